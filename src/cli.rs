@@ -1,0 +1,63 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+
+/// modelownia: plan youth and community activities against the Gdynia–Nicosia model, offline.
+#[derive(Debug, Parser)]
+#[command(name = "modelownia", version, about, long_about = None)]
+pub struct Cli {
+    /// Interface and model language [default: from LC_ALL/LANG: Polish for pl*, else English]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Load the model from this folder instead of the built-in one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+
+    /// Keep plans in this folder [env: MODELOWNIA_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; without a command the workbook opens
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the model (built-in, or --model DIR) and print a summary
+    CheckModel,
+    /// Check plan files; prints file:line:col for every problem
+    CheckPlan {
+        /// Plan files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the plans in the data folder
+    List,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Polish
+    Pl,
+    /// English
+    En,
+}
+
+impl Cli {
+    /// The language asked for, or the one the environment implies.
+    pub fn language(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Pl) => Lang::Pl,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        }
+    }
+}

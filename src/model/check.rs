@@ -1,0 +1,270 @@
+//! Semantic checks of a parsed model: ids, references, translations, required lists.
+
+use std::collections::{HashMap, HashSet};
+
+use super::load::Sources;
+use super::types::{Model, Range, Text};
+use crate::ron_error::{Located, line_of};
+
+/// Where the checker is: which file, which item; turns findings into located messages.
+struct Checker<'a> {
+    sources: &'a Sources,
+    errors: Vec<Located>,
+}
+
+/// One item being checked: its kind, file index, id and which occurrence of that id it is.
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    kind: &'static str,
+    file: usize,
+    id: &'a str,
+    nth: usize,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, item: Item<'_>, message: String) {
+        let source = &self.sources.files[item.file];
+        let line = line_of(&source.text, &format!("id: \"{}\"", item.id), item.nth)
+            .or_else(|| line_of(&source.text, &format!("\"{}\"", item.id), item.nth));
+        let full = format!("{} \"{}\": {message}", item.kind, item.id);
+        self.errors.push(match line {
+            Some(line) => {
+                let col = source
+                    .text
+                    .lines()
+                    .nth(line - 1)
+                    .and_then(|l| l.find(item.id))
+                    .map_or(1, |b| b + 1);
+                Located::at(&source.name, &source.text, line, col, full)
+            }
+            None => Located::whole_file(&source.name, full),
+        });
+    }
+
+    fn file_problem(&mut self, file: usize, message: String) {
+        let name = self.sources.files[file].name.clone();
+        self.errors.push(Located::whole_file(name, message));
+    }
+
+    fn text(&mut self, item: Item<'_>, field: &str, text: &Text) {
+        if text.pl.trim().is_empty() {
+            self.report(item, format!("{field}: Polish text (pl) is missing or empty"));
+        }
+        if text.en.trim().is_empty() {
+            self.report(item, format!("{field}: English text (en) is missing or empty"));
+        }
+    }
+
+    fn texts(&mut self, item: Item<'_>, field: &str, texts: &[Text], required: bool) {
+        if required && texts.is_empty() {
+            self.report(item, format!("{field}: the list is empty; give at least one entry"));
+        }
+        for (i, t) in texts.iter().enumerate() {
+            self.text(item, &format!("{field}[{}]", i + 1), t);
+        }
+    }
+
+    fn refs<'r>(
+        &mut self,
+        item: Item<'_>,
+        field: &str,
+        ids: impl IntoIterator<Item = &'r str>,
+        known: &HashSet<&str>,
+        kind: &str,
+    ) {
+        for id in ids {
+            if !known.contains(id) {
+                self.report(item, format!("{field}: there is no {kind} with id \"{id}\""));
+            }
+        }
+    }
+
+    fn range(&mut self, item: Item<'_>, field: &str, r: Range) {
+        if r.min == 0 || r.min > r.max {
+            self.report(
+                item,
+                format!("{field}: min must be at least 1 and not above max (got {}–{})", r.min, r.max),
+            );
+        }
+    }
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Gives each id its occurrence number and reports bad and duplicate ids.
+fn register<'a>(
+    checker: &mut Checker<'_>,
+    kind: &'static str,
+    file: usize,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> (HashSet<&'a str>, Vec<Item<'a>>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut items = Vec::new();
+    for id in ids {
+        let nth = *seen.get(id).unwrap_or(&0);
+        let item = Item { kind, file, id, nth };
+        if !is_kebab(id) {
+            checker.report(
+                item,
+                "id must be kebab-case: lowercase letters, digits and single hyphens".into(),
+            );
+        }
+        if nth > 0 {
+            checker.report(item, format!("duplicate id: this {kind} id is already used above"));
+        }
+        seen.insert(id, nth + 1);
+        items.push(item);
+    }
+    (seen.keys().copied().collect(), items)
+}
+
+/// Returns every semantic problem in the model; empty when it is fit to use.
+pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
+    let mut c = Checker {
+        sources,
+        errors: Vec::new(),
+    };
+    let lists = [
+        (0, model.values.is_empty(), "values"),
+        (1, model.directions.is_empty(), "directions"),
+        (2, model.phases.is_empty(), "phases"),
+        (3, model.methods.is_empty(), "methods"),
+        (4, model.roles.is_empty(), "roles"),
+    ];
+    for (file, empty, what) in lists {
+        if empty {
+            c.file_problem(file, format!("the model has no {what}; add at least one"));
+        }
+    }
+
+    let (value_ids, value_items) = register(&mut c, "value", 0, model.values.iter().map(|v| v.id.as_str()));
+    let (direction_ids, direction_items) =
+        register(&mut c, "direction", 1, model.directions.iter().map(|v| v.id.as_str()));
+    let (_, phase_items) = register(&mut c, "phase", 2, model.phases.iter().map(|v| v.id.as_str()));
+    let (_, checklist_items) = register(
+        &mut c,
+        "checklist item",
+        2,
+        model.phases.iter().flat_map(|p| p.items.iter().map(|i| i.id.as_str())),
+    );
+    let (method_ids, method_items) = register(&mut c, "method", 3, model.methods.iter().map(|v| v.id.as_str()));
+    let (role_ids, role_items) = register(&mut c, "role", 4, model.roles.iter().map(|v| v.id.as_str()));
+    let (_, scenario_items) =
+        register(&mut c, "scenario", 5, model.scenarios.iter().map(|v| v.id.as_str()));
+
+    for (v, item) in model.values.iter().zip(value_items) {
+        c.text(item, "name", &v.name);
+        c.text(item, "summary", &v.summary);
+        c.text(item, "description", &v.description);
+        c.texts(item, "questions", &v.questions, true);
+    }
+    for (d, item) in model.directions.iter().zip(direction_items) {
+        c.text(item, "name", &d.name);
+        c.text(item, "summary", &d.summary);
+        c.text(item, "description", &d.description);
+        c.texts(item, "questions", &d.questions, true);
+        c.refs(item, "values", d.values.iter().map(String::as_str), &value_ids, "value");
+        if !model.methods.iter().any(|m| m.directions.contains(&d.id)) {
+            c.report(
+                item,
+                "no method fits this direction; add its id to the directions of at least one method".into(),
+            );
+        }
+    }
+    let mut checklist = checklist_items.into_iter();
+    for (p, item) in model.phases.iter().zip(phase_items) {
+        c.text(item, "name", &p.name);
+        c.text(item, "summary", &p.summary);
+        if p.items.is_empty() {
+            c.report(item, "the phase has no checklist items; add at least one".into());
+        }
+        for (i, ci) in p.items.iter().zip(checklist.by_ref()) {
+            c.text(ci, "text", &i.text);
+            c.text(ci, "hint", &i.hint);
+            c.refs(ci, "values", i.values.iter().map(String::as_str), &value_ids, "value");
+            c.refs(ci, "directions", i.directions.iter().map(String::as_str), &direction_ids, "direction");
+        }
+    }
+    for (m, item) in model.methods.iter().zip(method_items) {
+        c.text(item, "name", &m.name);
+        c.text(item, "summary", &m.summary);
+        c.texts(item, "aims", &m.aims, true);
+        c.range(item, "group_size", m.group_size);
+        c.range(item, "age_range", m.age_range);
+        if m.duration_minutes == 0 {
+            c.report(item, "duration_minutes must be more than 0".into());
+        }
+        c.texts(item, "materials", &m.materials, false);
+        c.texts(item, "preparation", &m.preparation, false);
+        c.texts(item, "steps", &m.steps, true);
+        c.texts(item, "debriefing", &m.debriefing, true);
+        c.texts(item, "risks", &m.risks, true);
+        c.texts(item, "variations", &m.variations, false);
+        c.refs(item, "directions", m.directions.iter().map(String::as_str), &direction_ids, "direction");
+    }
+    for (r, item) in model.roles.iter().zip(role_items) {
+        c.text(item, "name", &r.name);
+        c.text(item, "summary", &r.summary);
+        c.text(item, "who", &r.who);
+        c.texts(item, "tasks", &r.tasks, true);
+    }
+    for (s, item) in model.scenarios.iter().zip(scenario_items) {
+        for (field, text) in [
+            ("title", &s.title),
+            ("summary", &s.summary),
+            ("place", &s.place),
+            ("group.description", &s.group.description),
+            ("idea", &s.idea),
+        ] {
+            c.text(item, field, text);
+        }
+        c.range(item, "group.ages", s.group.ages);
+        c.texts(item, "goals", &s.goals, true);
+        if s.timeline.is_empty() {
+            c.report(item, "timeline: the list is empty; give at least one part".into());
+        }
+        for (i, part) in s.timeline.iter().enumerate() {
+            c.text(item, &format!("timeline[{}].part", i + 1), &part.part);
+        }
+        for (i, v) in s.values.iter().enumerate() {
+            c.text(item, &format!("values[{}].how", i + 1), &v.how);
+        }
+        for (i, d) in s.directions.iter().enumerate() {
+            c.text(item, &format!("directions[{}].why", i + 1), &d.why);
+        }
+        for (i, r) in s.roles.iter().enumerate() {
+            c.text(item, &format!("roles[{}].task", i + 1), &r.task);
+        }
+        c.refs(item, "values", s.values.iter().map(|v| v.id.as_str()), &value_ids, "value");
+        c.refs(item, "directions", s.directions.iter().map(|v| v.id.as_str()), &direction_ids, "direction");
+        c.refs(item, "methods", s.methods.iter().map(String::as_str), &method_ids, "method");
+        c.refs(item, "roles", s.roles.iter().map(|v| v.id.as_str()), &role_ids, "role");
+        c.texts(item, "risks", &s.risks, true);
+        c.texts(item, "evaluation", &s.evaluation, true);
+    }
+    c.errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_kebab;
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab("research-walk"));
+        assert!(is_kebab("a1"));
+        assert!(!is_kebab("Research"));
+        assert!(!is_kebab("-a"));
+        assert!(!is_kebab("a--b"));
+        assert!(!is_kebab("a_b"));
+        assert!(!is_kebab(""));
+    }
+}

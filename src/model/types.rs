@@ -1,0 +1,334 @@
+//! The community-work model: values, directions, phases with checklists, methods, roles, scenarios.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+
+/// A human text in both languages. Missing halves deserialize as empty so the checker can
+/// report every missing translation at once instead of stopping at the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Polish.
+    #[serde(default)]
+    pub pl: String,
+    /// English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    /// Builds a text from both halves.
+    pub fn new(pl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            pl: pl.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language when a half is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Pl => (&self.pl, &self.en),
+            Lang::En => (&self.en, &self.pl),
+        };
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+}
+
+/// An inclusive range of whole numbers (ages, group sizes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// Smallest.
+    pub min: u32,
+    /// Largest.
+    pub max: u32,
+}
+
+/// A value: what matters in the work and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    /// Stable id that plans refer to.
+    pub id: String,
+    /// Short name.
+    pub name: Text,
+    /// One line, at most 60 columns.
+    pub summary: Text,
+    /// The longer explanation.
+    pub description: Text,
+    /// Questions a worker asks while planning.
+    pub questions: Vec<Text>,
+}
+
+/// A direction of work: where the work goes and what it looks like in practice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Direction {
+    /// Stable id that plans refer to.
+    pub id: String,
+    /// Short name.
+    pub name: Text,
+    /// One line, at most 60 columns.
+    pub summary: Text,
+    /// The longer explanation.
+    pub description: Text,
+    /// Questions a worker asks while planning.
+    pub questions: Vec<Text>,
+    /// Ids of the values this direction serves.
+    pub values: Vec<String>,
+}
+
+/// One tickable action of a phase checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    /// Stable id, unique across all phases.
+    pub id: String,
+    /// The action, phrased as done.
+    pub text: Text,
+    /// How or why, in a sentence or two.
+    pub hint: Text,
+    /// Ids of the values it serves.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// Ids of the directions it serves.
+    #[serde(default)]
+    pub directions: Vec<String>,
+}
+
+/// A phase of an activity with its checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Stable id.
+    pub id: String,
+    /// Short name.
+    pub name: Text,
+    /// One line.
+    pub summary: Text,
+    /// The checklist, in order.
+    pub items: Vec<ChecklistItem>,
+}
+
+/// A method or form of youth work, in the template of a good activity manual.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Method {
+    /// Stable id.
+    pub id: String,
+    /// Short name.
+    pub name: Text,
+    /// One line.
+    pub summary: Text,
+    /// What it is for.
+    pub aims: Vec<Text>,
+    /// How many people it works with.
+    pub group_size: Range,
+    /// Ages it suits.
+    pub age_range: Range,
+    /// Length of one session.
+    pub duration_minutes: u32,
+    /// What to bring.
+    pub materials: Vec<Text>,
+    /// What to do beforehand.
+    pub preparation: Vec<Text>,
+    /// How it runs.
+    pub steps: Vec<Text>,
+    /// Questions for the debrief.
+    pub debriefing: Vec<Text>,
+    /// Risks and safeguarding notes.
+    pub risks: Vec<Text>,
+    /// Other ways to run it.
+    pub variations: Vec<Text>,
+    /// Ids of the directions it fits.
+    pub directions: Vec<String>,
+}
+
+/// A person or organisation involved in an activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable id.
+    pub id: String,
+    /// Short name.
+    pub name: Text,
+    /// One line.
+    pub summary: Text,
+    /// Who this person is.
+    pub who: Text,
+    /// What they do.
+    pub tasks: Vec<Text>,
+}
+
+/// Where an example scenario comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Setting {
+    /// A neighbourhood house in a Gdynia revitalisation area.
+    Gdynia,
+    /// Arts and culture work in the style of the Nicosia partner.
+    Nicosia,
+}
+
+/// The group a scenario is written for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioGroup {
+    /// Ages.
+    pub ages: Range,
+    /// Number of people.
+    pub size: u32,
+    /// Who they are.
+    pub description: Text,
+}
+
+/// One part of a scenario's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelinePart {
+    /// How long it lasts.
+    pub minutes: u32,
+    /// What happens.
+    pub part: Text,
+}
+
+/// A value a scenario lives, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioValue {
+    /// Value id.
+    pub id: String,
+    /// How the activity lives it.
+    pub how: Text,
+}
+
+/// A direction a scenario follows, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioDirection {
+    /// Direction id.
+    pub id: String,
+    /// Why it fits.
+    pub why: Text,
+}
+
+/// A role in a scenario, and its task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioRole {
+    /// Role id.
+    pub id: String,
+    /// What this person does here.
+    pub task: Text,
+}
+
+/// An example activity, filled in against the model, that can seed a new plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Stable id.
+    pub id: String,
+    /// Gdynia or Nicosia style.
+    pub setting: Setting,
+    /// Title.
+    pub title: Text,
+    /// One line.
+    pub summary: Text,
+    /// Where it happens.
+    pub place: Text,
+    /// Who takes part.
+    pub group: ScenarioGroup,
+    /// The idea in a few sentences.
+    pub idea: Text,
+    /// The change sought.
+    pub goals: Vec<Text>,
+    /// Parts with their length.
+    pub timeline: Vec<TimelinePart>,
+    /// Values lived.
+    pub values: Vec<ScenarioValue>,
+    /// Directions followed.
+    pub directions: Vec<ScenarioDirection>,
+    /// Method ids used.
+    pub methods: Vec<String>,
+    /// Who does what.
+    pub roles: Vec<ScenarioRole>,
+    /// What could go wrong and what is done about it.
+    pub risks: Vec<Text>,
+    /// How the change is seen.
+    pub evaluation: Vec<Text>,
+}
+
+/// The whole model, as loaded and checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Model {
+    /// Values.
+    pub values: Vec<Value>,
+    /// Directions of work.
+    pub directions: Vec<Direction>,
+    /// Phases in order, each with its checklist.
+    pub phases: Vec<Phase>,
+    /// Methods and forms.
+    pub methods: Vec<Method>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Example scenarios.
+    pub scenarios: Vec<Scenario>,
+}
+
+impl Model {
+    /// Number of checklist items across all phases.
+    pub fn checklist_len(&self) -> usize {
+        self.phases.iter().map(|p| p.items.len()).sum()
+    }
+
+    /// The one-line summary printed by `check-model`.
+    pub fn summary_line(&self) -> String {
+        format!(
+            "model OK: {} values, {} directions, {} phases, {} checklist items, {} methods, {} roles, {} scenarios",
+            self.values.len(),
+            self.directions.len(),
+            self.phases.len(),
+            self.checklist_len(),
+            self.methods.len(),
+            self.roles.len(),
+            self.scenarios.len()
+        )
+    }
+
+    /// Looks up a value by id.
+    pub fn value(&self, id: &str) -> Option<&Value> {
+        self.values.iter().find(|v| v.id == id)
+    }
+
+    /// Looks up a direction by id.
+    pub fn direction(&self, id: &str) -> Option<&Direction> {
+        self.directions.iter().find(|v| v.id == id)
+    }
+
+    /// Looks up a method by id.
+    pub fn method(&self, id: &str) -> Option<&Method> {
+        self.methods.iter().find(|v| v.id == id)
+    }
+
+    /// Looks up a role by id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|v| v.id == id)
+    }
+
+    /// Looks up a scenario by id.
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|v| v.id == id)
+    }
+
+    /// Looks up a checklist item and its phase by the item's id.
+    pub fn checklist_item(&self, id: &str) -> Option<(&Phase, &ChecklistItem)> {
+        self.phases
+            .iter()
+            .find_map(|p| p.items.iter().find(|i| i.id == id).map(|i| (p, i)))
+    }
+}

@@ -1,0 +1,265 @@
+//! What is still missing in a plan, and how far along it is.
+
+use super::steps::{FieldId, PickKind, STEPS, Step};
+use super::types::{CheckState, Plan};
+use crate::model::Model;
+
+/// Something the plan still lacks, pointing at the step that fixes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gap {
+    /// A required field is empty.
+    EmptyField(FieldId),
+    /// Nothing of this kind is picked yet.
+    NoPicks(PickKind),
+    /// A pick has no justification / answer.
+    NoNote(PickKind, String),
+    /// A pick refers to an id the model does not have (model edited or swapped).
+    Unknown(PickKind, String),
+    /// Checklist items of a phase still to do: phase index and count.
+    ChecklistTodo(usize, usize),
+    /// A not-applicable checklist item without a reason.
+    NoReason(String),
+}
+
+impl Gap {
+    /// The step where the gap is filled.
+    pub fn step(&self) -> Step {
+        match self {
+            Gap::EmptyField(f) => f.step(),
+            Gap::NoPicks(k) | Gap::NoNote(k, _) | Gap::Unknown(k, _) => k.step(),
+            Gap::ChecklistTodo(..) | Gap::NoReason(_) => Step::Checklist,
+        }
+    }
+}
+
+/// Lists every gap, in step order.
+pub fn gaps(plan: &Plan, model: &Model) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for step in STEPS {
+        for f in step.fields() {
+            if f.required() && f.get(plan).trim().is_empty() {
+                out.push(Gap::EmptyField(*f));
+            }
+        }
+        if let Some(kind) = step.picks() {
+            let picks = kind.picks(plan);
+            if picks.is_empty() {
+                out.push(Gap::NoPicks(kind));
+            }
+            for p in picks {
+                if !known(model, kind, &p.id) {
+                    out.push(Gap::Unknown(kind, p.id.clone()));
+                } else if kind.note_required() && p.note.trim().is_empty() {
+                    out.push(Gap::NoNote(kind, p.id.clone()));
+                }
+            }
+        }
+        if step == Step::Checklist {
+            for (i, phase) in model.phases.iter().enumerate() {
+                let todo = phase
+                    .items
+                    .iter()
+                    .filter(|item| state(plan, &item.id) == CheckState::Todo)
+                    .count();
+                if todo > 0 {
+                    out.push(Gap::ChecklistTodo(i, todo));
+                }
+                for item in &phase.items {
+                    if let Some(c) = plan.checklist.get(&item.id)
+                        && c.state == CheckState::NotApplicable
+                        && c.note.trim().is_empty()
+                    {
+                        out.push(Gap::NoReason(item.id.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the model has an item of this kind with this id.
+pub fn known(model: &Model, kind: PickKind, id: &str) -> bool {
+    match kind {
+        PickKind::Values => model.value(id).is_some(),
+        PickKind::Directions => model.direction(id).is_some(),
+        PickKind::Methods => model.method(id).is_some(),
+        PickKind::Roles => model.role(id).is_some(),
+    }
+}
+
+/// A checklist item's state in the plan (absent means to do).
+pub fn state(plan: &Plan, item: &str) -> CheckState {
+    plan.checklist.get(item).map_or(CheckState::Todo, |c| c.state)
+}
+
+/// How much of the plan is filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Things done.
+    pub done: usize,
+    /// Things expected.
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whole percent, 0–100.
+    pub fn percent(self) -> u8 {
+        if self.total == 0 {
+            return 100;
+        }
+        u8::try_from(self.done * 100 / self.total).unwrap_or(100)
+    }
+}
+
+/// Counts required fields, one "something picked" per kind, every pick's note, and every
+/// checklist item; a gap takes one away from what is done.
+pub fn progress(plan: &Plan, model: &Model) -> Progress {
+    let fields = STEPS
+        .iter()
+        .flat_map(|s| s.fields())
+        .filter(|f| f.required())
+        .count();
+    let kinds = [
+        PickKind::Values,
+        PickKind::Directions,
+        PickKind::Methods,
+        PickKind::Roles,
+    ];
+    let notes: usize = kinds
+        .iter()
+        .filter(|k| k.note_required())
+        .map(|k| k.picks(plan).len())
+        .sum();
+    let unknown: usize = kinds
+        .iter()
+        .filter(|k| !k.note_required())
+        .map(|k| k.picks(plan).iter().filter(|p| !known(model, *k, &p.id)).count())
+        .sum();
+    let total = fields + kinds.len() + notes + unknown + model.checklist_len();
+    let missing: usize = gaps(plan, model)
+        .iter()
+        .map(|g| match g {
+            Gap::ChecklistTodo(_, n) => *n,
+            _ => 1,
+        })
+        .sum();
+    Progress {
+        done: total.saturating_sub(missing),
+        total,
+    }
+}
+
+/// Checklist progress of one phase: items done or not applicable, and all items.
+pub fn phase_progress(plan: &Plan, model: &Model, phase: usize) -> Progress {
+    let items = model.phases.get(phase).map_or(&[][..], |p| &p.items[..]);
+    Progress {
+        done: items
+            .iter()
+            .filter(|i| state(plan, &i.id) != CheckState::Todo)
+            .count(),
+        total: items.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::types::{Check, Pick};
+
+    fn model() -> Model {
+        crate::model::load_from(None).expect("embedded model is valid")
+    }
+
+    #[test]
+    fn an_empty_plan_lacks_everything_and_is_at_zero() {
+        let m = model();
+        let p = Plan::default();
+        let g = gaps(&p, &m);
+        assert!(g.contains(&Gap::EmptyField(FieldId::Title)));
+        assert!(!g.contains(&Gap::EmptyField(FieldId::Budget)));
+        assert!(g.contains(&Gap::NoPicks(PickKind::Values)));
+        assert_eq!(
+            g.iter().filter(|x| matches!(x, Gap::ChecklistTodo(..))).count(),
+            m.phases.len()
+        );
+        assert_eq!(progress(&p, &m).percent(), 0);
+    }
+
+    #[test]
+    fn a_picked_value_without_an_answer_is_a_gap_until_answered() {
+        let m = model();
+        let id = m.values[0].id.clone();
+        let mut p = Plan::default();
+        p.values.push(Pick { id: id.clone(), note: String::new() });
+        assert!(gaps(&p, &m).contains(&Gap::NoNote(PickKind::Values, id.clone())));
+        assert!(!gaps(&p, &m).contains(&Gap::NoPicks(PickKind::Values)));
+        p.values[0].note = "Młodzi sami wybierają trasę.".into();
+        assert!(!gaps(&p, &m).iter().any(|g| matches!(g, Gap::NoNote(PickKind::Values, _))));
+    }
+
+    #[test]
+    fn a_method_needs_no_note_but_an_unknown_id_is_reported() {
+        let m = model();
+        let mut p = Plan::default();
+        p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
+        p.methods.push(Pick { id: "gone-method".into(), note: String::new() });
+        let g = gaps(&p, &m);
+        assert!(!g.iter().any(|x| matches!(x, Gap::NoNote(PickKind::Methods, _))));
+        assert!(g.contains(&Gap::Unknown(PickKind::Methods, "gone-method".into())));
+    }
+
+    #[test]
+    fn checklist_states_count_and_not_applicable_needs_a_reason() {
+        let m = model();
+        let first = m.phases[0].items[0].id.clone();
+        let second = m.phases[0].items[1].id.clone();
+        let mut p = Plan::default();
+        let before = phase_progress(&p, &m, 0);
+        p.checklist.insert(first, Check { state: CheckState::Done, note: String::new() });
+        p.checklist.insert(
+            second.clone(),
+            Check { state: CheckState::NotApplicable, note: String::new() },
+        );
+        let after = phase_progress(&p, &m, 0);
+        assert_eq!(after.done, before.done + 2);
+        assert!(gaps(&p, &m).contains(&Gap::NoReason(second.clone())));
+        assert!(gaps(&p, &m).contains(&Gap::ChecklistTodo(0, before.total - 2)));
+        if let Some(c) = p.checklist.get_mut(&second) {
+            c.note = "Zajęcia są online.".into();
+        }
+        assert!(!gaps(&p, &m).contains(&Gap::NoReason(second)));
+    }
+
+    #[test]
+    fn a_complete_plan_is_at_a_hundred_percent() {
+        let m = model();
+        let mut p = Plan::default();
+        for s in STEPS {
+            for f in s.fields() {
+                *f.get_mut(&mut p) = "x".into();
+            }
+        }
+        p.values.push(Pick { id: m.values[0].id.clone(), note: "a".into() });
+        p.directions.push(Pick { id: m.directions[0].id.clone(), note: "b".into() });
+        p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
+        p.roles.push(Pick { id: m.roles[0].id.clone(), note: "Ala".into() });
+        for phase in &m.phases {
+            for item in &phase.items {
+                p.checklist.insert(item.id.clone(), Check { state: CheckState::Done, note: String::new() });
+            }
+        }
+        assert_eq!(gaps(&p, &m), vec![]);
+        assert_eq!(progress(&p, &m).percent(), 100);
+    }
+
+    #[test]
+    fn every_gap_points_at_a_step() {
+        let m = model();
+        for g in gaps(&Plan::default(), &m) {
+            assert!(STEPS.contains(&g.step()));
+        }
+        assert_eq!(Gap::EmptyField(FieldId::Consent).step(), Step::Logistics);
+        assert_eq!(Gap::NoReason("x".into()).step(), Step::Checklist);
+    }
+}

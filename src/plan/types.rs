@@ -1,0 +1,206 @@
+//! The user's plan, exactly as stored in `<data dir>/plans/<id>.ron`.
+//!
+//! Field order here is the order in the file; serialization is deterministic (no hash maps).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes. Older files are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A plan of one activity, planned against the model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Schema version of the file.
+    pub version: u32,
+    /// Generated id; also the file name (never derived from the title).
+    pub id: String,
+    /// When the plan was created (RFC 3339, UTC).
+    #[serde(default)]
+    pub created: String,
+    /// When the plan last changed (RFC 3339, UTC).
+    #[serde(default)]
+    pub updated: String,
+    /// The example scenario it started from, if any.
+    #[serde(default)]
+    pub scenario: String,
+    /// Step 1.
+    #[serde(default)]
+    pub context: Context,
+    /// Step 2.
+    #[serde(default)]
+    pub group: Group,
+    /// Step 3.
+    #[serde(default)]
+    pub needs: Needs,
+    /// Step 4.
+    #[serde(default)]
+    pub goals: Goals,
+    /// Step 5: chosen values, each with how the activity lives it.
+    #[serde(default)]
+    pub values: Vec<Pick>,
+    /// Step 6: chosen directions, each with a justification.
+    #[serde(default)]
+    pub directions: Vec<Pick>,
+    /// Step 7: chosen methods, each with a note on how it is used.
+    #[serde(default)]
+    pub methods: Vec<Pick>,
+    /// Step 8: roles, each with the named person or organisation and their task.
+    #[serde(default)]
+    pub roles: Vec<Pick>,
+    /// Step 8: people and partners beyond the model's roles.
+    #[serde(default)]
+    pub partners: String,
+    /// Step 9.
+    #[serde(default)]
+    pub logistics: Logistics,
+    /// Step 10: checklist state by item id; items not listed are still to do.
+    #[serde(default)]
+    pub checklist: BTreeMap<String, Check>,
+    /// Step 11.
+    #[serde(default)]
+    pub evaluation: Evaluation,
+}
+
+/// Step 1: context.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// Title of the activity.
+    #[serde(default)]
+    pub title: String,
+    /// District or area.
+    #[serde(default)]
+    pub area: String,
+    /// Place.
+    #[serde(default)]
+    pub place: String,
+    /// Dates and duration.
+    #[serde(default)]
+    pub dates: String,
+    /// The idea in a few sentences.
+    #[serde(default)]
+    pub idea: String,
+}
+
+/// Step 2: the group.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Who: ages, size.
+    #[serde(default)]
+    pub who: String,
+    /// How they are reached.
+    #[serde(default)]
+    pub reach: String,
+    /// Special needs and accessibility.
+    #[serde(default)]
+    pub needs: String,
+}
+
+/// Step 3: needs and resources.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Needs {
+    /// What was observed.
+    #[serde(default)]
+    pub observed: String,
+    /// How it was found out.
+    #[serde(default)]
+    pub how: String,
+    /// Strengths and assets of the people and the area.
+    #[serde(default)]
+    pub strengths: String,
+}
+
+/// Step 4: goals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goals {
+    /// Change sought for the group.
+    #[serde(default)]
+    pub group: String,
+    /// Change sought for the neighbourhood.
+    #[serde(default)]
+    pub neighbourhood: String,
+}
+
+/// Step 9: logistics and safety.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Logistics {
+    /// Materials.
+    #[serde(default)]
+    pub materials: String,
+    /// Budget.
+    #[serde(default)]
+    pub budget: String,
+    /// Consent (parents/guardians of minors).
+    #[serde(default)]
+    pub consent: String,
+    /// Safeguarding.
+    #[serde(default)]
+    pub safeguarding: String,
+    /// Accessibility.
+    #[serde(default)]
+    pub accessibility: String,
+    /// Risks and what is done about them.
+    #[serde(default)]
+    pub risks: String,
+}
+
+/// Step 11: evaluation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// Indicators of the change.
+    #[serde(default)]
+    pub indicators: String,
+    /// How feedback is gathered.
+    #[serde(default)]
+    pub feedback: String,
+    /// After the activity: what worked.
+    #[serde(default)]
+    pub worked: String,
+    /// After the activity: what to change next time.
+    #[serde(default)]
+    pub change: String,
+}
+
+/// A model item chosen for the plan, with the user's own words about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pick {
+    /// Model id. Kept even when the model no longer has it.
+    pub id: String,
+    /// Justification, how it is lived, or who does it.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// State of a checklist item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckState {
+    /// Still to do.
+    #[default]
+    Todo,
+    /// Done.
+    Done,
+    /// Does not apply to this activity; needs a reason in the note.
+    NotApplicable,
+}
+
+impl CheckState {
+    /// The next state in the `Space` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            CheckState::Todo => CheckState::Done,
+            CheckState::Done => CheckState::NotApplicable,
+            CheckState::NotApplicable => CheckState::Todo,
+        }
+    }
+}
+
+/// A checklist item's state and note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// State.
+    pub state: CheckState,
+    /// Optional note; the reason when not applicable.
+    #[serde(default)]
+    pub note: String,
+}
