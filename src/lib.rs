@@ -1,9 +1,12 @@
 //! modelownia: an offline terminal workbook for planning youth and community activities
 //! against the Gdynia–Nicosia model of cooperation with local communities.
 
+pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod clock;
 pub mod lang;
 pub mod model;
 pub mod plan;
 pub mod ron_error;
+pub mod storage;

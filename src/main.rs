@@ -2,24 +2,40 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use modelownia::cli::{Cli, Command};
-use modelownia::model;
+use modelownia::{commands, model, storage};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::CheckModel) => match model::load_from(cli.model.as_deref()) {
-            Ok(m) => {
-                println!("{}", m.summary_line());
-                ExitCode::SUCCESS
+    let code = match &cli.command {
+        Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
+        Some(Command::CheckPlan { files }) => commands::check_plan(files),
+        Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
+        None => with_store(&cli, |store, model| modelownia::app::run(store, model, cli.language())),
+    };
+    ExitCode::from(code)
+}
+
+/// Loads the model and opens the data folder, or explains why not (exit 2).
+fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
+    let model = match model::load_from(cli.model.as_deref()) {
+        Ok(m) => m,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
             }
-            Err(errors) => {
-                for e in &errors {
-                    eprintln!("{e}");
-                }
-                eprintln!("model has {} problem(s)", errors.len());
-                ExitCode::from(2)
-            }
-        },
-        _ => ExitCode::SUCCESS,
+            eprintln!("the model is not valid; run `modelownia check-model` for details");
+            return commands::INVALID;
+        }
+    };
+    let Some(root) = storage::resolve_root(cli.data_dir.as_deref()) else {
+        eprintln!("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
+        return commands::INVALID;
+    };
+    match storage::Store::open(&root) {
+        Ok(store) => f(&store, model),
+        Err(e) => {
+            eprintln!("{e}");
+            commands::INVALID
+        }
     }
 }
