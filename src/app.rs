@@ -1,10 +1,347 @@
-//! The interactive workbook (placeholder until the UI lands).
+//! The runtime: the terminal, the event loop and the effects that touch the disk.
+//! The loop blocks on input; it only wakes up on its own to autosave.
 
+use std::io::{self, IsTerminal};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
+
+use crate::clock;
+use crate::i18n::{Msg as T, tr};
 use crate::lang::Lang;
 use crate::model::Model;
-use crate::storage::Store;
+use crate::plan::{FieldId, Plan, SCHEMA_VERSION, progress};
+use crate::state::{App, Focus, Row, SaveStatus, Workbook};
+use crate::storage::{Listed, PlanLock, Store, new_id};
+use crate::update::{self, Effect, Msg, unsaved};
 
-/// Runs the workbook; returns the exit code.
-pub fn run(_store: &Store, _model: Model, _lang: Lang) -> u8 {
-    0
+/// Changes are written this long after the first unsaved one: well within a second.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+/// After a failed save, wait this long before trying again.
+const RETRY_DELAY: Duration = Duration::from_secs(3);
+
+/// Runs the workbook in the terminal; returns the exit code.
+pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`."
+        );
+        return 2;
+    }
+    install_mouse_paste_reset_hook();
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
+    let mut rt = Runtime::new(store, App::new(model, lang));
+    let result = rt.run(&mut terminal);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    match result {
+        Ok(()) => {
+            if update::unsaved(&rt.app) {
+                eprintln!("warning: the latest changes of the open plan could not be saved");
+                1
+            } else {
+                0
+            }
+        }
+        Err(e) => {
+            eprintln!("modelownia: terminal error: {e}");
+            1
+        }
+    }
+}
+
+/// `ratatui::restore` does not switch off mouse capture and bracketed paste; a panic must.
+fn install_mouse_paste_reset_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+}
+
+/// The app plus what it holds that is not state: the store and the lock of the open plan.
+pub struct Runtime<'a> {
+    store: &'a Store,
+    /// The app state.
+    pub app: App,
+    lock: Option<PlanLock>,
+    /// When the current unsaved changes began, or when to retry a failed save.
+    save_due: Option<Instant>,
+}
+
+impl<'a> Runtime<'a> {
+    /// Loads the plan list.
+    pub fn new(store: &'a Store, app: App) -> Self {
+        let mut rt = Self {
+            store,
+            app,
+            lock: None,
+            save_due: None,
+        };
+        rt.refresh();
+        rt
+    }
+
+    fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+        loop {
+            terminal.draw(|f| crate::ui::render(&self.app, f))?;
+            if self.app.should_quit {
+                return Ok(());
+            }
+            let event = match self.save_due {
+                Some(due) => {
+                    let wait = due.saturating_duration_since(Instant::now());
+                    if event::poll(wait)? { Some(event::read()?) } else { None }
+                }
+                None => Some(event::read()?),
+            };
+            match event {
+                None => self.save_now(),
+                Some(ev) => {
+                    let size = terminal.size()?;
+                    let area = Rect::new(0, 0, size.width, size.height);
+                    if let Some(msg) = to_msg(&self.app, ev, area) {
+                        self.handle(msg);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Feeds one message through update and carries out its effects.
+    pub fn handle(&mut self, msg: Msg) {
+        for effect in update::update(&mut self.app, msg) {
+            self.apply(effect);
+        }
+        if unsaved(&self.app) {
+            if self.save_due.is_none() {
+                self.save_due = Some(Instant::now() + AUTOSAVE_DELAY);
+            }
+        } else {
+            self.save_due = None;
+        }
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::Create => self.create(),
+            Effect::Open(id) => self.open(&id),
+            Effect::Duplicate(id) => self.duplicate(&id),
+            Effect::Trash(id) => {
+                if let Err(e) = self.store.trash(&id) {
+                    self.app.notice = Some(e.to_string());
+                }
+                self.refresh();
+            }
+            Effect::Rename(id, title) => self.rename(&id, &title),
+            Effect::Restore(id) => {
+                if let Err(e) = self.store.restore_backup(&id) {
+                    self.app.notice = Some(e.to_string());
+                }
+                self.refresh();
+            }
+            Effect::Save => self.save_now(),
+            Effect::Close => {
+                self.save_now();
+                if !unsaved(&self.app) {
+                    self.app.workbook = None;
+                    self.lock = None;
+                    self.refresh();
+                } else {
+                    self.app.quit_armed = false;
+                }
+            }
+            Effect::Quit => {
+                self.save_now();
+                if unsaved(&self.app) {
+                    self.app.quit_armed = true;
+                } else {
+                    self.app.should_quit = true;
+                }
+            }
+        }
+    }
+
+    /// Writes the open plan if it has unsaved changes.
+    pub fn save_now(&mut self) {
+        let Some(wb) = self.app.workbook.as_mut() else {
+            self.save_due = None;
+            return;
+        };
+        if wb.read_only.is_some() || wb.save == SaveStatus::Saved {
+            self.save_due = None;
+            return;
+        }
+        let previous = std::mem::replace(&mut wb.plan.updated, clock::now_rfc3339());
+        match self.store.save(&wb.plan) {
+            Ok(()) => {
+                wb.save = SaveStatus::Saved;
+                self.save_due = None;
+            }
+            Err(e) => {
+                wb.plan.updated = previous;
+                wb.save = SaveStatus::Failed(e.to_string());
+                self.save_due = Some(Instant::now() + RETRY_DELAY);
+            }
+        }
+    }
+
+    fn refresh(&mut self) {
+        let model = &self.app.model;
+        let mut rows: Vec<Row> = self
+            .store
+            .list()
+            .into_iter()
+            .map(|l| match l {
+                Listed::Ok { decoded, .. } => Row {
+                    id: decoded.plan.id.clone(),
+                    title: decoded.plan.context.title.clone(),
+                    updated: decoded.plan.updated.clone(),
+                    percent: progress(&decoded.plan, model).percent(),
+                    damaged: None,
+                    has_backup: false,
+                },
+                Listed::Damaged {
+                    id,
+                    error,
+                    has_backup,
+                    ..
+                } => Row {
+                    id,
+                    title: String::new(),
+                    updated: String::new(),
+                    percent: 0,
+                    damaged: Some(error.to_string().lines().next().unwrap_or("").to_string()),
+                    has_backup,
+                },
+            })
+            .collect();
+        // Damaged files first so they are noticed, then newest first.
+        rows.sort_by(|a, b| {
+            (b.damaged.is_some(), &b.updated, &b.id).cmp(&(a.damaged.is_some(), &a.updated, &a.id))
+        });
+        self.app.home.rows = rows;
+        let len = self.app.visible_rows().len();
+        self.app.home.selected = self.app.home.selected.min(len.saturating_sub(1));
+    }
+
+    fn select(&mut self, id: &str) {
+        if let Some(i) = self.app.visible_rows().iter().position(|r| r.id == id) {
+            self.app.home.selected = i;
+        }
+    }
+
+    fn create(&mut self) {
+        let now = clock::now_rfc3339();
+        let plan = Plan {
+            version: SCHEMA_VERSION,
+            id: new_id(),
+            created: now.clone(),
+            updated: now,
+            ..Plan::default()
+        };
+        if let Err(e) = self.store.save(&plan) {
+            self.app.notice = Some(e.to_string());
+            return;
+        }
+        self.lock = self.store.lock(&plan.id).ok();
+        let mut wb = Workbook::new(plan, None);
+        wb.focus = Focus::Content;
+        self.app.workbook = Some(wb);
+        update::edit_field(&mut self.app, FieldId::Title);
+    }
+
+    fn open(&mut self, id: &str) {
+        if let Some(row) = self.app.home.rows.iter().find(|r| r.id == id)
+            && row.damaged.is_some()
+        {
+            self.app.notice = Some(tr(self.app.lang, T::DamagedHint).to_string());
+            return;
+        }
+        match self.store.load(id) {
+            Ok(decoded) => {
+                let mut read_only = decoded.read_only;
+                match self.store.lock(id) {
+                    Ok(lock) => self.lock = Some(lock),
+                    Err(reason) => read_only = read_only.or(Some(reason)),
+                }
+                if let Some(reason) = &read_only {
+                    self.app.notice = Some(format!("{}: {reason}", tr(self.app.lang, T::ReadOnly)));
+                }
+                self.app.workbook = Some(Workbook::new(decoded.plan, read_only));
+            }
+            Err(e) => {
+                self.app.notice = Some(e.to_string());
+                self.refresh();
+            }
+        }
+    }
+
+    fn duplicate(&mut self, id: &str) {
+        match self.store.load(id) {
+            Ok(decoded) => {
+                let now = clock::now_rfc3339();
+                let mut plan = decoded.plan;
+                plan.id = new_id();
+                plan.version = SCHEMA_VERSION;
+                plan.created = now.clone();
+                plan.updated = now;
+                plan.context.title = format!("{} ({})", plan.context.title, tr(self.app.lang, T::Copy));
+                if let Err(e) = self.store.save(&plan) {
+                    self.app.notice = Some(e.to_string());
+                }
+                self.refresh();
+                self.select(&plan.id);
+            }
+            Err(e) => self.app.notice = Some(e.to_string()),
+        }
+    }
+
+    fn rename(&mut self, id: &str, title: &str) {
+        let lock = match self.store.lock(id) {
+            Ok(lock) => lock,
+            Err(reason) => {
+                self.app.notice = Some(reason);
+                return;
+            }
+        };
+        match self.store.load(id) {
+            Ok(decoded) if decoded.read_only.is_none() => {
+                let mut plan = decoded.plan;
+                plan.context.title = title.trim().to_string();
+                plan.updated = clock::now_rfc3339();
+                if let Err(e) = self.store.save(&plan) {
+                    self.app.notice = Some(e.to_string());
+                }
+            }
+            Ok(decoded) => self.app.notice = decoded.read_only,
+            Err(e) => self.app.notice = Some(e.to_string()),
+        }
+        drop(lock);
+        self.refresh();
+    }
+}
+
+/// Turns a terminal event into a message, or nothing when it means nothing to the app.
+pub fn to_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollUp => Some(Msg::Scroll(-1)),
+            MouseEventKind::ScrollDown => Some(Msg::Scroll(1)),
+            MouseEventKind::Down(MouseButton::Left) => {
+                crate::ui::hit_test(app, area, m.column, m.row).map(Msg::Click)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }

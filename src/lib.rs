@@ -10,3 +10,8 @@ pub mod model;
 pub mod plan;
 pub mod ron_error;
 pub mod storage;
+pub mod i18n;
+pub mod keymap;
+pub mod state;
+pub mod ui;
+pub mod update;

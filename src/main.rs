@@ -6,6 +6,10 @@ use modelownia::{commands, model, storage};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Before ratatui::init, so a panic restores the terminal first and then prints the report.
+    if let Err(e) = color_eyre::install() {
+        eprintln!("warning: cannot install the error reporter: {e}");
+    }
     let code = match &cli.command {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
         Some(Command::CheckPlan { files }) => commands::check_plan(files),

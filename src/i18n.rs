@@ -1,0 +1,434 @@
+//! Every interface string, in Polish and English side by side, so neither can be forgotten.
+
+use crate::lang::Lang;
+use crate::plan::{FieldId, Step};
+
+/// An interface string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Msg {
+    AppName,
+    Plans,
+    NoPlansTitle,
+    NoPlansHint,
+    NoMatch,
+    Filter,
+    Damaged,
+    DamagedHint,
+    Untitled,
+    ConfirmDelete,
+    ConfirmYesNo,
+    RenamePrompt,
+    Copy,
+    Steps,
+    Guide,
+    Saved,
+    Saving,
+    NotSaved,
+    ReadOnly,
+    TooSmall,
+    HelpTitle,
+    HelpClose,
+    Empty,
+    Chosen,
+    UnknownItem,
+    NoteValue,
+    NoteDirection,
+    NoteMethod,
+    NoteRole,
+    Description,
+    Questions,
+    Aims,
+    Steps2,
+    Materials,
+    Preparation,
+    Debriefing,
+    Risks,
+    Variations,
+    GroupSize,
+    Ages,
+    Minutes,
+    Who,
+    Tasks,
+    Hint,
+    Note,
+    Reason,
+    StateTodo,
+    StateDone,
+    StateNa,
+    Coverage,
+    ValuesChosen,
+    DirectionsChosen,
+    Justified,
+    ChecklistProgress,
+    GapsTitle,
+    NoGaps,
+    GapEmpty,
+    GapNoValues,
+    GapNoDirections,
+    GapNoMethods,
+    GapNoRoles,
+    GapNoNote,
+    GapUnknown,
+    GapTodo,
+    GapNoReason,
+    Progress,
+    LastChange,
+    Title,
+    QuitUnsaved,
+    FilterMethods,
+    OnlyDirections,
+    AllMethods,
+    KeyGroupMove,
+    KeyGroupEdit,
+    KeyGroupPlans,
+    KeyGroupApp,
+    // key labels
+    KUp,
+    KDown,
+    KNextField,
+    KPrevField,
+    KOpen,
+    KBack,
+    KToggle,
+    KNew,
+    KDuplicate,
+    KRename,
+    KDelete,
+    KFilter,
+    KHelp,
+    KSave,
+    KQuit,
+    KLang,
+    KNextStep,
+    KPrevStep,
+    KConfirm,
+    KCancel,
+    KDone,
+    KUndo,
+    KRestore,
+    KDirFilter,
+    KEdit,
+}
+
+/// The text of `msg` in `lang`.
+pub fn tr(lang: Lang, msg: Msg) -> &'static str {
+    let (pl, en) = pair(msg);
+    match lang {
+        Lang::Pl => pl,
+        Lang::En => en,
+    }
+}
+
+fn pair(msg: Msg) -> (&'static str, &'static str) {
+    use Msg::*;
+    match msg {
+        AppName => ("modelownia", "modelownia"),
+        Plans => ("Plany działań", "Activity plans"),
+        NoPlansTitle => ("Nie masz jeszcze żadnego planu.", "You have no plans yet."),
+        NoPlansHint => (
+            "Naciśnij n, aby zacząć nowy plan. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
+            "Press n to start a new plan. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
+        ),
+        NoMatch => ("Żaden tytuł nie pasuje do filtra.", "No title matches the filter."),
+        Filter => ("Filtr", "Filter"),
+        Damaged => ("USZKODZONY", "DAMAGED"),
+        DamagedHint => (
+            "Ten plik nie daje się odczytać. Nie zostanie nadpisany. Popraw go w edytorze albo przywróć kopię (R).",
+            "This file cannot be read. It will not be overwritten. Fix it in an editor or restore the backup (R).",
+        ),
+        Untitled => ("(bez tytułu)", "(untitled)"),
+        ConfirmDelete => ("Przenieść plan do kosza?", "Move the plan to the trash?"),
+        ConfirmYesNo => ("y/Enter: tak · n/Esc: nie", "y/Enter: yes · n/Esc: no"),
+        RenamePrompt => ("Nowy tytuł", "New title"),
+        Copy => ("kopia", "copy"),
+        Steps => ("Kroki", "Steps"),
+        Guide => ("Podpowiedź", "Guide"),
+        Saved => ("zapisano", "saved"),
+        Saving => ("zapisywanie…", "saving…"),
+        NotSaved => ("nie zapisano", "not saved"),
+        ReadOnly => ("tylko do odczytu", "read-only"),
+        TooSmall => ("Powiększ okno (co najmniej 60×20).", "Enlarge the window (at least 60×20)."),
+        HelpTitle => ("Klawisze", "Keys"),
+        HelpClose => ("Esc lub ? zamyka pomoc", "Esc or ? closes help"),
+        Empty => ("— puste —", "— empty —"),
+        Chosen => ("wybrane", "chosen"),
+        UnknownItem => ("nieznany element", "unknown item"),
+        NoteValue => ("Jak to działanie realizuje tę wartość?", "How does this activity live this value?"),
+        NoteDirection => ("Dlaczego ten kierunek pasuje do działania?", "Why does this direction fit the activity?"),
+        NoteMethod => ("Jak użyjesz tej metody? (opcjonalnie)", "How will you use this method? (optional)"),
+        NoteRole => ("Kto konkretnie i co robi?", "Who exactly, and what do they do?"),
+        Description => ("Opis", "Description"),
+        Questions => ("Pytania do siebie", "Questions to ask yourself"),
+        Aims => ("Cele", "Aims"),
+        Steps2 => ("Przebieg", "Steps"),
+        Materials => ("Materiały", "Materials"),
+        Preparation => ("Przygotowanie", "Preparation"),
+        Debriefing => ("Omówienie", "Debriefing"),
+        Risks => ("Ryzyka i bezpieczeństwo", "Risks and safeguarding"),
+        Variations => ("Warianty", "Variations"),
+        GroupSize => ("Grupa", "Group"),
+        Ages => ("wiek", "ages"),
+        Minutes => ("min", "min"),
+        Who => ("Kto to jest", "Who this is"),
+        Tasks => ("Zadania", "Tasks"),
+        Hint => ("Wskazówka", "Hint"),
+        Note => ("Notatka", "Note"),
+        Reason => ("Powód (wymagany)", "Reason (required)"),
+        StateTodo => ("do zrobienia", "to do"),
+        StateDone => ("zrobione", "done"),
+        StateNa => ("nie dotyczy", "not applicable"),
+        Coverage => ("Pokrycie modelu", "Model coverage"),
+        ValuesChosen => ("Wartości", "Values"),
+        DirectionsChosen => ("Kierunki pracy", "Directions of work"),
+        Justified => ("z uzasadnieniem", "justified"),
+        ChecklistProgress => ("Lista kontrolna", "Checklist"),
+        GapsTitle => ("Czego jeszcze brakuje", "What is still missing"),
+        NoGaps => ("Niczego nie brakuje. Plan jest kompletny.", "Nothing is missing. The plan is complete."),
+        GapEmpty => ("puste pole", "empty field"),
+        GapNoValues => ("nie wybrano żadnej wartości", "no value chosen"),
+        GapNoDirections => ("nie wybrano żadnego kierunku pracy", "no direction of work chosen"),
+        GapNoMethods => ("nie wybrano żadnej metody", "no method chosen"),
+        GapNoRoles => ("nie przypisano żadnej roli", "no role assigned"),
+        GapNoNote => ("brak odpowiedzi przy", "no answer for"),
+        GapUnknown => ("nieznany element", "unknown item"),
+        GapTodo => ("punkty do zrobienia", "items to do"),
+        GapNoReason => ("„nie dotyczy” bez powodu", "“not applicable” without a reason"),
+        Progress => ("postęp", "progress"),
+        LastChange => ("zmiana", "changed"),
+        Title => ("Tytuł", "Title"),
+        QuitUnsaved => (
+            "Ostatnie zmiany NIE są na dysku. Naciśnij q jeszcze raz, aby mimo to wyjść.",
+            "The latest changes are NOT on disk. Press q again to quit anyway.",
+        ),
+        FilterMethods => ("szukaj", "search"),
+        OnlyDirections => ("tylko pasujące do wybranych kierunków", "only those fitting the chosen directions"),
+        AllMethods => ("wszystkie metody", "all methods"),
+        KeyGroupMove => ("Poruszanie się", "Moving around"),
+        KeyGroupEdit => ("Edycja", "Editing"),
+        KeyGroupPlans => ("Plany", "Plans"),
+        KeyGroupApp => ("Aplikacja", "Application"),
+        KUp => ("w górę", "up"),
+        KDown => ("w dół", "down"),
+        KNextField => ("następne pole", "next field"),
+        KPrevField => ("poprzednie pole", "previous field"),
+        KOpen => ("otwórz / edytuj", "open / edit"),
+        KBack => ("wstecz", "back"),
+        KToggle => ("wybierz / zmień stan", "pick / change state"),
+        KNew => ("nowy plan", "new plan"),
+        KDuplicate => ("duplikuj", "duplicate"),
+        KRename => ("zmień tytuł", "rename"),
+        KDelete => ("usuń do kosza", "delete to trash"),
+        KFilter => ("filtruj", "filter"),
+        KHelp => ("pomoc", "help"),
+        KSave => ("zapisz", "save"),
+        KQuit => ("wyjdź", "quit"),
+        KLang => ("język PL/EN", "language PL/EN"),
+        KNextStep => ("następny krok", "next step"),
+        KPrevStep => ("poprzedni krok", "previous step"),
+        KConfirm => ("potwierdź", "confirm"),
+        KCancel => ("anuluj", "cancel"),
+        KDone => ("zakończ edycję", "finish editing"),
+        KUndo => ("cofnij", "undo"),
+        KRestore => ("przywróć kopię", "restore backup"),
+        KDirFilter => ("filtr kierunków", "direction filter"),
+        KEdit => ("edytuj notatkę", "edit note"),
+    }
+}
+
+/// The name of a workbook step.
+pub fn step_name(lang: Lang, step: Step) -> &'static str {
+    let (pl, en) = match step {
+        Step::Context => ("Kontekst", "Context"),
+        Step::Group => ("Grupa", "Group"),
+        Step::Needs => ("Potrzeby i zasoby", "Needs and resources"),
+        Step::Goals => ("Cele", "Goals"),
+        Step::Values => ("Wartości", "Values"),
+        Step::Directions => ("Kierunki pracy", "Directions of work"),
+        Step::Methods => ("Metody i formy", "Methods and forms"),
+        Step::Roles => ("Role i partnerzy", "Roles and partners"),
+        Step::Logistics => ("Logistyka i bezpieczeństwo", "Logistics and safety"),
+        Step::Checklist => ("Lista kontrolna", "Checklist"),
+        Step::Evaluation => ("Ewaluacja", "Evaluation"),
+        Step::Review => ("Przegląd", "Review"),
+    };
+    pick(lang, pl, en)
+}
+
+/// What a step is for, shown under its title.
+pub fn step_intro(lang: Lang, step: Step) -> &'static str {
+    let (pl, en) = match step {
+        Step::Context => (
+            "Zapisz, co chcesz zrobić, gdzie i kiedy. Wystarczy kilka zdań: szczegóły dojdą w kolejnych krokach.",
+            "Write down what you want to do, where and when. A few sentences are enough: details come in the next steps.",
+        ),
+        Step::Group => (
+            "Z kim pracujesz? Im dokładniej opiszesz grupę, tym łatwiej dobierzesz metody i zadbasz o bezpieczeństwo.",
+            "Who are you working with? The better you describe the group, the easier it is to choose methods and keep everyone safe.",
+        ),
+        Step::Needs => (
+            "Zacznij od tego, co już jest: ludzi, miejsc, umiejętności. Potrzeby zapisuj tak, jak nazwali je mieszkańcy.",
+            "Start from what is already there: people, places, skills. Write needs the way residents named them.",
+        ),
+        Step::Goals => (
+            "Jaka zmiana ma nastąpić? Osobno dla grupy i dla okolicy.",
+            "What change do you want to see? Separately for the group and for the neighbourhood.",
+        ),
+        Step::Values => (
+            "Wybierz wartości, którymi kieruje się działanie (Spacja), i przy każdej napisz, jak je realizujesz (Enter).",
+            "Pick the values the activity stands on (Space) and for each write how it lives them (Enter).",
+        ),
+        Step::Directions => (
+            "Wybierz kierunki pracy modelu, w które wpisuje się działanie, i uzasadnij każdy wybór.",
+            "Pick the model's directions of work the activity follows and justify each choice.",
+        ),
+        Step::Methods => (
+            "Wybierz metody. Klawisz f pokazuje tylko te, które pasują do wybranych kierunków; / szuka w nazwach.",
+            "Pick methods. Press f to show only those fitting the chosen directions; / searches the names.",
+        ),
+        Step::Roles => (
+            "Kto co robi? Przy każdej roli wpisz konkretną osobę lub organizację i jej zadanie.",
+            "Who does what? For each role name the person or organisation and their task.",
+        ),
+        Step::Logistics => (
+            "Materiały, pieniądze, zgody i bezpieczeństwo: to, o czym łatwo zapomnieć, a co decyduje o tym, czy zajęcia się odbędą.",
+            "Materials, money, consent and safety: easy to forget, and they decide whether the activity happens at all.",
+        ),
+        Step::Checklist => (
+            "Punkty modelu dla każdej fazy. Spacja zmienia stan: do zrobienia → zrobione → nie dotyczy (wtedy podaj powód).",
+            "The model's items for each phase. Space changes the state: to do → done → not applicable (then give a reason).",
+        ),
+        Step::Evaluation => (
+            "Po czym poznasz, że się udało? Po działaniu wróć tu i zapisz, co zadziałało, a co zmienisz.",
+            "How will you know it worked? After the activity come back and write what worked and what you will change.",
+        ),
+        Step::Review => (
+            "Przegląd planu: pokrycie modelu, postęp listy kontrolnej i braki. Enter na braku przenosi do właściwego kroku.",
+            "Plan review: model coverage, checklist progress and gaps. Enter on a gap takes you to its step.",
+        ),
+    };
+    pick(lang, pl, en)
+}
+
+/// A field's label.
+pub fn field_label(lang: Lang, field: FieldId) -> &'static str {
+    let (pl, en) = field_texts(field).0;
+    pick(lang, pl, en)
+}
+
+/// A field's prompt: the question to answer in it.
+pub fn field_prompt(lang: Lang, field: FieldId) -> &'static str {
+    let (pl, en) = field_texts(field).1;
+    pick(lang, pl, en)
+}
+
+type Pair = (&'static str, &'static str);
+
+fn field_texts(field: FieldId) -> (Pair, Pair) {
+    use FieldId::*;
+    match field {
+        Title => (("Tytuł", "Title"), (
+            "Krótka nazwa, po której rozpoznasz plan na liście, np. „Spacer badawczy po Chyloni”.",
+            "A short name to find the plan by, e.g. “Research walk around the estate”.",
+        )),
+        Area => (("Dzielnica / obszar", "District / area"), (
+            "W jakiej dzielnicy lub części obszaru rewitalizacji to się dzieje?",
+            "Which district or part of the revitalisation area is it in?",
+        )),
+        Place => (("Miejsce", "Place"), (
+            "Gdzie dokładnie: dom sąsiedzki, podwórko, szkoła, plener? Czy jest plan B na deszcz?",
+            "Where exactly: neighbourhood house, courtyard, school, outdoors? Is there a plan B for rain?",
+        )),
+        Dates => (("Terminy i czas trwania", "Dates and duration"), (
+            "Kiedy i jak długo: jedno spotkanie czy cykl? O jakiej porze młodzież naprawdę może przyjść?",
+            "When and for how long: one session or a series? At what time can young people really come?",
+        )),
+        Idea => (("Pomysł", "The idea"), (
+            "Opisz pomysł w kilku zdaniach, tak jak opowiadasz o nim komuś z zespołu.",
+            "Describe the idea in a few sentences, as you would tell a colleague on the team.",
+        )),
+        Who => (("Kto (wiek, liczba osób)", "Who (ages, size)"), (
+            "Ile osób, w jakim wieku, co je łączy? Czy ktoś już jest w grupie, a kogo dopiero szukasz?",
+            "How many people, what ages, what do they share? Who is already in, and whom are you still looking for?",
+        )),
+        Reach => (("Jak do nich dotrzesz", "How they are reached"), (
+            "Przez kogo i gdzie zaprosisz uczestników: streetworkerów, szkołę, rodziców, media społecznościowe?",
+            "Through whom and where will you invite them: streetworkers, school, parents, social media?",
+        )),
+        GroupNeeds => (("Szczególne potrzeby i dostępność", "Special needs and accessibility"), (
+            "Kto może potrzebować wsparcia, by wziąć udział: niepełnosprawność, język, opieka nad rodzeństwem, pieniądze na bilet?",
+            "Who may need support to take part: disability, language, looking after siblings, money for a ticket?",
+        )),
+        Observed => (("Co zaobserwowano", "What was observed"), (
+            "Jakie potrzeby widać i słychać w okolicy? Zapisz je słowami mieszkańców, nie urzędowym językiem.",
+            "What needs did you notice or hear? Write them in residents' words, not in official language.",
+        )),
+        How => (("Skąd to wiesz", "How you know"), (
+            "Jak to sprawdzono: spacer badawczy, rozmowy na podwórku, ankieta, spotkanie zespołu wsparcia?",
+            "How was it found out: research walk, talks in the courtyard, a survey, a support-team meeting?",
+        )),
+        Strengths => (("Mocne strony i zasoby", "Strengths and assets"), (
+            "Co ludzie i okolica już mają: umiejętności, liderów, miejsca, organizacje, sąsiedzką życzliwość?",
+            "What do the people and the area already have: skills, leaders, places, organisations, goodwill?",
+        )),
+        GoalGroup => (("Zmiana dla grupy", "Change for the group"), (
+            "Co uczestnicy będą umieli, wiedzieli lub robili inaczej po działaniu?",
+            "What will participants be able to do, know or do differently afterwards?",
+        )),
+        GoalNeighbourhood => (("Zmiana dla okolicy", "Change for the neighbourhood"), (
+            "Co zmieni się w sąsiedztwie: relacje, miejsce, nowa inicjatywa mieszkańców?",
+            "What will change in the neighbourhood: relationships, a place, a new residents' initiative?",
+        )),
+        Partners => (("Inne osoby i partnerzy", "Other people and partners"), (
+            "Kogo jeszcze potrzebujesz poza rolami z modelu: firma, klub sportowy, parafia, wspólnota mieszkaniowa?",
+            "Who else do you need beyond the model's roles: a business, a sports club, a parish, a housing community?",
+        )),
+        Materials => (("Materiały", "Materials"), (
+            "Co trzeba kupić, pożyczyć lub przynieść? Kto za to odpowiada?",
+            "What must be bought, borrowed or brought? Who is responsible?",
+        )),
+        Budget => (("Budżet", "Budget"), (
+            "Ile to kosztuje i skąd są pieniądze?",
+            "What does it cost and where does the money come from?",
+        )),
+        Consent => (("Zgody", "Consent"), (
+            "Jakie zgody zbierasz od rodziców lub opiekunów niepełnoletnich: udział, informacje o zdrowiu, wizerunek? Kto je przechowuje?",
+            "What consent do you collect from parents or guardians of minors: taking part, health information, photos? Who keeps it?",
+        )),
+        Safeguarding => (("Ochrona małoletnich", "Safeguarding"), (
+            "Kto jest osobą odpowiedzialną za standardy ochrony małoletnich? Co robisz, gdy podejrzewasz krzywdę dziecka?",
+            "Who is responsible for the child-protection standards? What do you do if you suspect a child is being harmed?",
+        )),
+        Accessibility => (("Dostępność", "Accessibility"), (
+            "Czy miejsce jest dostępne bez schodów, z toaletą, dobrze dojechać? Czy zaproszenie rozumie każdy?",
+            "Is the place step-free, with a toilet, easy to reach? Can everyone understand the invitation?",
+        )),
+        Risks => (("Ryzyka i zaradcze kroki", "Risks and what you do about them"), (
+            "Co może pójść nie tak (pogoda, konflikt w grupie, wypadek, nikt nie przyjdzie) i co wtedy zrobisz?",
+            "What could go wrong (weather, conflict in the group, an accident, nobody comes) and what will you do?",
+        )),
+        Indicators => (("Wskaźniki zmiany", "Indicators of change"), (
+            "Po czym poznasz, że zmiana nastąpiła? Co da się zobaczyć, policzyć lub usłyszeć?",
+            "How will you know the change happened? What can be seen, counted or heard?",
+        )),
+        Feedback => (("Jak zbierzesz informację zwrotną", "How feedback is gathered"), (
+            "Jak uczestnicy powiedzą, co myślą: rundka, kartki, tarcza, krótka rozmowa? Kiedy to zrobisz?",
+            "How will participants say what they think: a round, sticky notes, a target, a short talk? When?",
+        )),
+        Worked => (("Po działaniu: co zadziałało", "Afterwards: what worked"), (
+            "Wypełnij po działaniu. Co poszło lepiej niż w planie?",
+            "Fill in afterwards. What went better than you expected?",
+        )),
+        Change => (("Po działaniu: co zmienić", "Afterwards: what to change"), (
+            "Wypełnij po działaniu. Co zrobisz inaczej następnym razem?",
+            "Fill in afterwards. What will you do differently next time?",
+        )),
+    }
+}
+
+fn pick(lang: Lang, pl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Pl => pl,
+        Lang::En => en,
+    }
+}

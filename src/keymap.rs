@@ -1,0 +1,320 @@
+//! The one table of keys. It drives input handling, the footer hints and the help overlay,
+//! so what the help says is always what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::i18n::Msg;
+
+/// Where the user is; decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    /// Applies everywhere except while typing text.
+    Global,
+    /// The list of plans.
+    Home,
+    /// A yes/no question.
+    Confirm,
+    /// The step list of a plan.
+    Steps,
+    /// The content of a step.
+    Content,
+    /// Typing in a text field, the filter or the rename prompt.
+    Editing,
+    /// The help overlay.
+    Help,
+}
+
+/// What a key means, independent of which key it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Action {
+    Up,
+    Down,
+    NextField,
+    PrevField,
+    Open,
+    Back,
+    Toggle,
+    New,
+    Duplicate,
+    Rename,
+    Delete,
+    Filter,
+    Help,
+    Save,
+    Quit,
+    Lang,
+    NextStep,
+    PrevStep,
+    Confirm,
+    Cancel,
+    Done,
+    Undo,
+    Restore,
+    DirFilter,
+}
+
+/// A key as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A plain character (shifted letters are written upper-case).
+    Char(char),
+    /// A character with Ctrl.
+    Ctrl(char),
+    /// Any other key.
+    Code(KeyCode),
+    /// Shift+Tab.
+    BackTab,
+}
+
+/// Help overlay sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// Moving around.
+    Move,
+    /// Changing things.
+    Edit,
+    /// Managing plans.
+    Plans,
+    /// The app itself.
+    App,
+}
+
+impl Group {
+    /// Section title.
+    pub fn title(self) -> Msg {
+        match self {
+            Group::Move => Msg::KeyGroupMove,
+            Group::Edit => Msg::KeyGroupEdit,
+            Group::Plans => Msg::KeyGroupPlans,
+            Group::App => Msg::KeyGroupApp,
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub ctx: Ctx,
+    /// The keys, first one shown first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// What help and the footer call it.
+    pub label: Msg,
+    /// Help section.
+    pub group: Group,
+    /// Shown in the footer.
+    pub hint: bool,
+}
+
+const fn b(
+    ctx: Ctx,
+    keys: &'static [Key],
+    action: Action,
+    label: Msg,
+    group: Group,
+    hint: bool,
+) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        action,
+        label,
+        group,
+        hint,
+    }
+}
+
+use Action as A;
+use Ctx as C;
+use Group as G;
+use Key as K;
+
+const UP: &[Key] = &[K::Code(KeyCode::Up), K::Char('k')];
+const DOWN: &[Key] = &[K::Code(KeyCode::Down), K::Char('j')];
+
+/// The table. Context rows come before global ones and win over them.
+pub const KEYMAP: &[Binding] = &[
+    // Home
+    b(C::Home, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Home, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Home, &[K::Char('n')], A::New, Msg::KNew, G::Plans, true),
+    b(C::Home, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Plans, true),
+    b(C::Home, &[K::Char('c')], A::Duplicate, Msg::KDuplicate, G::Plans, true),
+    b(C::Home, &[K::Char('r')], A::Rename, Msg::KRename, G::Plans, true),
+    b(C::Home, &[K::Char('d'), K::Code(KeyCode::Delete)], A::Delete, Msg::KDelete, G::Plans, true),
+    b(C::Home, &[K::Char('/')], A::Filter, Msg::KFilter, G::Plans, true),
+    b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
+    b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KCancel, G::Move, false),
+    // Confirm
+    b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
+    b(C::Confirm, &[K::Char('n'), K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Edit, true),
+    // Steps
+    b(C::Steps, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Steps, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Steps, &[K::Code(KeyCode::Enter), K::Code(KeyCode::Right), K::Code(KeyCode::Tab), K::Char('l')], A::Open, Msg::KOpen, G::Move, true),
+    b(C::Steps, &[K::Code(KeyCode::Esc)], A::Back, Msg::KBack, G::Move, true),
+    // Content
+    b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
+    b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
+    b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Edit, true),
+    b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
+    b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
+    b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
+    b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
+    // Editing
+    b(C::Editing, &[K::Code(KeyCode::Esc)], A::Done, Msg::KDone, G::Edit, true),
+    b(C::Editing, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Edit, true),
+    b(C::Editing, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Edit, false),
+    b(C::Editing, &[K::Ctrl('z')], A::Undo, Msg::KUndo, G::Edit, true),
+    b(C::Editing, &[K::Ctrl('s')], A::Save, Msg::KSave, G::Edit, false),
+    // Help
+    b(C::Help, &[K::Code(KeyCode::Esc), K::Char('?'), K::Char('q')], A::Help, Msg::HelpClose, G::App, true),
+    // Global (not while typing)
+    b(C::Global, &[K::Code(KeyCode::PageDown), K::Char(']')], A::NextStep, Msg::KNextStep, G::Move, false),
+    b(C::Global, &[K::Code(KeyCode::PageUp), K::Char('[')], A::PrevStep, Msg::KPrevStep, G::Move, false),
+    b(C::Global, &[K::Char('?'), K::Code(KeyCode::F(1))], A::Help, Msg::KHelp, G::App, true),
+    b(C::Global, &[K::Ctrl('s')], A::Save, Msg::KSave, G::App, false),
+    b(C::Global, &[K::Char('L')], A::Lang, Msg::KLang, G::App, true),
+    b(C::Global, &[K::Char('q'), K::Ctrl('q')], A::Quit, Msg::KQuit, G::App, true),
+];
+
+fn matches(key: Key, ev: &KeyEvent) -> bool {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    match (key, ev.code) {
+        (Key::Char(c), KeyCode::Char(e)) => !ctrl && c == e,
+        (Key::Ctrl(c), KeyCode::Char(e)) => ctrl && c.eq_ignore_ascii_case(&e),
+        (Key::BackTab, KeyCode::BackTab) => true,
+        (Key::BackTab, KeyCode::Tab) => ev.modifiers.contains(KeyModifiers::SHIFT),
+        (Key::Code(KeyCode::Tab), KeyCode::Tab) => !ev.modifiers.contains(KeyModifiers::SHIFT),
+        (Key::Code(c), e) => c == e,
+        _ => false,
+    }
+}
+
+/// Whether global bindings apply in `ctx` (they do not while typing or in a dialog).
+fn global_applies(ctx: Ctx) -> bool {
+    matches!(ctx, Ctx::Home | Ctx::Steps | Ctx::Content)
+}
+
+/// The action for a key in a context: the context's own bindings first, then global ones.
+pub fn resolve(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
+    let own = KEYMAP
+        .iter()
+        .filter(|b| b.ctx == ctx)
+        .find(|b| b.keys.iter().any(|k| matches(*k, ev)));
+    let global = || {
+        KEYMAP
+            .iter()
+            .filter(|b| b.ctx == Ctx::Global && global_applies(ctx))
+            .find(|b| b.keys.iter().any(|k| matches(*k, ev)))
+    };
+    own.or_else(global).map(|b| b.action)
+}
+
+/// The bindings that apply in `ctx`, own first, for the footer and help.
+pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
+    let with_global = global_applies(ctx);
+    KEYMAP
+        .iter()
+        .filter(move |b| b.ctx == ctx)
+        .chain(KEYMAP.iter().filter(move |b| with_global && b.ctx == Ctx::Global))
+}
+
+/// A key's name as the user sees it.
+pub fn key_name(key: Key) -> String {
+    match key {
+        Key::Char(' ') => "Space".into(),
+        Key::Char(c) => c.to_string(),
+        Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+        Key::BackTab => "Shift+Tab".into(),
+        Key::Code(code) => match code {
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        },
+    }
+}
+
+/// All key names of a binding joined for display, e.g. `↑/k`.
+pub fn keys_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| key_name(*k))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for ctx in [Ctx::Global, Ctx::Home, Ctx::Confirm, Ctx::Steps, Ctx::Content, Ctx::Editing, Ctx::Help] {
+            let mut seen = Vec::new();
+            for b in KEYMAP.iter().filter(|b| b.ctx == ctx) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {ctx:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_opens_everywhere_outside_typing() {
+        for ctx in [Ctx::Home, Ctx::Steps, Ctx::Content] {
+            assert_eq!(resolve(ctx, &key(KeyCode::Char('?'))), Some(Action::Help));
+        }
+        assert_eq!(resolve(Ctx::Help, &key(KeyCode::Char('?'))), Some(Action::Help));
+    }
+
+    #[test]
+    fn typing_never_triggers_global_keys() {
+        for c in ['q', 'L', '?', 'n', 'j'] {
+            assert_eq!(resolve(Ctx::Editing, &key(KeyCode::Char(c))), None);
+        }
+        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Ctx::Editing, &ctrl_s), Some(Action::Save));
+    }
+
+    #[test]
+    fn context_binding_wins_over_global() {
+        assert_eq!(resolve(Ctx::Confirm, &key(KeyCode::Char('q'))), None);
+        assert_eq!(resolve(Ctx::Home, &key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(resolve(Ctx::Content, &key(KeyCode::Tab)), Some(Action::NextField));
+        let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(resolve(Ctx::Content, &back), Some(Action::PrevField));
+    }
+
+    #[test]
+    fn every_action_is_reachable() {
+        use Action::*;
+        for a in [
+            Up, Down, NextField, PrevField, Open, Back, Toggle, New, Duplicate, Rename, Delete,
+            Filter, Help, Save, Quit, Lang, NextStep, PrevStep, Confirm, Cancel, Done, Undo,
+            Restore, DirFilter,
+        ] {
+            assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! Everything the app knows at a moment (the Elm "model"). Pure data: no IO, no terminal.
+
+use std::collections::HashMap;
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::keymap::Ctx;
+use crate::lang::Lang;
+use crate::model::Model;
+use crate::plan::{self, CheckState, FieldId, Gap, PickKind, Plan, STEPS, Step};
+
+/// The whole app state.
+#[derive(Debug)]
+pub struct App {
+    /// The community-work model.
+    pub model: Model,
+    /// Interface and content language.
+    pub lang: Lang,
+    /// The list of plans.
+    pub home: Home,
+    /// The open plan, when the workbook is shown.
+    pub workbook: Option<Workbook>,
+    /// Help overlay shown.
+    pub help: bool,
+    /// A message for the user (an error or a warning), shown until the next key.
+    pub notice: Option<String>,
+    /// `q` was pressed while the latest changes could not be saved; a second `q` quits.
+    pub quit_armed: bool,
+    /// The loop should end.
+    pub should_quit: bool,
+}
+
+/// The home screen.
+#[derive(Debug, Default)]
+pub struct Home {
+    /// All plans, newest first.
+    pub rows: Vec<Row>,
+    /// Index into the visible (filtered) rows.
+    pub selected: usize,
+    /// Title filter.
+    pub filter: String,
+    /// An open dialog.
+    pub dialog: Option<Dialog>,
+}
+
+/// A dialog on the home screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialog {
+    /// Typing the title filter.
+    Filter,
+    /// Asking before moving plan `id` to the trash.
+    ConfirmDelete(String),
+    /// Typing a new title for plan `id`.
+    Rename {
+        /// Plan id.
+        id: String,
+        /// Title typed so far.
+        text: String,
+    },
+}
+
+/// One plan in the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Plan id.
+    pub id: String,
+    /// Title (may be empty).
+    pub title: String,
+    /// Last change, as stored.
+    pub updated: String,
+    /// Progress in percent.
+    pub percent: u8,
+    /// Why the file cannot be read, when it cannot.
+    pub damaged: Option<String>,
+    /// A `.bak` exists to restore from.
+    pub has_backup: bool,
+}
+
+/// Where the keyboard is in the workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The step list on the left.
+    Steps,
+    /// The current step on the right.
+    Content,
+}
+
+/// Whether the open plan is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything is on disk.
+    Saved,
+    /// Changes wait for the autosave.
+    Pending,
+    /// The last save failed; the reason.
+    Failed(String),
+}
+
+/// What a text editor writes into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A plan field.
+    Field(FieldId),
+    /// The note of a pick.
+    PickNote(PickKind, String),
+    /// The note of a checklist item.
+    CheckNote(String),
+    /// The method search box.
+    MethodFilter,
+}
+
+/// An open text editor.
+#[derive(Debug)]
+pub struct Editor {
+    /// Where the text goes.
+    pub target: EditTarget,
+    /// The editing widget state (cursor, undo history).
+    pub area: TextArea<'static>,
+}
+
+impl Editor {
+    /// Opens an editor on `text`, cursor at the end.
+    pub fn new(target: EditTarget, text: &str) -> Self {
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        Self { target, area }
+    }
+
+    /// The text typed so far.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// Whether `Enter` finishes instead of adding a line.
+    pub fn single_line(&self) -> bool {
+        match &self.target {
+            EditTarget::Field(f) => f.single_line(),
+            EditTarget::MethodFilter => true,
+            EditTarget::PickNote(..) | EditTarget::CheckNote(_) => false,
+        }
+    }
+}
+
+/// A focusable part of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// A text field.
+    Field(FieldId),
+    /// A list of model items to pick.
+    Picks(PickKind),
+    /// The checklist.
+    Checklist,
+    /// The gap list of the review.
+    Gaps,
+}
+
+/// The focusable parts of a step, in order.
+pub fn slots(step: Step) -> Vec<Slot> {
+    let mut out = Vec::new();
+    if let Some(kind) = step.picks() {
+        out.push(Slot::Picks(kind));
+    }
+    out.extend(step.fields().iter().map(|f| Slot::Field(*f)));
+    match step {
+        Step::Checklist => out.push(Slot::Checklist),
+        Step::Review => out.push(Slot::Gaps),
+        _ => {}
+    }
+    out
+}
+
+/// An open plan.
+#[derive(Debug)]
+pub struct Workbook {
+    /// The plan being edited.
+    pub plan: Plan,
+    /// Why the plan cannot be saved, when it cannot (newer version, open elsewhere).
+    pub read_only: Option<String>,
+    /// Index into [`STEPS`].
+    pub step: usize,
+    /// Keyboard focus.
+    pub focus: Focus,
+    /// Index into [`slots`] of the current step.
+    pub slot: usize,
+    /// Row within a list slot.
+    pub cursor: usize,
+    /// The open text editor.
+    pub editor: Option<Editor>,
+    /// Method search text.
+    pub method_filter: String,
+    /// Show only methods fitting the chosen directions.
+    pub only_directions: bool,
+    /// Disk state.
+    pub save: SaveStatus,
+    /// Notes of picks removed in this session, so picking again brings them back.
+    pub stash: HashMap<(PickKind, String), String>,
+}
+
+impl Workbook {
+    /// Opens `plan` on its first step.
+    pub fn new(plan: Plan, read_only: Option<String>) -> Self {
+        Self {
+            plan,
+            read_only,
+            step: 0,
+            focus: Focus::Steps,
+            slot: 0,
+            cursor: 0,
+            editor: None,
+            method_filter: String::new(),
+            only_directions: false,
+            save: SaveStatus::Saved,
+            stash: HashMap::new(),
+        }
+    }
+
+    /// The current step.
+    pub fn current_step(&self) -> Step {
+        STEPS[self.step.min(STEPS.len() - 1)]
+    }
+
+    /// The focused slot.
+    pub fn current_slot(&self) -> Option<Slot> {
+        slots(self.current_step()).get(self.slot).copied()
+    }
+}
+
+/// A row of a pick list: a model item, or an id the model no longer has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickRow {
+    /// Item id.
+    pub id: String,
+    /// The model has it.
+    pub known: bool,
+    /// The plan picked it.
+    pub picked: bool,
+}
+
+/// The rows of a pick list, filtered for methods, with unknown picked ids at the end.
+pub fn pick_rows(model: &Model, wb: &Workbook, kind: PickKind) -> Vec<PickRow> {
+    let picks = kind.picks(&wb.plan);
+    let picked = |id: &str| picks.iter().any(|p| p.id == id);
+    let ids: Vec<&str> = match kind {
+        PickKind::Values => model.values.iter().map(|v| v.id.as_str()).collect(),
+        PickKind::Directions => model.directions.iter().map(|v| v.id.as_str()).collect(),
+        PickKind::Roles => model.roles.iter().map(|v| v.id.as_str()).collect(),
+        PickKind::Methods => {
+            let needle = wb.method_filter.to_lowercase();
+            model
+                .methods
+                .iter()
+                .filter(|m| {
+                    needle.is_empty()
+                        || m.name.pl.to_lowercase().contains(&needle)
+                        || m.name.en.to_lowercase().contains(&needle)
+                        || m.id.contains(&needle)
+                })
+                .filter(|m| {
+                    !wb.only_directions
+                        || m.directions
+                            .iter()
+                            .any(|d| wb.plan.directions.iter().any(|p| &p.id == d))
+                })
+                .map(|m| m.id.as_str())
+                .collect()
+        }
+    };
+    let mut rows: Vec<PickRow> = ids
+        .into_iter()
+        .map(|id| PickRow {
+            id: id.to_string(),
+            known: true,
+            picked: picked(id),
+        })
+        .collect();
+    for p in picks {
+        if !plan::known(model, kind, &p.id) {
+            rows.push(PickRow {
+                id: p.id.clone(),
+                known: false,
+                picked: true,
+            });
+        }
+    }
+    rows
+}
+
+/// The checklist flattened: (phase index, item id) in model order.
+pub fn checklist_rows(model: &Model) -> Vec<(usize, &str)> {
+    model
+        .phases
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.items.iter().map(move |it| (i, it.id.as_str())))
+        .collect()
+}
+
+/// How many rows the list in `slot` has.
+pub fn slot_len(app: &App, wb: &Workbook, slot: Slot) -> usize {
+    match slot {
+        Slot::Field(_) => 0,
+        Slot::Picks(kind) => pick_rows(&app.model, wb, kind).len(),
+        Slot::Checklist => app.model.checklist_len(),
+        Slot::Gaps => plan::gaps(&wb.plan, &app.model).len(),
+    }
+}
+
+/// A checklist item's state in the open plan.
+pub fn check_state(wb: &Workbook, id: &str) -> CheckState {
+    plan::state(&wb.plan, id)
+}
+
+/// The gaps of the open plan.
+pub fn plan_gaps(app: &App, wb: &Workbook) -> Vec<Gap> {
+    plan::gaps(&wb.plan, &app.model)
+}
+
+impl App {
+    /// A fresh app on the home screen.
+    pub fn new(model: Model, lang: Lang) -> Self {
+        Self {
+            model,
+            lang,
+            home: Home::default(),
+            workbook: None,
+            help: false,
+            notice: None,
+            quit_armed: false,
+            should_quit: false,
+        }
+    }
+
+    /// The key context the app is in.
+    pub fn ctx(&self) -> Ctx {
+        if self.help {
+            return Ctx::Help;
+        }
+        if let Some(wb) = &self.workbook {
+            if wb.editor.is_some() {
+                Ctx::Editing
+            } else if wb.focus == Focus::Steps {
+                Ctx::Steps
+            } else {
+                Ctx::Content
+            }
+        } else {
+            match self.home.dialog {
+                Some(Dialog::ConfirmDelete(_)) => Ctx::Confirm,
+                Some(Dialog::Filter | Dialog::Rename { .. }) => Ctx::Editing,
+                None => Ctx::Home,
+            }
+        }
+    }
+
+    /// The rows the home filter lets through.
+    pub fn visible_rows(&self) -> Vec<&Row> {
+        let needle = self.home.filter.to_lowercase();
+        self.home
+            .rows
+            .iter()
+            .filter(|r| needle.is_empty() || r.title.to_lowercase().contains(&needle))
+            .collect()
+    }
+
+    /// The selected home row.
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.visible_rows().get(self.home.selected).copied()
+    }
+}

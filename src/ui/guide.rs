@@ -1,0 +1,215 @@
+//! The guide pane: the model's prompts, questions and details for whatever has the focus,
+//! and the note editor for picks and checklist items.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::DEFAULT as T;
+use crate::i18n::{Msg, field_prompt, step_intro, tr};
+use crate::lang::Lang;
+use crate::model::{Model, Text};
+use crate::plan::{CheckState, PickKind};
+use crate::state::{App, Editor, Slot, Workbook, check_state, checklist_rows, pick_rows};
+
+/// Draws a text editor with a cursor.
+pub(super) fn render_editor(ed: &Editor, frame: &mut Frame, rect: Rect) {
+    let mut area = ed.area.clone();
+    area.set_block(Block::bordered().border_style(T.focus_border));
+    area.set_cursor_style(T.selected);
+    frame.render_widget(&area, rect);
+}
+
+fn heading(lines: &mut Vec<Line<'static>>, text: &str) {
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled(text.to_string(), T.title)));
+}
+
+fn bullets(lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, items: &[Text]) {
+    if items.is_empty() {
+        return;
+    }
+    heading(lines, tr(lang, title));
+    for t in items {
+        lines.push(Line::raw(format!("• {}", t.get(lang))));
+    }
+}
+
+/// The model's description of a pickable item.
+fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'static>> {
+    let mut l = Vec::new();
+    match kind {
+        PickKind::Values | PickKind::Directions => {
+            let found = match kind {
+                PickKind::Values => model.value(id).map(|v| (&v.name, &v.description, &v.questions)),
+                _ => model.direction(id).map(|v| (&v.name, &v.description, &v.questions)),
+            };
+            if let Some((name, description, questions)) = found {
+                heading(&mut l, name.get(lang));
+                l.push(Line::raw(description.get(lang).to_string()));
+                bullets(&mut l, lang, Msg::Questions, questions);
+            }
+        }
+        PickKind::Methods => {
+            if let Some(m) = model.method(id) {
+                heading(&mut l, m.name.get(lang));
+                l.push(Line::raw(m.summary.get(lang).to_string()));
+                l.push(Line::from(Span::styled(
+                    format!(
+                        "{}: {}–{} · {} {}–{} · {} {}",
+                        tr(lang, Msg::GroupSize),
+                        m.group_size.min,
+                        m.group_size.max,
+                        tr(lang, Msg::Ages),
+                        m.age_range.min,
+                        m.age_range.max,
+                        m.duration_minutes,
+                        tr(lang, Msg::Minutes)
+                    ),
+                    T.dim,
+                )));
+                bullets(&mut l, lang, Msg::Aims, &m.aims);
+                bullets(&mut l, lang, Msg::Steps2, &m.steps);
+                bullets(&mut l, lang, Msg::Materials, &m.materials);
+                bullets(&mut l, lang, Msg::Risks, &m.risks);
+                bullets(&mut l, lang, Msg::Preparation, &m.preparation);
+                bullets(&mut l, lang, Msg::Debriefing, &m.debriefing);
+                bullets(&mut l, lang, Msg::Variations, &m.variations);
+            }
+        }
+        PickKind::Roles => {
+            if let Some(r) = model.role(id) {
+                heading(&mut l, r.name.get(lang));
+                l.push(Line::raw(r.who.get(lang).to_string()));
+                bullets(&mut l, lang, Msg::Tasks, &r.tasks);
+            }
+        }
+    }
+    if l.is_empty() {
+        l.push(Line::from(Span::styled(format!("{} {id}", tr(lang, Msg::UnknownItem)), T.error)));
+    }
+    l
+}
+
+fn note_question(kind: PickKind) -> Msg {
+    match kind {
+        PickKind::Values => Msg::NoteValue,
+        PickKind::Directions => Msg::NoteDirection,
+        PickKind::Methods => Msg::NoteMethod,
+        PickKind::Roles => Msg::NoteRole,
+    }
+}
+
+/// A note section: its question, then either the editor (a gap of `EDITOR_H` lines) or the text.
+struct NoteSection {
+    lines: Vec<Line<'static>>,
+    editor_line: Option<usize>,
+}
+
+const EDITOR_H: u16 = 6;
+
+fn note_section(question: &str, note: Option<&str>, editing: bool, lang: Lang) -> NoteSection {
+    let mut lines = vec![Line::from(Span::styled(question.to_string(), T.label))];
+    let mut editor_line = None;
+    if editing {
+        editor_line = Some(lines.len());
+        lines.extend((0..EDITOR_H).map(|_| Line::raw("")));
+    } else {
+        match note.filter(|n| !n.trim().is_empty()) {
+            Some(n) => lines.extend(n.split('\n').map(|l| Line::raw(format!("  {l}")))),
+            None => lines.push(Line::from(Span::styled(format!("  {}", tr(lang, Msg::Empty)), T.dim))),
+        }
+    }
+    NoteSection { lines, editor_line }
+}
+
+pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", tr(lang, Msg::Guide)), T.title))
+        .border_style(T.dim);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut note: Option<NoteSection> = None;
+    let mut body: Vec<Line<'static>> = Vec::new();
+    let editing = wb.editor.as_ref().map(|e| &e.target);
+    match wb.current_slot() {
+        Some(Slot::Field(f)) => {
+            body.push(Line::from(Span::styled(field_prompt(lang, f).to_string(), T.label)));
+            body.push(Line::raw(""));
+            body.push(Line::from(Span::styled(step_intro(lang, wb.current_step()).to_string(), T.dim)));
+        }
+        Some(Slot::Picks(kind)) => {
+            if let Some(row) = pick_rows(&app.model, wb, kind).into_iter().nth(wb.cursor) {
+                if row.picked {
+                    let text = kind.picks(&wb.plan).iter().find(|p| p.id == row.id).map(|p| p.note.as_str());
+                    let is_editing = matches!(editing, Some(crate::state::EditTarget::PickNote(k, id)) if *k == kind && *id == row.id);
+                    note = Some(note_section(tr(lang, note_question(kind)), text, is_editing, lang));
+                }
+                body = details(&app.model, lang, kind, &row.id);
+            } else {
+                body.push(Line::raw(step_intro(lang, wb.current_step())));
+            }
+        }
+        Some(Slot::Checklist) => {
+            let rows = checklist_rows(&app.model);
+            if let Some((_, id)) = rows.get(wb.cursor)
+                && let Some((phase, item)) = app.model.checklist_item(id)
+            {
+                let state = check_state(wb, id);
+                let state_msg = match state {
+                    CheckState::Todo => Msg::StateTodo,
+                    CheckState::Done => Msg::StateDone,
+                    CheckState::NotApplicable => Msg::StateNa,
+                };
+                let question = if state == CheckState::NotApplicable { Msg::Reason } else { Msg::Note };
+                let text = wb.plan.checklist.get(*id).map(|c| c.note.as_str());
+                let is_editing = matches!(editing, Some(crate::state::EditTarget::CheckNote(i)) if i == id);
+                note = Some(note_section(tr(lang, question), text, is_editing, lang));
+                heading(&mut body, item.text.get(lang));
+                body.push(Line::from(Span::styled(
+                    format!("{} · {}", phase.name.get(lang), tr(lang, state_msg)),
+                    T.dim,
+                )));
+                heading(&mut body, tr(lang, Msg::Hint));
+                body.push(Line::raw(item.hint.get(lang).to_string()));
+            }
+        }
+        Some(Slot::Gaps) | None => {
+            body.push(Line::raw(step_intro(lang, wb.current_step())));
+        }
+    }
+
+    let mut lines = Vec::new();
+    let mut editor_at = None;
+    if let Some(n) = note {
+        editor_at = n.editor_line;
+        lines.extend(n.lines);
+        lines.push(Line::raw(""));
+    }
+    // The note (and its editor) come first so they are never scrolled away.
+    let top = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let note_area = Rect { height: top.min(inner.height), ..inner };
+    frame.render_widget(Paragraph::new(lines), note_area);
+    let rest = Rect {
+        y: inner.y + note_area.height,
+        height: inner.height - note_area.height,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), rest);
+    if let (Some(line), Some(ed)) = (editor_at, wb.editor.as_ref()) {
+        let y = inner.y + u16::try_from(line).unwrap_or(0);
+        if y < inner.bottom() {
+            let rect = Rect {
+                y,
+                height: EDITOR_H.min(inner.bottom() - y),
+                ..inner
+            };
+            render_editor(ed, frame, rect);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The help overlay, generated from the keymap table of the context the user came from.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::DEFAULT as T;
+use crate::i18n::{Msg, tr};
+use crate::keymap::{self, Ctx, Group};
+use crate::state::{App, Focus};
+
+/// The context whose keys the help explains (not the help's own).
+fn underlying(app: &App) -> Ctx {
+    match &app.workbook {
+        Some(wb) if wb.editor.is_some() => Ctx::Editing,
+        Some(wb) if wb.focus == Focus::Steps => Ctx::Steps,
+        Some(_) => Ctx::Content,
+        None => Ctx::Home,
+    }
+}
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let ctx = underlying(app);
+    let mut lines = Vec::new();
+    for group in [Group::Move, Group::Edit, Group::Plans, Group::App] {
+        let rows: Vec<_> = keymap::bindings(ctx).filter(|b| b.group == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(Span::styled(tr(app.lang, group.title()), T.title)));
+        for b in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", keymap::keys_label(b)), T.key),
+                Span::raw(tr(app.lang, b.label)),
+            ]));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::from(Span::styled(tr(app.lang, Msg::HelpClose), T.dim)));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = super::centered(area, 64, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(format!(" {} ", tr(app.lang, Msg::HelpTitle)))
+        .border_style(T.focus_border);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+}

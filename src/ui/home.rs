@@ -1,0 +1,149 @@
+//! The list of plans.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::theme::DEFAULT as T;
+use super::wrap::truncate;
+use crate::clock;
+use crate::i18n::{Msg, tr};
+use crate::state::{App, Dialog};
+use crate::update::ClickTarget;
+
+fn list_area(app: &App, body: Rect) -> (Rect, Rect) {
+    let filter_h = u16::from(!app.home.filter.is_empty() || app.home.dialog == Some(Dialog::Filter));
+    let [list, filter] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(filter_h)]).areas(body);
+    (list, filter)
+}
+
+/// First visible row, so that the selection stays on screen.
+fn scroll(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows)
+}
+
+pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let (list, filter) = list_area(app, body);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", tr(lang, Msg::Plans)), T.title))
+        .border_style(T.focus_border);
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+
+    let rows = app.visible_rows();
+    if app.home.rows.is_empty() {
+        let text = vec![
+            Line::from(Span::styled(tr(lang, Msg::NoPlansTitle), T.title)),
+            Line::raw(""),
+            Line::raw(tr(lang, Msg::NoPlansHint)),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    } else if rows.is_empty() {
+        frame.render_widget(Paragraph::new(tr(lang, Msg::NoMatch)), inner);
+    } else {
+        let width = usize::from(inner.width);
+        let meta_w = 16 + 2 + 5;
+        let title_w = width.saturating_sub(meta_w + 3);
+        let height = usize::from(inner.height.saturating_sub(1));
+        let head = format!(
+            "  {:<title_w$} {:<16} {:>5}",
+            tr(lang, Msg::Title),
+            tr(lang, Msg::LastChange),
+            tr(lang, Msg::Progress)
+        );
+        let mut lines = vec![Line::from(Span::styled(truncate(&head, width), T.dim))];
+        let first = scroll(app.home.selected, height);
+        for (i, row) in rows.iter().enumerate().skip(first).take(height) {
+            let marker = if i == app.home.selected { "▶ " } else { "  " };
+            let line = if let Some(err) = &row.damaged {
+                let text = format!("{marker}{} {}: {}", tr(lang, Msg::Damaged), row.id, err);
+                Line::from(Span::styled(truncate(&text, width), T.error))
+            } else {
+                let title = if row.title.trim().is_empty() {
+                    tr(lang, Msg::Untitled).to_string()
+                } else {
+                    row.title.replace('\n', " ")
+                };
+                Line::raw(format!(
+                    "{marker}{:<title_w$} {:<16} {:>4}%",
+                    truncate(&title, title_w),
+                    clock::short(&row.updated),
+                    row.percent
+                ))
+            };
+            lines.push(if i == app.home.selected { line.style(T.selected) } else { line });
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        if app.selected_row().is_some_and(|r| r.damaged.is_some()) {
+            let hint_area = Rect {
+                y: inner.bottom().saturating_sub(2),
+                height: 2.min(inner.height),
+                ..inner
+            };
+            let hint = Paragraph::new(Span::styled(tr(lang, Msg::DamagedHint), T.warn))
+                .wrap(Wrap { trim: true });
+            frame.render_widget(Clear, hint_area);
+            frame.render_widget(hint, hint_area);
+        }
+    }
+
+    if filter.height > 0 {
+        let cursor = if app.home.dialog == Some(Dialog::Filter) { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled(format!(" {}: ", tr(lang, Msg::Filter)), T.label),
+            Span::raw(format!("{}{cursor}", app.home.filter)),
+        ]);
+        frame.render_widget(Paragraph::new(line), filter);
+    }
+
+    match &app.home.dialog {
+        Some(Dialog::ConfirmDelete(id)) => {
+            let title = app
+                .home
+                .rows
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(id.clone(), |r| r.title.clone());
+            let popup = super::centered(body, 50, 6);
+            frame.render_widget(Clear, popup);
+            let text = vec![
+                Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), T.title)),
+                Line::raw(truncate(&title, 46)),
+                Line::raw(""),
+                Line::from(Span::styled(tr(lang, Msg::ConfirmYesNo), T.dim)),
+            ];
+            let block = Block::bordered().border_style(T.warn);
+            frame.render_widget(Paragraph::new(text).block(block), popup);
+        }
+        Some(Dialog::Rename { text, .. }) => {
+            let popup = super::centered(body, 56, 3);
+            frame.render_widget(Clear, popup);
+            let block = Block::bordered()
+                .title(format!(" {} ", tr(lang, Msg::RenamePrompt)))
+                .border_style(T.focus_border);
+            let inner_w = usize::from(popup.width.saturating_sub(3));
+            let shown: String = {
+                let chars: Vec<char> = text.chars().collect();
+                let skip = chars.len().saturating_sub(inner_w);
+                chars[skip..].iter().collect()
+            };
+            frame.render_widget(Paragraph::new(format!("{shown}▏")).block(block), popup);
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
+    let (list, _) = list_area(app, body);
+    let inner = Block::bordered().inner(list);
+    let first_row = inner.y + 1;
+    if col < inner.x || col >= inner.right() || row < first_row || row >= inner.bottom() {
+        return None;
+    }
+    let height = usize::from(inner.height.saturating_sub(1));
+    let index = scroll(app.home.selected, height) + usize::from(row - first_row);
+    (index < app.visible_rows().len()).then_some(ClickTarget::HomeRow(index))
+}

@@ -1,0 +1,130 @@
+//! The view: a pure function from the app state to a frame. No IO, no clock, no mutation.
+
+mod guide;
+mod help;
+mod home;
+pub mod theme;
+mod workbook;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::i18n::{Msg, tr};
+use crate::keymap;
+use crate::state::{App, SaveStatus};
+use crate::update::ClickTarget;
+use theme::DEFAULT as T;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draws the whole app.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(tr(app.lang, Msg::TooSmall)).wrap(Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    }
+    let [header, body, notice, footer] = regions(app, area);
+    render_header(app, frame, header);
+    match &app.workbook {
+        Some(wb) => workbook::render(app, wb, frame, body),
+        None => home::render(app, frame, body),
+    }
+    if let Some(text) = &app.notice {
+        frame.render_widget(Paragraph::new(Span::styled(text.as_str(), T.warn)), notice);
+    } else if app.quit_armed {
+        let text = tr(app.lang, Msg::QuitUnsaved);
+        frame.render_widget(Paragraph::new(Span::styled(text, T.error)), notice);
+    }
+    render_footer(app, frame, footer);
+    if app.help {
+        help::render(app, frame, area);
+    }
+}
+
+/// Header, body, notice line (zero height when there is no notice) and footer.
+fn regions(app: &App, area: Rect) -> [Rect; 4] {
+    let notice = u16::from(app.notice.is_some() || app.quit_armed);
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(notice),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Maps a mouse click to what it landed on, using the same layout as [`render`].
+pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = regions(app, area);
+    match &app.workbook {
+        Some(wb) => workbook::hit_test(app, wb, body, col, row),
+        None => home::hit_test(app, body, col, row),
+    }
+}
+
+fn render_header(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let mut left = vec![Span::styled(format!(" {} ", tr(lang, Msg::AppName)), T.title)];
+    let mut right = Vec::new();
+    if let Some(wb) = &app.workbook {
+        let title = if wb.plan.context.title.trim().is_empty() {
+            tr(lang, Msg::Untitled).to_string()
+        } else {
+            wb.plan.context.title.clone()
+        };
+        let pct = crate::plan::progress(&wb.plan, &app.model).percent();
+        left.push(Span::raw("· "));
+        left.push(Span::raw(wrap::truncate(&title, usize::from(area.width / 2))));
+        left.push(Span::styled(format!("  {pct}%"), T.dim));
+        let (text, style) = if let Some(reason) = &wb.read_only {
+            (format!("{}: {reason}", tr(lang, Msg::ReadOnly)), T.warn)
+        } else {
+            match &wb.save {
+                SaveStatus::Saved => (format!("✓ {}", tr(lang, Msg::Saved)), T.ok),
+                SaveStatus::Pending => (format!("… {}", tr(lang, Msg::Saving)), T.warn),
+                SaveStatus::Failed(reason) => {
+                    (format!("✗ {}: {reason}", tr(lang, Msg::NotSaved)), T.error)
+                }
+            }
+        };
+        right.push(Span::styled(text, style));
+        right.push(Span::raw("  "));
+    }
+    right.push(Span::styled(format!("[{}] ", lang.code()), T.dim));
+    let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
+    let [l, r] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(left)), l);
+    frame.render_widget(Paragraph::new(Line::from(right)), r);
+}
+
+fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    for b in keymap::bindings(app.ctx()).filter(|b| b.hint) {
+        spans.push(Span::styled(keymap::key_name(b.keys[0]), T.key));
+        spans.push(Span::raw(format!(" {}  ", tr(app.lang, b.label))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of `width`×`height` centred in `area`, clipped to it.
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,438 @@
+//! The plan workbook: step list on the left, the current step and the guide on the right.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::guide;
+use super::theme::DEFAULT as T;
+use super::wrap::{truncate, wrap};
+use crate::i18n::{Msg, field_label, step_name, tr};
+use crate::lang::Lang;
+use crate::model::Model;
+use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
+use crate::state::{
+    App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, plan_gaps,
+    slots,
+};
+use crate::update::ClickTarget;
+
+/// The three panes of the workbook.
+struct Panes {
+    steps: Rect,
+    content: Rect,
+    guide: Rect,
+}
+
+fn panes(body: Rect) -> Panes {
+    let steps_w = if body.width >= 120 { 30 } else { 24 };
+    let [steps, rest] =
+        Layout::horizontal([Constraint::Length(steps_w), Constraint::Min(1)]).areas(body);
+    let [content, guide] = if rest.width >= 100 {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+    };
+    Panes {
+        steps,
+        content,
+        guide,
+    }
+}
+
+pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
+    let p = panes(body);
+    render_steps(app, wb, frame, p.steps);
+    render_content(app, wb, frame, p.content);
+    guide::render(app, wb, frame, p.guide);
+}
+
+fn pane_block(title: String, focused: bool) -> Block<'static> {
+    Block::bordered()
+        .title(Span::styled(title, T.title))
+        .border_style(if focused { T.focus_border } else { T.dim })
+}
+
+fn gap_count(gaps: &[Gap], step: Step) -> usize {
+    gaps.iter()
+        .filter(|g| g.step() == step)
+        .map(|g| match g {
+            Gap::ChecklistTodo(_, n) => *n,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+    let block = pane_block(format!(" {} ", tr(app.lang, Msg::Steps)), wb.focus == Focus::Steps);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let gaps = plan_gaps(app, wb);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let mark = if *step == Step::Review {
+                Span::raw("")
+            } else {
+                match gap_count(&gaps, *step) {
+                    0 => Span::styled("✓", T.ok),
+                    n => Span::styled(format!("{n}"), T.warn),
+                }
+            };
+            let name = truncate(
+                &format!("{:>2} {}", i + 1, step_name(app.lang, *step)),
+                width.saturating_sub(4),
+            );
+            let pad = width.saturating_sub(name.chars().count() + mark.width() + 1);
+            let style = if i == wb.step {
+                if wb.focus == Focus::Steps { T.selected } else { T.label }
+            } else {
+                Style::default()
+            };
+            Line::from(vec![Span::styled(format!("{name}{}", " ".repeat(pad)), style), mark])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The content pane as lines, with where each slot and row landed.
+pub(super) struct Content {
+    lines: Vec<Line<'static>>,
+    /// First and last line that must be visible (the focused thing).
+    focus: (usize, usize),
+    /// Where the field editor goes: first line and height.
+    editor: Option<(usize, u16)>,
+    /// Which line is which slot/row, for mouse clicks.
+    targets: Vec<(usize, ClickTarget)>,
+}
+
+fn check_mark(state: CheckState) -> (&'static str, Style) {
+    match state {
+        CheckState::Todo => ("[ ]", Style::default()),
+        CheckState::Done => ("[✓]", T.ok),
+        CheckState::NotApplicable => ("[–]", T.dim),
+    }
+}
+
+/// A text bar like `█████░░░░░` for a share of `width` cells.
+pub(super) fn bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+fn item_name(model: &Model, kind: PickKind, id: &str, lang: Lang) -> Option<(String, String)> {
+    let (name, summary) = match kind {
+        PickKind::Values => model.value(id).map(|v| (&v.name, &v.summary))?,
+        PickKind::Directions => model.direction(id).map(|v| (&v.name, &v.summary))?,
+        PickKind::Methods => model.method(id).map(|v| (&v.name, &v.summary))?,
+        PickKind::Roles => model.role(id).map(|v| (&v.name, &v.summary))?,
+    };
+    Some((name.get(lang).to_string(), summary.get(lang).to_string()))
+}
+
+fn build(app: &App, wb: &Workbook, width: usize) -> Content {
+    let lang = app.lang;
+    let mut c = Content {
+        lines: Vec::new(),
+        focus: (0, 0),
+        editor: None,
+        targets: Vec::new(),
+    };
+    let focused = wb.focus == Focus::Content;
+    for (si, slot) in slots(wb.current_step()).into_iter().enumerate() {
+        let here = si == wb.slot;
+        if !c.lines.is_empty() {
+            c.lines.push(Line::raw(""));
+        }
+        match slot {
+            Slot::Field(f) => {
+                let start = c.lines.len();
+                let value = f.get(&wb.plan);
+                let filled = !value.trim().is_empty();
+                let (mark, mark_style) = match (filled, f.required()) {
+                    (true, _) => ("●", T.ok),
+                    (false, true) => ("○", T.warn),
+                    (false, false) => ("○", T.dim),
+                };
+                let label_style = if here && focused { T.selected } else { T.label };
+                c.targets.push((start, ClickTarget::Slot(si, 0)));
+                c.lines.push(Line::from(vec![
+                    Span::styled(format!("{mark} "), mark_style),
+                    Span::styled(field_label(lang, f).to_string(), label_style),
+                ]));
+                let editing = matches!(
+                    wb.editor.as_ref().map(|e| &e.target),
+                    Some(EditTarget::Field(g)) if *g == f
+                );
+                if editing {
+                    let text_lines = wrap(value, width.saturating_sub(4)).len();
+                    let h = if f.single_line() { 3 } else { (text_lines + 2).clamp(4, 10) };
+                    c.editor = Some((c.lines.len(), h as u16));
+                    for _ in 0..h {
+                        c.lines.push(Line::raw(""));
+                    }
+                } else if filled {
+                    let wrapped = wrap(value, width.saturating_sub(2));
+                    let max = if here { 12 } else { 3 };
+                    let more = wrapped.len() > max;
+                    for (i, l) in wrapped.into_iter().take(max).enumerate() {
+                        let text = if more && i + 1 == max { format!("  {l} …") } else { format!("  {l}") };
+                        c.lines.push(Line::raw(text));
+                    }
+                } else {
+                    c.lines.push(Line::from(Span::styled(format!("  {}", tr(lang, Msg::Empty)), T.dim)));
+                }
+                if here {
+                    c.focus = (start, c.lines.len() - 1);
+                }
+            }
+            Slot::Picks(kind) => {
+                if kind == PickKind::Methods {
+                    let scope = if wb.only_directions { Msg::OnlyDirections } else { Msg::AllMethods };
+                    let mut text = format!("{} · f", tr(lang, scope));
+                    if !wb.method_filter.is_empty() || matches!(wb.editor.as_ref().map(|e| &e.target), Some(EditTarget::MethodFilter)) {
+                        text = format!("/ {}: {}▏  {text}", tr(lang, Msg::FilterMethods), wb.method_filter);
+                    }
+                    c.lines.push(Line::from(Span::styled(truncate(&text, width), T.dim)));
+                }
+                let rows = pick_rows(&app.model, wb, kind);
+                if rows.is_empty() {
+                    c.lines.push(Line::from(Span::styled(tr(lang, Msg::NoMatch), T.dim)));
+                }
+                for (ri, row) in rows.iter().enumerate() {
+                    let line_no = c.lines.len();
+                    c.targets.push((line_no, ClickTarget::Slot(si, ri)));
+                    let mark = if row.picked { "[x] " } else { "[ ] " };
+                    let cursor = here && ri == wb.cursor;
+                    let line = match item_name(&app.model, kind, &row.id, lang) {
+                        Some((name, summary)) if row.known => {
+                            let note_missing = row.picked
+                                && kind.note_required()
+                                && kind
+                                    .picks(&wb.plan)
+                                    .iter()
+                                    .any(|p| p.id == row.id && p.note.trim().is_empty());
+                            let name_w = name.chars().count() + 4;
+                            let mut spans = vec![
+                                Span::styled(mark, if row.picked { T.ok } else { Style::default() }),
+                                Span::styled(name, if row.picked { T.label } else { Style::default() }),
+                            ];
+                            if note_missing {
+                                spans.push(Span::styled(" !", T.warn));
+                            }
+                            let room = width.saturating_sub(name_w + 5);
+                            if room > 8 {
+                                spans.push(Span::styled(format!(" — {}", truncate(&summary, room)), T.dim));
+                            }
+                            Line::from(spans)
+                        }
+                        _ => Line::from(Span::styled(
+                            truncate(&format!("{mark}{} {}", tr(lang, Msg::UnknownItem), row.id), width),
+                            T.error,
+                        )),
+                    };
+                    c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+                    if cursor {
+                        c.focus = (line_no, line_no);
+                    }
+                }
+            }
+            Slot::Checklist => {
+                let rows = checklist_rows(&app.model);
+                let mut last_phase = usize::MAX;
+                for (ri, (phase, id)) in rows.iter().enumerate() {
+                    if *phase != last_phase {
+                        last_phase = *phase;
+                        let p = &app.model.phases[*phase];
+                        let prog = plan::phase_progress(&wb.plan, &app.model, *phase);
+                        if ri > 0 {
+                            c.lines.push(Line::raw(""));
+                        }
+                        c.lines.push(Line::from(vec![
+                            Span::styled(p.name.get(lang).to_string(), T.title),
+                            Span::styled(format!("  {}/{} {}", prog.done, prog.total, bar(prog.done, prog.total, 10)), T.dim),
+                        ]));
+                    }
+                    let Some((_, item)) = app.model.checklist_item(id) else {
+                        continue;
+                    };
+                    let state = check_state(wb, id);
+                    let (mark, style) = check_mark(state);
+                    let no_reason = state == CheckState::NotApplicable
+                        && wb.plan.checklist.get(*id).is_none_or(|c| c.note.trim().is_empty());
+                    let line_no = c.lines.len();
+                    c.targets.push((line_no, ClickTarget::Slot(si, ri)));
+                    let mut spans = vec![
+                        Span::styled(format!("{mark} "), style),
+                        Span::raw(truncate(item.text.get(lang), width.saturating_sub(6))),
+                    ];
+                    if no_reason {
+                        spans.push(Span::styled(" !", T.warn));
+                    }
+                    let line = Line::from(spans);
+                    let cursor = here && ri == wb.cursor;
+                    c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+                    if cursor {
+                        c.focus = (line_no, line_no);
+                    }
+                }
+            }
+            Slot::Gaps => build_review(app, wb, si, here && focused, width, &mut c),
+        }
+    }
+    c
+}
+
+fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize, c: &mut Content) {
+    let lang = app.lang;
+    c.lines.push(Line::from(Span::styled(tr(lang, Msg::Coverage), T.title)));
+    for (kind, label, total) in [
+        (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
+        (PickKind::Directions, Msg::DirectionsChosen, app.model.directions.len()),
+    ] {
+        let picks = kind.picks(&wb.plan);
+        let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
+        c.lines.push(Line::from(vec![
+            Span::styled(format!("{:<20}", tr(lang, label)), T.label),
+            Span::raw(format!("{}/{total} {}  ", picks.len(), tr(lang, Msg::Chosen))),
+            Span::styled(format!("{justified} {}", tr(lang, Msg::Justified)), if justified == picks.len() && !picks.is_empty() { T.ok } else { T.warn }),
+        ]));
+        let names: Vec<String> = picks
+            .iter()
+            .map(|p| item_name(&app.model, kind, &p.id, lang).map_or_else(|| p.id.clone(), |n| n.0))
+            .collect();
+        if !names.is_empty() {
+            for l in wrap(&names.join(", "), width.saturating_sub(2)) {
+                c.lines.push(Line::from(Span::styled(format!("  {l}"), T.dim)));
+            }
+        }
+    }
+    c.lines.push(Line::raw(""));
+    c.lines.push(Line::from(Span::styled(tr(lang, Msg::ChecklistProgress), T.title)));
+    for (i, phase) in app.model.phases.iter().enumerate() {
+        let prog = plan::phase_progress(&wb.plan, &app.model, i);
+        let style = if prog.done == prog.total { T.ok } else { T.warn };
+        c.lines.push(Line::from(vec![
+            Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
+            Span::styled(bar(prog.done, prog.total, 20), style),
+            Span::raw(format!(" {:>3}%", prog.percent())),
+        ]));
+    }
+    c.lines.push(Line::raw(""));
+    let gaps = plan_gaps(app, wb);
+    c.lines.push(Line::from(Span::styled(format!("{} ({})", tr(lang, Msg::GapsTitle), gaps.len()), T.title)));
+    if gaps.is_empty() {
+        c.lines.push(Line::from(Span::styled(tr(lang, Msg::NoGaps), T.ok)));
+        c.focus = (c.lines.len() - 1, c.lines.len() - 1);
+    }
+    for (ri, gap) in gaps.iter().enumerate() {
+        let line_no = c.lines.len();
+        c.targets.push((line_no, ClickTarget::Slot(si, ri)));
+        let text = format!("{} · {}", step_name(lang, gap.step()), gap_text(app, gap));
+        let line = Line::raw(truncate(&text, width));
+        let cursor = ri == wb.cursor;
+        c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+        if cursor {
+            c.focus = (line_no, line_no);
+        }
+    }
+}
+
+/// One gap in words.
+pub(super) fn gap_text(app: &App, gap: &Gap) -> String {
+    let lang = app.lang;
+    let name = |kind, id: &str| {
+        item_name(&app.model, kind, id, lang).map_or_else(|| id.to_string(), |n| n.0)
+    };
+    match gap {
+        Gap::EmptyField(f) => format!("{}: {}", field_label(lang, *f), tr(lang, Msg::GapEmpty)),
+        Gap::NoPicks(kind) => tr(lang, match kind {
+            PickKind::Values => Msg::GapNoValues,
+            PickKind::Directions => Msg::GapNoDirections,
+            PickKind::Methods => Msg::GapNoMethods,
+            PickKind::Roles => Msg::GapNoRoles,
+        })
+        .to_string(),
+        Gap::NoNote(kind, id) => format!("{} „{}”", tr(lang, Msg::GapNoNote), name(*kind, id)),
+        Gap::Unknown(_, id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
+        Gap::ChecklistTodo(phase, n) => format!(
+            "{}: {n} {}",
+            app.model.phases.get(*phase).map_or("", |p| p.name.get(lang)),
+            tr(lang, Msg::GapTodo)
+        ),
+        Gap::NoReason(id) => format!(
+            "{}: {}",
+            tr(lang, Msg::GapNoReason),
+            app.model.checklist_item(id).map_or(id.as_str(), |(_, i)| i.text.get(lang))
+        ),
+    }
+}
+
+fn content_inner(app: &App, wb: &Workbook, area: Rect) -> (Block<'static>, Rect) {
+    let title = format!(" {} ", step_name(app.lang, wb.current_step()));
+    let block = pane_block(title, wb.focus == Focus::Content);
+    let inner = block.inner(area);
+    (block, inner)
+}
+
+fn offset(c: &Content, height: usize) -> usize {
+    let (start, end) = c.focus;
+    let end = c.editor.map_or(end, |(s, h)| s + usize::from(h) - 1).max(end);
+    if end < height {
+        0
+    } else {
+        (end + 1 - height).min(start)
+    }
+}
+
+fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+    let (block, inner) = content_inner(app, wb, area);
+    frame.render_widget(block, area);
+    let c = build(app, wb, usize::from(inner.width));
+    let height = usize::from(inner.height);
+    let top = offset(&c, height);
+    let visible: Vec<Line> = c.lines.iter().skip(top).take(height).cloned().collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if let (Some((start, h)), Some(ed)) = (c.editor, wb.editor.as_ref())
+        && start >= top
+    {
+        let y = inner.y + u16::try_from(start - top).unwrap_or(0);
+        let rect = Rect {
+            x: inner.x + 1,
+            y,
+            width: inner.width.saturating_sub(1),
+            height: h.min(inner.bottom().saturating_sub(y)),
+        };
+        guide::render_editor(ed, frame, rect);
+    }
+}
+
+pub(super) fn hit_test(app: &App, wb: &Workbook, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
+    let p = panes(body);
+    let inside = |r: Rect| col >= r.x && col < r.right() && row >= r.y && row < r.bottom();
+    if inside(p.steps) {
+        let inner = Block::bordered().inner(p.steps);
+        let i = usize::from(row.checked_sub(inner.y)?);
+        return (i < STEPS.len()).then_some(ClickTarget::Step(i));
+    }
+    if inside(p.content) {
+        let (_, inner) = content_inner(app, wb, p.content);
+        let c = build(app, wb, usize::from(inner.width));
+        let line = offset(&c, usize::from(inner.height)) + usize::from(row.checked_sub(inner.y)?);
+        return c
+            .targets
+            .iter()
+            .rev()
+            .find(|(l, t)| *l == line || (*l <= line && matches!(t, ClickTarget::Slot(_, 0)) && is_field_target(wb, *t)))
+            .map(|(_, t)| *t);
+    }
+    None
+}
+
+fn is_field_target(wb: &Workbook, t: ClickTarget) -> bool {
+    matches!(t, ClickTarget::Slot(s, _) if matches!(slots(wb.current_step()).get(s), Some(Slot::Field(_))))
+}
