@@ -109,10 +109,25 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let mut items: Vec<(String, &str)> = keymap::bindings(app.ctx())
+        .filter(|b| b.hint)
+        .map(|b| (keymap::key_name(b.keys[0]), tr(app.lang, b.label)))
+        .collect();
+    let width = |items: &[(String, &str)]| -> usize {
+        items.iter().map(|(k, l)| k.chars().count() + l.chars().count() + 3).sum::<usize>() + 1
+    };
+    // The global keys (help, language, quit) come last and matter most: drop others first.
+    let keep = keymap::bindings(app.ctx())
+        .filter(|b| b.hint && b.ctx == keymap::Ctx::Global)
+        .count();
+    while width(&items) > usize::from(area.width) && items.len() > keep {
+        let at = items.len() - keep - 1;
+        items.remove(at);
+    }
     let mut spans = vec![Span::raw(" ")];
-    for b in keymap::bindings(app.ctx()).filter(|b| b.hint) {
-        spans.push(Span::styled(keymap::key_name(b.keys[0]), T.key));
-        spans.push(Span::raw(format!(" {}  ", tr(app.lang, b.label))));
+    for (key, label) in items {
+        spans.push(Span::styled(key, T.key));
+        spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

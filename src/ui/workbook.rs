@@ -224,7 +224,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             if note_missing {
                                 spans.push(Span::styled(" !", T.warn));
                             }
-                            let room = width.saturating_sub(name_w + 5);
+                            let room = width.saturating_sub(name_w + 5 + if note_missing { 2 } else { 0 });
                             if room > 8 {
                                 spans.push(Span::styled(format!(" — {}", truncate(&summary, room)), T.dim));
                             }

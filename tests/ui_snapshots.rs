@@ -1,0 +1,201 @@
+//! Every screen rendered with ratatui's TestBackend and compared with a stored snapshot:
+//! every workbook step, home, help and review, at 80×24 and 200×60, in Polish and English.
+
+use modelownia::keymap::Action;
+use modelownia::lang::Lang;
+use modelownia::model::{self, Model};
+use modelownia::plan::{Check, CheckState, FieldId, Pick, Plan, STEPS};
+use modelownia::state::{App, Dialog, Focus, Row, Workbook};
+use modelownia::update::{self, Msg};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn model() -> Model {
+    model::load_from(None).expect("embedded model is valid")
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| modelownia::ui::render(app, f)).expect("draw");
+    t
+}
+
+/// A plan as a youth worker might have half-filled it.
+fn sample_plan(m: &Model) -> Plan {
+    let mut p = Plan {
+        version: 1,
+        id: "p-sample".into(),
+        created: "2026-11-20T10:00:00Z".into(),
+        updated: "2026-11-27T09:30:00Z".into(),
+        ..Plan::default()
+    };
+    p.context.title = "Spacer badawczy po Chyloni".into();
+    p.context.area = "Chylonia, obszar rewitalizacji".into();
+    p.context.place = "Przystań, podwórko przy ul. Opata Hackiego".into();
+    p.context.idea = "Nastolatki z osiedla prowadzą spacer i pokazują miejsca, które lubią, i te, których unikają. Robimy zdjęcia i notatki, a potem mapę.".into();
+    p.group.who = "12 osób w wieku 13–16 lat".into();
+    p.needs.observed = "Brak miejsca do spotkań po zmroku.\nPodwórko jest ciemne.".into();
+    p.values.push(Pick { id: m.values[0].id.clone(), note: "Młodzi sami wybierają trasę.".into() });
+    p.values.push(Pick { id: m.values[1].id.clone(), note: String::new() });
+    p.directions.push(Pick { id: m.directions[0].id.clone(), note: "Zaczynamy od rozpoznania.".into() });
+    p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
+    p.methods.push(Pick { id: "removed-method".into(), note: String::new() });
+    p.roles.push(Pick { id: m.roles[0].id.clone(), note: "Ania z Przystani".into() });
+    p.checklist.insert(m.phases[0].items[0].id.clone(), Check { state: CheckState::Done, note: String::new() });
+    p.checklist.insert(m.phases[0].items[1].id.clone(), Check { state: CheckState::NotApplicable, note: String::new() });
+    p
+}
+
+fn workbook_app(lang: Lang) -> App {
+    let m = model();
+    let plan = sample_plan(&m);
+    let mut app = App::new(m, lang);
+    app.workbook = Some(Workbook::new(plan, None));
+    app
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "pl",
+        Lang::En => "en",
+    }
+}
+
+#[test]
+fn every_step_in_both_languages_and_two_sizes() {
+    for lang in [Lang::Pl, Lang::En] {
+        for (w, h) in [(80, 24), (200, 60)] {
+            for (i, step) in STEPS.iter().enumerate() {
+                let mut app = workbook_app(lang);
+                if let Some(wb) = app.workbook.as_mut() {
+                    wb.step = i;
+                    wb.focus = Focus::Content;
+                }
+                let name = format!("step_{:02}_{step:?}_{}_{w}x{h}", i + 1, lang_code(lang));
+                insta::assert_snapshot!(name, draw(&app, w, h).backend());
+            }
+        }
+    }
+}
+
+fn home_app(lang: Lang) -> App {
+    let mut app = App::new(model(), lang);
+    app.home.rows = vec![
+        Row {
+            id: "broken".into(),
+            title: String::new(),
+            updated: String::new(),
+            percent: 0,
+            damaged: Some("plans/broken.ron:3:12: Expected closing `)`".into()),
+            has_backup: true,
+        },
+        Row {
+            id: "p2".into(),
+            title: "Taniec po dziadkach".into(),
+            updated: "2026-11-27T09:30:00Z".into(),
+            percent: 64,
+            damaged: None,
+            has_backup: false,
+        },
+        Row {
+            id: "p1".into(),
+            title: "Spacer badawczy po Chyloni".into(),
+            updated: "2026-11-20T10:00:00Z".into(),
+            percent: 12,
+            damaged: None,
+            has_backup: false,
+        },
+    ];
+    app.home.selected = 1;
+    app
+}
+
+#[test]
+fn home_screens() {
+    for lang in [Lang::Pl, Lang::En] {
+        let l = lang_code(lang);
+        let empty = App::new(model(), lang);
+        insta::assert_snapshot!(format!("home_empty_{l}_80x24"), draw(&empty, 80, 24).backend());
+        let app = home_app(lang);
+        insta::assert_snapshot!(format!("home_list_{l}_80x24"), draw(&app, 80, 24).backend());
+        insta::assert_snapshot!(format!("home_list_{l}_200x60"), draw(&app, 200, 60).backend());
+        let mut confirm = home_app(lang);
+        confirm.home.dialog = Some(Dialog::ConfirmDelete("p2".into()));
+        insta::assert_snapshot!(format!("home_confirm_delete_{l}_80x24"), draw(&confirm, 80, 24).backend());
+        let mut rename = home_app(lang);
+        rename.home.dialog = Some(Dialog::Rename { id: "p2".into(), text: "Taniec".into() });
+        insta::assert_snapshot!(format!("home_rename_{l}_80x24"), draw(&rename, 80, 24).backend());
+        let mut filter = home_app(lang);
+        filter.home.dialog = Some(Dialog::Filter);
+        filter.home.filter = "spacer".into();
+        filter.home.selected = 0;
+        insta::assert_snapshot!(format!("home_filter_{l}_80x24"), draw(&filter, 80, 24).backend());
+    }
+}
+
+#[test]
+fn help_overlay_on_home_and_in_the_workbook() {
+    for lang in [Lang::Pl, Lang::En] {
+        let l = lang_code(lang);
+        let mut home = home_app(lang);
+        home.help = true;
+        insta::assert_snapshot!(format!("help_home_{l}_80x24"), draw(&home, 80, 24).backend());
+        let mut wb = workbook_app(lang);
+        wb.help = true;
+        if let Some(w) = wb.workbook.as_mut() {
+            w.focus = Focus::Content;
+        }
+        insta::assert_snapshot!(format!("help_content_{l}_80x24"), draw(&wb, 80, 24).backend());
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+#[test]
+fn editing_a_field_and_a_value_note() {
+    let mut app = workbook_app(Lang::En);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.focus = Focus::Content;
+    }
+    update::edit_field(&mut app, FieldId::Idea);
+    insta::assert_snapshot!("editing_idea_en_80x24", draw(&app, 80, 24).backend());
+
+    let mut app = workbook_app(Lang::Pl);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.step = 4;
+        wb.focus = Focus::Content;
+    }
+    update::update(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("editing_value_note_pl_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn review_after_jumping_from_a_gap_and_a_notice() {
+    let mut app = workbook_app(Lang::En);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.step = 11;
+        wb.focus = Focus::Content;
+        wb.cursor = 2;
+    }
+    update::update(&mut app, key(KeyCode::Enter));
+    app.notice = Some("not saved: disk full".into());
+    insta::assert_snapshot!("review_jump_then_notice_en_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn tiny_terminals_show_a_message_and_never_panic() {
+    let app = workbook_app(Lang::En);
+    insta::assert_snapshot!("too_small_en_59x20", draw(&app, 59, 20).backend());
+    insta::assert_snapshot!("minimum_en_60x20", draw(&app, 60, 20).backend());
+    for (w, h) in [(1, 1), (0, 0), (2, 80), (80, 1), (60, 19), (61, 20), (300, 100)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        t.draw(|f| modelownia::ui::render(&app, f)).expect("draw");
+        let mut home = home_app(Lang::Pl);
+        home.help = true;
+        t.draw(|f| modelownia::ui::render(&home, f)).expect("draw");
+    }
+    let _ = Action::Help;
+}
