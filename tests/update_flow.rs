@@ -1,0 +1,287 @@
+//! The update logic driven by real key events, without a terminal or a disk.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use modelownia::lang::Lang;
+use modelownia::model;
+use modelownia::plan::{CheckState, FieldId, Plan, Step};
+use modelownia::state::{App, Dialog, EditTarget, Focus, Row, SaveStatus, Workbook};
+use modelownia::update::{Effect, Msg, unsaved, update};
+
+fn app_with_plan() -> App {
+    let m = model::load_from(None).expect("embedded model");
+    let mut app = App::new(m, Lang::En);
+    let plan = Plan { version: 1, id: "p1".into(), ..Plan::default() };
+    app.workbook = Some(Workbook::new(plan, None));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn wb(app: &App) -> &Workbook {
+    app.workbook.as_ref().expect("a plan is open")
+}
+
+fn go_to(app: &mut App, step: Step) {
+    let w = app.workbook.as_mut().expect("open");
+    w.step = step.index();
+    w.focus = Focus::Content;
+    w.slot = 0;
+    w.cursor = 0;
+}
+
+#[test]
+fn picking_a_value_and_justifying_it() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Values);
+    let first = app.model.values[0].id.clone();
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(wb(&app).plan.values.len(), 1);
+    assert_eq!(wb(&app).plan.values[0].id, first);
+    assert_eq!(wb(&app).save, SaveStatus::Pending);
+    assert!(unsaved(&app));
+
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(wb(&app).editor.as_ref().map(|e| &e.target), Some(EditTarget::PickNote(..))));
+    typ(&mut app, "Grupa sama wybiera trasę; q i L to litery, nie klawisze.");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "Druga linia.");
+    press(&mut app, KeyCode::Esc);
+    assert!(wb(&app).editor.is_none());
+    assert_eq!(
+        wb(&app).plan.values[0].note,
+        "Grupa sama wybiera trasę; q i L to litery, nie klawisze.\nDruga linia."
+    );
+    assert!(!app.should_quit);
+    assert_eq!(app.lang, Lang::En);
+}
+
+#[test]
+fn enter_on_an_unpicked_value_picks_it_and_unpicking_keeps_the_note_for_the_session() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Values);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "bo tak");
+    press(&mut app, KeyCode::Esc);
+    let id = app.model.values[1].id.clone();
+    assert_eq!(wb(&app).plan.values[0].id, id);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(wb(&app).plan.values.is_empty());
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(wb(&app).plan.values[0].note, "bo tak");
+}
+
+#[test]
+fn checklist_cycles_todo_done_not_applicable() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Checklist);
+    let id = app.model.phases[0].items[0].id.clone();
+    let state = |app: &App| modelownia::plan::state(&wb(app).plan, &id);
+    assert_eq!(state(&app), CheckState::Todo);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(state(&app), CheckState::Done);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(state(&app), CheckState::NotApplicable);
+    let gaps = modelownia::plan::gaps(&wb(&app).plan, &app.model);
+    assert!(gaps.contains(&modelownia::plan::Gap::NoReason(id.clone())));
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "Spotkanie online");
+    press(&mut app, KeyCode::Esc);
+    let gaps = modelownia::plan::gaps(&wb(&app).plan, &app.model);
+    assert!(!gaps.contains(&modelownia::plan::Gap::NoReason(id.clone())));
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(state(&app), CheckState::Todo);
+    // The note stays with the item even when it is back to "to do".
+    assert_eq!(wb(&app).plan.checklist[&id].note, "Spotkanie online");
+}
+
+#[test]
+fn a_todo_item_without_a_note_leaves_no_trace_in_the_file() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Checklist);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char(' '));
+    }
+    assert!(wb(&app).plan.checklist.is_empty());
+}
+
+#[test]
+fn enter_on_a_gap_jumps_to_its_step_and_field() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Review);
+    // The first gap of an empty plan is its empty title.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(wb(&app).current_step(), Step::Context);
+    assert_eq!(
+        wb(&app).current_slot(),
+        Some(modelownia::state::Slot::Field(FieldId::Title))
+    );
+}
+
+#[test]
+fn tab_walks_fields_then_on_to_the_next_step_and_esc_goes_back() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Goals);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(wb(&app).slot, 1);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(wb(&app).current_step(), Step::Values);
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    assert_eq!(wb(&app).current_step(), Step::Goals);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(wb(&app).focus, Focus::Steps);
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![Effect::Close]);
+}
+
+#[test]
+fn tab_while_typing_moves_to_the_next_field_still_typing() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Context);
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "Tytuł");
+    press(&mut app, KeyCode::Tab);
+    typ(&mut app, "Oksywie");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(wb(&app).plan.context.title, "Tytuł");
+    assert_eq!(wb(&app).plan.context.area, "Oksywie");
+}
+
+#[test]
+fn undo_and_paste_in_a_field() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Context);
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Msg::Paste("Spacer\r\npo osiedlu".into()));
+    assert_eq!(wb(&app).plan.context.title, "Spacer po osiedlu", "single-line fields take no newlines");
+    typ(&mut app, "!");
+    ctrl(&mut app, 'z');
+    assert_eq!(wb(&app).plan.context.title, "Spacer po osiedlu");
+    press(&mut app, KeyCode::Enter);
+    assert!(wb(&app).editor.is_none(), "Enter leaves a single-line field");
+}
+
+#[test]
+fn quit_save_and_language_keys() {
+    let mut app = app_with_plan();
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert_eq!(ctrl(&mut app, 's'), vec![Effect::Save]);
+    press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.lang, Lang::Pl);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    // With unsaved changes that failed to save, a second q quits anyway.
+    app.quit_armed = true;
+    assert!(press(&mut app, KeyCode::Char('q')).is_empty());
+    assert!(app.should_quit);
+}
+
+#[test]
+fn read_only_plans_refuse_edits() {
+    let mut app = app_with_plan();
+    if let Some(w) = app.workbook.as_mut() {
+        w.read_only = Some("open in another window".into());
+    }
+    go_to(&mut app, Step::Values);
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert!(wb(&app).plan.values.is_empty());
+    assert!(wb(&app).editor.is_none());
+    assert_eq!(app.notice.as_deref(), Some("open in another window"));
+}
+
+fn home() -> App {
+    let m = model::load_from(None).expect("embedded model");
+    let mut app = App::new(m, Lang::Pl);
+    for (id, title) in [("a", "Spacer"), ("b", "Taniec"), ("c", "Mural")] {
+        app.home.rows.push(Row {
+            id: id.into(),
+            title: title.into(),
+            updated: String::new(),
+            percent: 0,
+            damaged: None,
+            has_backup: false,
+        });
+    }
+    app
+}
+
+#[test]
+fn home_keys_ask_for_the_right_effects() {
+    let mut app = home();
+    assert_eq!(press(&mut app, KeyCode::Char('n')), vec![Effect::Create]);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Open("b".into())]);
+    assert_eq!(press(&mut app, KeyCode::Char('c')), vec![Effect::Duplicate("b".into())]);
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.home.dialog, Some(Dialog::ConfirmDelete("b".into())));
+    assert!(press(&mut app, KeyCode::Char('n')).is_empty(), "n answers no here");
+    assert_eq!(app.home.dialog, None);
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Trash("b".into())]);
+}
+
+#[test]
+fn rename_and_filter_on_home() {
+    let mut app = home();
+    press(&mut app, KeyCode::Char('r'));
+    for _ in 0.."Spacer".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typ(&mut app, "Spacer źdźbło");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::Rename("a".into(), "Spacer źdźbło".into())]
+    );
+    press(&mut app, KeyCode::Char('r'));
+    assert!(press(&mut app, KeyCode::Esc).is_empty(), "Esc cancels a rename");
+
+    press(&mut app, KeyCode::Char('/'));
+    typ(&mut app, "tan");
+    assert_eq!(app.visible_rows().len(), 1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Open("b".into())]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_rows().len(), 3);
+}
+
+#[test]
+fn methods_filter_by_text_and_by_chosen_directions() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Methods);
+    let all = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods).len();
+    assert_eq!(all, app.model.methods.len());
+    press(&mut app, KeyCode::Char('f'));
+    let none = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods).len();
+    assert_eq!(none, 0, "no direction chosen yet, so nothing fits");
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Char('/'));
+    let name = app.model.methods[2].name.en.clone();
+    typ(&mut app, &name);
+    press(&mut app, KeyCode::Enter);
+    let rows = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods);
+    assert!(rows.iter().any(|r| r.id == app.model.methods[2].id));
+    assert!(rows.len() < all);
+}
+
+#[test]
+fn mouse_wheel_moves_and_scrolling_ignores_dialogs() {
+    let mut app = home();
+    update(&mut app, Msg::Scroll(1));
+    assert_eq!(app.home.selected, 1);
+    update(&mut app, Msg::Scroll(-1));
+    assert_eq!(app.home.selected, 0);
+}
