@@ -1,0 +1,118 @@
+//! Speed and memory of what a user waits for: loading the model at start-up, drawing a frame,
+//! saving a plan, and listing a data folder with 10,000 plans.
+//!
+//! Memory is counted by a global allocator wrapper and printed once per measured operation
+//! (peak bytes live during the operation), because criterion measures time only.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use modelownia::lang::Lang;
+use modelownia::model;
+use modelownia::plan::{Pick, Plan};
+use modelownia::state::{App, Focus, Workbook};
+use modelownia::storage::{self, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Peak extra heap bytes while `f` runs.
+fn peak_bytes<T>(f: impl FnOnce() -> T) -> usize {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    drop(out);
+    peak
+}
+
+fn sample_plan(m: &model::Model, i: usize) -> Plan {
+    let mut p = Plan {
+        version: 1,
+        id: format!("p{i:05}"),
+        created: "2026-11-27T09:00:00Z".into(),
+        updated: "2026-11-27T09:00:00Z".into(),
+        ..Plan::default()
+    };
+    p.context.title = format!("Spacer badawczy nr {i}");
+    p.context.idea = "Nastolatki prowadzą spacer po osiedlu i pokazują ważne miejsca. ".repeat(5);
+    for v in m.values.iter().take(3) {
+        p.values.push(Pick { id: v.id.clone(), note: "Grupa sama decyduje o trasie.".into() });
+    }
+    p
+}
+
+fn benches(c: &mut Criterion) {
+    let m = model::load_from(None).expect("embedded model");
+    eprintln!("memory: embedded model load peak {} KiB", peak_bytes(|| model::load_from(None)) / 1024);
+    c.bench_function("model: parse and check the embedded model", |b| {
+        b.iter(|| black_box(model::load_from(None)))
+    });
+
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut app = App::new(m.clone(), Lang::Pl);
+        let mut wb = Workbook::new(sample_plan(&m, 1), None);
+        wb.step = 4;
+        wb.focus = Focus::Content;
+        app.workbook = Some(wb);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        c.bench_function(&format!("render: values step at {w}x{h}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| modelownia::ui::render(black_box(&app), f))
+                    .map(|_| ())
+                    .expect("draw")
+            })
+        });
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let plan = sample_plan(&m, 0);
+    c.bench_function("storage: atomic save of one plan (fsync)", |b| {
+        b.iter(|| store.save(black_box(&plan)).expect("save"))
+    });
+    let text = storage::encode(&plan);
+    c.bench_function("storage: decode one plan", |b| {
+        b.iter(|| storage::decode("p00000.ron", black_box(&text)).expect("decode"))
+    });
+
+    let big = tempfile::tempdir().expect("tempdir");
+    let big_store = Store::open(big.path()).expect("store");
+    for i in 0..10_000 {
+        let p = sample_plan(&m, i);
+        std::fs::write(big_store.plan_path(&p.id), storage::encode(&p)).expect("write");
+    }
+    eprintln!(
+        "memory: listing 10,000 plans peak {} KiB",
+        peak_bytes(|| big_store.list()) / 1024
+    );
+    let mut group = c.benchmark_group("storage");
+    group.sample_size(10);
+    group.bench_function("list 10,000 plans", |b| b.iter(|| black_box(big_store.list())));
+    group.finish();
+}
+
+criterion_group!(workbook, benches);
+criterion_main!(workbook);
