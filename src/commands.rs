@@ -28,50 +28,55 @@ pub fn check_model(dir: Option<&Path>) -> u8 {
     }
 }
 
-/// `check-plan FILE...`: checks plan files; prints `file:line:col: problem` for each bad one.
+/// `check-plan FILE...`: checks plan files. Prints `FILE: OK` for each good one (stdout) and
+/// `file:line:col: problem` plus the offending line for each bad one (stderr); exit 0 when all
+/// are fine, 2 otherwise.
 pub fn check_plan(files: &[PathBuf]) -> u8 {
     let mut bad = 0;
     for path in files {
-        let shown = path.display().to_string();
-        let result = model::read_text(path)
-            .map_err(|m| crate::ron_error::Located::whole_file(&shown, m))
-            .and_then(|text| storage::decode(&shown, &text));
-        match result {
-            Ok(_) => println!("{shown}: OK"),
+        match storage::load_file(path) {
+            Ok(decoded) => match decoded.read_only {
+                None => println!("{}: OK", path.display()),
+                Some(why) => println!("{}: OK ({why})", path.display()),
+            },
             Err(e) => {
                 bad += 1;
                 eprintln!("{e}");
             }
         }
     }
+    if bad > 0 && files.len() > 1 {
+        eprintln!("{bad} of {} plan files have problems", files.len());
+    }
     if bad == 0 { 0 } else { INVALID }
 }
 
-/// `list`: one line per plan: id, title, last change, progress; damaged ones marked `DAMAGED`.
+/// `list`: one line per plan, newest first: `id<TAB>title<TAB>last change<TAB>progress%`;
+/// a damaged file is `id<TAB>DAMAGED<TAB>file:line:col: problem`.
 pub fn list(store: &Store, model: &Model) -> u8 {
-    let mut rows = store.list();
-    rows.sort_by_key(|r| std::cmp::Reverse(sort_key(r)));
-    for row in rows {
+    for row in store.list() {
         match row {
             Listed::Ok { decoded, .. } => {
                 let p = &decoded.plan;
                 println!(
                     "{}\t{}\t{}\t{}%",
                     p.id,
-                    p.context.title,
-                    clock::short(&p.updated),
+                    cell(&p.context.title),
+                    cell(&clock::short(&p.updated)),
                     progress(p, model).percent()
                 );
             }
-            Listed::Damaged { id, error, .. } => println!("{id}\tDAMAGED\t{error}"),
+            Listed::Damaged { id, error, .. } => {
+                println!("{}\tDAMAGED\t{}", cell(&id), cell(&storage::one_line(&error)));
+            }
         }
     }
     0
 }
 
-fn sort_key(row: &Listed) -> String {
-    match row {
-        Listed::Ok { decoded, .. } => decoded.plan.updated.clone(),
-        Listed::Damaged { .. } => String::new(),
-    }
+/// Text for one tab-separated cell: control characters (tabs, newlines) become spaces.
+fn cell(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }

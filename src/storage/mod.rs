@@ -1,24 +1,41 @@
 //! Plans on disk: one RON file per plan under `<data dir>/plans/`.
 //!
-//! FIRST DRAFT: the storage helper hardens this module (atomic writes, .bak, locks, versions,
-//! privacy, damaged-file handling). The public signatures are the contract with the UI.
+//! Layout of the data folder (created 0700 on Unix; plan files and backups are 0600):
+//!
+//! ```text
+//! <data dir>/plans/<id>.ron                  a plan (see `encode`)
+//! <data dir>/plans/<id>.ron.bak              the version before the last save
+//! <data dir>/plans/<id>.ron.damaged-<secs>   a damaged file set aside by `restore_backup`
+//! <data dir>/plans/.<id>.ron.tmp-XXXXXX      a save in progress (removed on `Store::open`)
+//! <data dir>/plans/.locks/<id>.lock          held while a window has the plan open
+//! <data dir>/trash/<id>.ron[.bak]            plans moved to the trash
+//! ```
+//!
+//! Promises: a save replaces the file atomically and durably, or leaves it as it was; a file
+//! that does not decode is never written, renamed or deleted except by an explicit
+//! [`Store::restore_backup`] or [`Store::trash`]; nothing here panics on bad input.
 
+mod atomic;
+mod codec;
+mod locate;
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub use atomic::{FailAt, RealFs, SAVE_STEPS, SaveFs, SaveStep, StepFailed};
+pub use codec::{
+    Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file, migrate,
+    read_capped, try_encode, valid_id,
+};
 
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::ron_error::Located;
 
 /// Environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "MODELOWNIA_DATA_DIR";
-
-/// A plan file that could be read.
-#[derive(Debug, Clone)]
-pub struct Decoded {
-    /// The plan, migrated to the current schema.
-    pub plan: Plan,
-    /// Why the plan must not be written (e.g. made by a newer version), if so.
-    pub read_only: Option<String>,
-}
 
 /// One row of the plan list.
 #[derive(Debug, Clone)]
@@ -43,6 +60,23 @@ pub enum Listed {
     },
 }
 
+impl Listed {
+    /// The plan id (from the plan, or from the file name when damaged).
+    pub fn id(&self) -> &str {
+        match self {
+            Listed::Ok { decoded, .. } => &decoded.plan.id,
+            Listed::Damaged { id, .. } => id,
+        }
+    }
+
+    /// The file.
+    pub fn path(&self) -> &Path {
+        match self {
+            Listed::Ok { path, .. } | Listed::Damaged { path, .. } => path,
+        }
+    }
+}
+
 /// Why a save did not happen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError(pub String);
@@ -53,6 +87,8 @@ impl std::fmt::Display for SaveError {
     }
 }
 
+impl std::error::Error for SaveError {}
+
 /// An exclusive hold on one plan; released when dropped (also when the process dies).
 #[derive(Debug)]
 pub struct PlanLock {
@@ -60,9 +96,35 @@ pub struct PlanLock {
 }
 
 /// The data folder.
-#[derive(Debug, Clone)]
+///
+/// Clones share what the store has seen on disk: a save refuses to overwrite a file that
+/// changed on disk since this store (or a clone) last read or wrote it.
+#[derive(Clone)]
 pub struct Store {
     root: PathBuf,
+    fs: Arc<dyn SaveFs>,
+    seen: Arc<Mutex<HashMap<String, Fingerprint>>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("root", &self.root)
+            .field("fs", &self.fs)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Length and hash of a file's bytes, to notice changes made by someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    fn of(bytes: &[u8]) -> Self {
+        let mut h = DefaultHasher::new();
+        h.write(bytes);
+        Self(bytes.len(), h.finish())
+    }
 }
 
 /// Picks the data folder: `--data-dir`, then `MODELOWNIA_DATA_DIR`, then the platform's data dir.
@@ -76,48 +138,58 @@ pub fn resolve_root(flag: Option<&Path>) -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "modelownia").map(|d| d.data_dir().to_path_buf())
 }
 
-/// A new plan id: time-based and random enough that two plans made in the same second differ.
+/// A new plan id: `p` + 16 hex digits of the time in nanoseconds (strictly increasing within a
+/// process) + 4 hex digits of the process id, so ids made at the same moment still differ.
 pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
     use std::time::{SystemTime, UNIX_EPOCH};
-    let nanos = SystemTime::now()
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let mix = nanos ^ (u128::from(std::process::id()) << 64);
-    format!("p{:x}", mix & 0xffff_ffff_ffff_ffff)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mut prev = LAST.load(Ordering::Relaxed);
+    let stamp = loop {
+        let next = now.max(prev + 1);
+        match LAST.compare_exchange_weak(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => break next,
+            Err(p) => prev = p,
+        }
+    };
+    format!("p{stamp:016x}{:04x}", std::process::id() & 0xffff)
 }
 
-/// Serializes a plan: deterministic, pretty, ending with a newline.
-pub fn encode(plan: &Plan) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .indentor("    ".to_string());
-    let mut text = ron::ser::to_string_pretty(plan, config).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Parses a plan file's text. `file` is the name shown in messages.
-pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
-    let plan: Plan =
-        ron::Options::default().from_str(text).map_err(|e| Located::from_ron(file, text, &e))?;
-    let read_only = (plan.version > SCHEMA_VERSION).then(|| {
-        format!(
-            "made by a newer modelownia (file version {}, this one knows {})",
-            plan.version, SCHEMA_VERSION
-        )
-    });
-    Ok(Decoded { plan, read_only })
+/// `file:line:col: message` on one line (no excerpt), for lists and status lines.
+pub fn one_line(e: &Located) -> String {
+    let message = e.message.replace(['\n', '\r', '\t'], " ");
+    if e.line == 0 {
+        format!("{}: {message}", e.file)
+    } else {
+        format!("{}:{}:{}: {message}", e.file, e.line, e.col)
+    }
 }
 
 impl Store {
-    /// Opens (creating if needed) the data folder at `root`.
+    /// Opens (creating if needed) the data folder at `root`, and removes temporary files left
+    /// by a save that was killed (only for plans no running window holds).
     pub fn open(root: &Path) -> Result<Self, String> {
         let store = Self {
             root: root.to_path_buf(),
+            fs: Arc::new(RealFs),
+            seen: Arc::default(),
         };
-        std::fs::create_dir_all(store.plans_dir())
+        private_dir(root, false)
             .map_err(|e| format!("{}: cannot create the data folder: {e}", root.display()))?;
+        let plans = store.plans_dir();
+        private_dir(&plans, true)
+            .map_err(|e| format!("{}: cannot create the plans folder: {e}", plans.display()))?;
+        store.remove_stale_temps();
         Ok(store)
+    }
+
+    /// The same store, saving through `fs` (for fault-injection tests).
+    pub fn with_fs(mut self, fs: Arc<dyn SaveFs>) -> Self {
+        self.fs = fs;
+        self
     }
 
     /// The data folder.
@@ -130,36 +202,66 @@ impl Store {
         self.root.join("plans")
     }
 
+    /// Where trashed plans go.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
     /// The file of plan `id`.
     pub fn plan_path(&self, id: &str) -> PathBuf {
         self.plans_dir().join(format!("{id}.ron"))
     }
 
-    /// Every plan file, loaded or marked damaged, in no particular order.
+    /// The backup of plan `id`: the version before its last save.
+    pub fn backup_path(&self, id: &str) -> PathBuf {
+        self.plans_dir().join(format!("{id}.ron.bak"))
+    }
+
+    /// Every plan file, loaded or marked damaged, newest first (by `updated`; a damaged file
+    /// by its modification time), ties by id.
     pub fn list(&self) -> Vec<Listed> {
         let Ok(entries) = std::fs::read_dir(self.plans_dir()) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut rows: Vec<(String, Listed)> = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
-            let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-                continue;
-            };
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
             if name.starts_with('.') || !name.ends_with(".ron") {
                 continue;
             }
             let id = name.trim_end_matches(".ron").to_string();
-            out.push(self.read(&path, &id));
+            let row = self.read(&path, &id);
+            let key = match &row {
+                Listed::Ok { decoded, .. } => decoded.plan.updated.clone(),
+                Listed::Damaged { .. } => modified(&path),
+            };
+            rows.push((key, row));
         }
-        out
+        rows.sort_by(|(ka, a), (kb, b)| kb.cmp(ka).then_with(|| a.id().cmp(b.id())));
+        rows.into_iter().map(|(_, row)| row).collect()
     }
 
     fn read(&self, path: &Path, id: &str) -> Listed {
         let shown = path.display().to_string();
-        let result = crate::model::read_text(path)
-            .map_err(|m| Located::whole_file(&shown, m))
-            .and_then(|text| decode(&shown, &text));
+        let result = if valid_id(id) {
+            read_capped(path)
+                .map_err(|m| Located::whole_file(&shown, m))
+                .and_then(|bytes| {
+                    let decoded = decode_bytes(&shown, &bytes)?;
+                    self.remember(id, &bytes);
+                    Ok(decoded)
+                })
+        } else {
+            Err(Located::whole_file(
+                &shown,
+                format!(
+                    "file name is not a plan id (1–{MAX_ID_LEN} letters, digits, `-` or `_`, \
+                     then `.ron`)"
+                ),
+            ))
+        };
         match result {
             Ok(decoded) => Listed::Ok {
                 path: path.to_path_buf(),
@@ -169,7 +271,7 @@ impl Store {
                 path: path.to_path_buf(),
                 id: id.to_string(),
                 error,
-                has_backup: path.with_extension("ron.bak").exists(),
+                has_backup: self.backup_path(id).is_file(),
             },
         }
     }
@@ -182,44 +284,453 @@ impl Store {
         }
     }
 
-    /// Writes plan `plan` to its file.
+    /// Writes `plan` to its file, atomically and durably, keeping the previous version as
+    /// `<id>.ron.bak`. Always writes the current schema version.
+    ///
+    /// Refuses (and touches nothing) when the plan is read-only (newer version) or its id is
+    /// not a safe file name, when the file on disk is damaged or from a newer version, and when
+    /// the file changed on disk since this store last read or wrote it. A missing file is
+    /// (re)created. Saving what is already on disk writes nothing.
     pub fn save(&self, plan: &Plan) -> Result<(), SaveError> {
-        std::fs::write(self.plan_path(&plan.id), encode(plan)).map_err(|e| SaveError(e.to_string()))
-    }
+        let id = &plan.id;
+        if plan.version > SCHEMA_VERSION {
+            return Err(SaveError(format!(
+                "this plan was made by a newer modelownia (version {}) and is read-only here",
+                plan.version
+            )));
+        }
+        if !valid_id(id) {
+            return Err(SaveError(format!(
+                "plan id {id:?} cannot be a file name (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"
+            )));
+        }
+        let current;
+        let plan = if plan.version == SCHEMA_VERSION {
+            plan
+        } else {
+            current = Plan {
+                version: SCHEMA_VERSION,
+                ..plan.clone()
+            };
+            &current
+        };
+        let text = try_encode(plan)
+            .map_err(|e| SaveError(format!("cannot put the plan into words: {e}")))?;
+        // Never write what would not read back as the same plan.
+        match decode(&format!("{id}.ron"), &text) {
+            Ok(back) if back.plan == *plan => {}
+            Ok(_) => {
+                return Err(SaveError(
+                    "the plan would not read back the same after saving, so it was not saved \
+                     (please report this)"
+                        .into(),
+                ));
+            }
+            Err(e) => {
+                return Err(SaveError(format!(
+                    "the plan would not read back after saving ({}), so it was not saved \
+                     (please report this)",
+                    one_line(&e)
+                )));
+            }
+        }
 
-    /// Moves a plan (and its backup) to the trash folder.
-    pub fn trash(&self, id: &str) -> Result<(), SaveError> {
-        let trash = self.root.join("trash");
-        std::fs::create_dir_all(&trash).map_err(|e| SaveError(e.to_string()))?;
-        std::fs::rename(self.plan_path(id), trash.join(format!("{id}.ron")))
-            .map_err(|e| SaveError(e.to_string()))
-    }
-
-    /// Replaces a damaged plan file with its `.bak` (the damaged file is kept aside).
-    pub fn restore_backup(&self, id: &str) -> Result<(), SaveError> {
         let path = self.plan_path(id);
-        std::fs::copy(path.with_extension("ron.bak"), &path)
-            .map(|_| ())
-            .map_err(|e| SaveError(e.to_string()))
+        let on_disk = self.on_disk(&path)?;
+        if let Some(old) = &on_disk {
+            if old.as_slice() == text.as_bytes() {
+                self.remember(id, old);
+                return Ok(());
+            }
+            self.check_overwritable(&path, id, old)?;
+        }
+        let bak = self.backup_path(id);
+        let backup = on_disk.as_deref().map(|old| (bak.as_path(), old));
+        match atomic::replace(&*self.fs, &path, text.as_bytes(), backup) {
+            Ok(()) => {
+                self.remember(id, text.as_bytes());
+                Ok(())
+            }
+            Err(failed) => {
+                if failed.step.after_rename() {
+                    self.remember(id, text.as_bytes());
+                }
+                Err(SaveError(failed.message(&path)))
+            }
+        }
+    }
+
+    /// The bytes of `path`, `None` when there is no such file.
+    fn on_disk(&self, path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
+        match std::fs::symlink_metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(SaveError(format!(
+                "{}: cannot look at the file on disk ({}); not saved",
+                path.display(),
+                atomic::reason(&e)
+            ))),
+            Ok(_) => read_capped(path).map(Some).map_err(|m| {
+                SaveError(format!(
+                    "{}: {m}; the file was left as it is and the plan was not saved",
+                    path.display()
+                ))
+            }),
+        }
+    }
+
+    fn check_overwritable(&self, path: &Path, id: &str, old: &[u8]) -> Result<(), SaveError> {
+        match decode_bytes(&path.display().to_string(), old) {
+            Err(e) => {
+                return Err(SaveError(format!(
+                    "the file on disk is damaged ({}), so it was not overwritten; restore it \
+                     from its backup or move it to the trash first",
+                    one_line(&e)
+                )));
+            }
+            Ok(d) if d.read_only.is_some() => {
+                return Err(SaveError(format!(
+                    "{}: the file on disk was written by a newer modelownia (version {}), so \
+                     it was not overwritten",
+                    path.display(),
+                    d.plan.version
+                )));
+            }
+            Ok(_) => {}
+        }
+        let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        if seen.get(id).is_some_and(|f| *f != Fingerprint::of(old)) {
+            return Err(SaveError(format!(
+                "{}: the file changed on disk since it was opened (edited elsewhere?), so it \
+                 was not overwritten; reopen the plan to see the other version",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
+    fn remember(&self, id: &str, bytes: &[u8]) {
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(id.to_string(), Fingerprint::of(bytes));
+    }
+
+    fn forget(&self, id: &str) {
+        self.seen
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id);
+    }
+
+    /// Moves a plan (and its backup) to the trash folder, never replacing anything already
+    /// there: a second trashed `x` becomes `x.2.ron`, and so on. Works on damaged files too.
+    pub fn trash(&self, id: &str) -> Result<(), SaveError> {
+        check_id(id)?;
+        let src = self.plan_path(id);
+        let src_bak = self.backup_path(id);
+        let (has_plan, has_bak) = (exists(&src), exists(&src_bak));
+        if !has_plan && !has_bak {
+            return Err(SaveError(format!("{}: there is no such plan", src.display())));
+        }
+        let trash = self.trash_dir();
+        private_dir(&trash, true).map_err(|e| {
+            SaveError(format!(
+                "{}: cannot create the trash folder: {}",
+                trash.display(),
+                atomic::reason(&e)
+            ))
+        })?;
+        for n in 1u32.. {
+            let stem = if n == 1 { id.to_string() } else { format!("{id}.{n}") };
+            let dst = trash.join(format!("{stem}.ron"));
+            let dst_bak = trash.join(format!("{stem}.ron.bak"));
+            if exists(&dst) || exists(&dst_bak) {
+                continue;
+            }
+            if has_plan {
+                match move_no_clobber(&src, &dst) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        return Err(SaveError(format!(
+                            "cannot move {} to the trash: {}",
+                            src.display(),
+                            atomic::reason(&e)
+                        )));
+                    }
+                    Ok(()) => {}
+                }
+            }
+            if has_bak && let Err(e) = move_no_clobber(&src_bak, &dst_bak) {
+                return Err(SaveError(format!(
+                    "moved the plan to the trash, but not its backup {}: {}",
+                    src_bak.display(),
+                    atomic::reason(&e)
+                )));
+            }
+            break;
+        }
+        self.forget(id);
+        let _ = atomic::sync_dir(&self.plans_dir());
+        let _ = atomic::sync_dir(&trash);
+        Ok(())
+    }
+
+    /// Replaces a plan file with its `.bak`. The current file, if any, is first kept aside as
+    /// `<id>.ron.damaged-<unix seconds>`; the `.bak` stays. Refuses when the backup itself does
+    /// not decode.
+    pub fn restore_backup(&self, id: &str) -> Result<(), SaveError> {
+        check_id(id)?;
+        let path = self.plan_path(id);
+        let bak = self.backup_path(id);
+        let bak_shown = bak.display().to_string();
+        let bytes = read_capped(&bak).map_err(|m| {
+            SaveError(format!("{bak_shown}: {m}; nothing was changed"))
+        })?;
+        match decode_bytes(&bak_shown, &bytes) {
+            Err(e) => {
+                return Err(SaveError(format!(
+                    "the backup is damaged too ({}); nothing was changed",
+                    one_line(&e)
+                )));
+            }
+            Ok(d) if d.plan.id != id => {
+                return Err(SaveError(format!(
+                    "{bak_shown}: the backup holds plan `{}`, not `{id}`; nothing was changed",
+                    d.plan.id
+                )));
+            }
+            Ok(_) => {}
+        }
+        if exists(&path) {
+            let secs = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let mut kept = false;
+            for n in 1u32..1000 {
+                let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+                let aside = self
+                    .plans_dir()
+                    .join(format!("{id}.ron.damaged-{secs}{suffix}"));
+                match copy_no_clobber(&path, &aside) {
+                    Ok(()) => {
+                        kept = true;
+                        break;
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        return Err(SaveError(format!(
+                            "cannot keep {} aside before restoring: {}; nothing was changed",
+                            path.display(),
+                            atomic::reason(&e)
+                        )));
+                    }
+                }
+            }
+            if !kept {
+                return Err(SaveError(format!(
+                    "cannot find a free name to keep {} aside; nothing was changed",
+                    path.display()
+                )));
+            }
+        }
+        atomic::replace(&*self.fs, &path, &bytes, None)
+            .map_err(|f| SaveError(f.message(&path)))?;
+        self.remember(id, &bytes);
+        Ok(())
     }
 
     /// Takes the exclusive hold on plan `id`; `Err` with a reason when another instance has it.
     pub fn lock(&self, id: &str) -> Result<PlanLock, String> {
+        use std::io::{Read, Seek, Write};
+        check_id(id).map_err(|e| e.0)?;
         let dir = self.plans_dir().join(".locks");
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let file = std::fs::OpenOptions::new()
+        private_dir(&dir, true).map_err(|e| format!("{}: {}", dir.display(), atomic::reason(&e)))?;
+        let path = dir.join(format!("{id}.lock"));
+        let mut file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .read(true)
             .write(true)
-            .open(dir.join(format!("{id}.lock")))
-            .map_err(|e| e.to_string())?;
+            .open(&path)
+            .map_err(|e| format!("{}: {}", path.display(), atomic::reason(&e)))?;
         match file.try_lock() {
-            Ok(()) => Ok(PlanLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                Err("another modelownia window has this plan open".into())
+            Ok(()) => {
+                // Who holds it, for the message another instance shows. Best effort.
+                let _ = file.set_len(0);
+                let _ = file.rewind();
+                let _ = writeln!(file, "{}", std::process::id());
+                Ok(PlanLock { _file: file })
             }
-            Err(std::fs::TryLockError::Error(e)) => Err(e.to_string()),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                let pid = pid.trim();
+                if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+                    Err("another modelownia window has this plan open".into())
+                } else {
+                    Err(format!("another modelownia window (process {pid}) has this plan open"))
+                }
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(format!("{}: cannot lock: {}", path.display(), atomic::reason(&e)))
+            }
         }
+    }
+
+    /// Removes `.<id>.ron.tmp-*` and `.<id>.ron.bak.tmp-*` files left by a killed save, for
+    /// plans whose lock is free (a running window may be saving right now).
+    fn remove_stale_temps(&self) {
+        let Ok(entries) = std::fs::read_dir(self.plans_dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some(id) = stale_temp_id(name) else { continue };
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            if let Ok(_held) = self.lock(id) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// The plan id of a temp file name `.<id>.ron.tmp-XXXXXX` or `.<id>.ron.bak.tmp-XXXXXX`.
+fn stale_temp_id(name: &str) -> Option<&str> {
+    let rest = name.strip_prefix('.')?;
+    let (head, _) = rest.split_once(".tmp-")?;
+    let id = head
+        .strip_suffix(".ron.bak")
+        .or_else(|| head.strip_suffix(".ron"))?;
+    valid_id(id).then_some(id)
+}
+
+fn check_id(id: &str) -> Result<(), SaveError> {
+    if valid_id(id) {
+        Ok(())
+    } else {
+        Err(SaveError(format!(
+            "{id:?} is not a plan id (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"
+        )))
+    }
+}
+
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+fn modified(path: &Path) -> String {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| crate::clock::format_unix(d.as_secs()))
+        .unwrap_or_default()
+}
+
+/// Creates `dir` (0700 on Unix) if missing, its parents with default permissions. With
+/// `ours`, an existing folder that others can read is made private too.
+fn private_dir(dir: &Path, ours: bool) -> io::Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {
+            if ours {
+                tighten(dir, &m);
+            }
+            return Ok(());
+        }
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "a file with this name is in the way (not a folder)",
+            ));
+        }
+        Err(_) => {}
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other,
+    }
+}
+
+fn tighten(dir: &Path, meta: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, meta);
+}
+
+/// Moves `src` to `dst` unless `dst` exists (then `AlreadyExists`), on the same filesystem.
+fn move_no_clobber(src: &Path, dst: &Path) -> io::Result<()> {
+    match std::fs::hard_link(src, dst) {
+        Ok(()) => std::fs::remove_file(src),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // No hard links here (some network or FAT filesystems): check, then rename.
+        Err(_) if exists(dst) => Err(io::ErrorKind::AlreadyExists.into()),
+        Err(_) => std::fs::rename(src, dst),
+    }
+}
+
+/// Copies `src` to a new file `dst` (a hard link when possible); `AlreadyExists` if it exists.
+fn copy_no_clobber(src: &Path, dst: &Path) -> io::Result<()> {
+    match std::fs::hard_link(src, dst) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut from = std::fs::File::open(src)?;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut to = options.open(dst)?;
+            io::copy(&mut from, &mut to)?;
+            to.sync_all()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_valid() {
+        let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        assert!(ids.iter().all(|id| valid_id(id) && id.len() == 21), "{ids:?}");
+    }
+
+    #[test]
+    fn temp_names() {
+        assert_eq!(stale_temp_id(".p1.ron.tmp-abc123"), Some("p1"));
+        assert_eq!(stale_temp_id(".p1.ron.bak.tmp-abc123"), Some("p1"));
+        assert_eq!(stale_temp_id("p1.ron.tmp-abc123"), None);
+        assert_eq!(stale_temp_id(".locks"), None);
+        assert_eq!(stale_temp_id("..ron.tmp-x"), None);
+    }
+
+    #[test]
+    fn one_line_has_no_excerpt() {
+        let e = Located::at("a.ron", "x\ny", 2, 1, "bad\nthing");
+        assert_eq!(one_line(&e), "a.ron:2:1: bad thing");
+        assert_eq!(one_line(&Located::whole_file("a.ron", "gone")), "a.ron: gone");
     }
 }
