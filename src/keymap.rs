@@ -135,7 +135,8 @@ use Key as K;
 const UP: &[Key] = &[K::Code(KeyCode::Up), K::Char('k')];
 const DOWN: &[Key] = &[K::Code(KeyCode::Down), K::Char('j')];
 
-/// The table. Context rows come before global ones and win over them.
+/// The table. Context rows come before global ones and win over them. Within a context,
+/// rows come in the order of importance: a narrow footer drops hints from the end.
 pub const KEYMAP: &[Binding] = &[
     // Home
     b(C::Home, UP, A::Up, Msg::KUp, G::Move, false),
@@ -159,13 +160,13 @@ pub const KEYMAP: &[Binding] = &[
     // Content
     b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
-    b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
-    b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
     b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Edit, true),
     b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
     b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
+    b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
+    b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
     // Editing
     b(C::Editing, &[K::Code(KeyCode::Esc)], A::Done, Msg::KDone, G::Edit, true),
     b(C::Editing, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Edit, true),
