@@ -160,7 +160,7 @@ pub const KEYMAP: &[Binding] = &[
     // Content
     b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
-    b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Edit, true),
+    b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KEdit, G::Edit, true),
     b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),

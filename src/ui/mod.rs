@@ -109,25 +109,25 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let mut items: Vec<(String, &str)> = keymap::bindings(app.ctx())
-        .filter(|b| b.hint)
-        .map(|b| (keymap::key_name(b.keys[0]), tr(app.lang, b.label)))
-        .collect();
-    let width = |items: &[(String, &str)]| -> usize {
-        items.iter().map(|(k, l)| k.chars().count() + l.chars().count() + 3).sum::<usize>() + 1
+    let ctx = app.ctx();
+    let hints: Vec<_> = keymap::bindings(ctx).filter(|b| b.hint).collect();
+    let cost = |b: &keymap::Binding| {
+        keymap::key_name(b.keys[0]).chars().count() + tr(app.lang, b.label).chars().count() + 3
     };
-    // The global keys (help, language, quit) come last and matter most: drop others first.
-    let keep = keymap::bindings(app.ctx())
-        .filter(|b| b.hint && b.ctx == keymap::Ctx::Global)
-        .count();
-    while width(&items) > usize::from(area.width) && items.len() > keep {
-        let at = items.len() - keep - 1;
-        items.remove(at);
-    }
+    // Global keys (help, language, quit) always show; the step's own keys fill the rest
+    // in the table's order of importance.
+    let mut room = usize::from(area.width).saturating_sub(1);
+    room = room.saturating_sub(hints.iter().filter(|b| b.ctx != ctx).map(|b| cost(b)).sum());
     let mut spans = vec![Span::raw(" ")];
-    for (key, label) in items {
-        spans.push(Span::styled(key, T.key));
-        spans.push(Span::raw(format!(" {label}  ")));
+    for b in hints {
+        if b.ctx == ctx {
+            if cost(b) > room {
+                continue;
+            }
+            room -= cost(b);
+        }
+        spans.push(Span::styled(keymap::key_name(b.keys[0]), T.key));
+        spans.push(Span::raw(format!(" {}  ", tr(app.lang, b.label))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
