@@ -132,6 +132,7 @@ impl<'a> Runtime<'a> {
     fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::Create => self.create(),
+            Effect::CreateFrom(id) => self.create_from(&id),
             Effect::Open(id) => self.open(&id),
             Effect::Duplicate(id) => self.duplicate(&id),
             Effect::Trash(id) => {
@@ -247,15 +248,35 @@ impl<'a> Runtime<'a> {
             updated: now,
             ..Plan::default()
         };
+        if self.start(plan) {
+            update::edit_field(&mut self.app, FieldId::Title);
+        }
+    }
+
+    fn create_from(&mut self, scenario: &str) {
+        let Some(s) = self.app.model.scenario(scenario) else {
+            return;
+        };
+        let plan = crate::plan::from_scenario(s, self.app.lang, new_id(), clock::now_rfc3339());
+        if self.start(plan) {
+            if let Some(wb) = self.app.workbook.as_mut() {
+                // Land on the review, which shows what the example leaves to fill in.
+                wb.step = crate::plan::Step::Review.index();
+            }
+        }
+    }
+
+    /// Writes a new plan's file at once, takes its lock and opens it. False when it could not be saved.
+    fn start(&mut self, plan: Plan) -> bool {
         if let Err(e) = self.store.save(&plan) {
             self.app.notice = Some(e.to_string());
-            return;
+            return false;
         }
         self.lock = self.store.lock(&plan.id).ok();
         let mut wb = Workbook::new(plan, None);
         wb.focus = Focus::Content;
         self.app.workbook = Some(wb);
-        update::edit_field(&mut self.app, FieldId::Title);
+        true
     }
 
     fn open(&mut self, id: &str) {

@@ -109,6 +109,9 @@ pub enum Msg {
     KRestore,
     KDirFilter,
     KEdit,
+    KFromScenario,
+    KStart,
+    ScenarioTitle,
 }
 
 /// The text of `msg` in `lang`.
@@ -127,8 +130,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Plans => ("Plany działań", "Activity plans"),
         NoPlansTitle => ("Nie masz jeszcze żadnego planu.", "You have no plans yet."),
         NoPlansHint => (
-            "Naciśnij n, aby zacząć nowy plan. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
-            "Press n to start a new plan. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
+            "Naciśnij n, aby zacząć nowy plan, albo s, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
+            "Press n to start a new plan, or s to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
         ),
         NoMatch => ("Żaden tytuł nie pasuje do filtra.", "No title matches the filter."),
         Filter => ("Filtr", "Filter"),
@@ -233,6 +236,9 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KRestore => ("przywróć kopię", "restore backup"),
         KDirFilter => ("filtr kierunków", "direction filter"),
         KEdit => ("edytuj", "edit"),
+        KFromScenario => ("z przykładu", "from example"),
+        KStart => ("zacznij od tego", "start from this"),
+        ScenarioTitle => ("Nowy plan na podstawie przykładu", "New plan from an example"),
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Ctx {
     Home,
     /// A yes/no question.
     Confirm,
+    /// Choosing an example scenario to start from.
+    Picker,
     /// The step list of a plan.
     Steps,
     /// The content of a step.
@@ -52,6 +54,7 @@ pub enum Action {
     Undo,
     Restore,
     DirFilter,
+    FromScenario,
 }
 
 /// A key as written in the table.
@@ -143,6 +146,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Home, &[K::Char('n')], A::New, Msg::KNew, G::Plans, true),
     b(C::Home, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Plans, true),
+    b(C::Home, &[K::Char('s')], A::FromScenario, Msg::KFromScenario, G::Plans, true),
     b(C::Home, &[K::Char('c')], A::Duplicate, Msg::KDuplicate, G::Plans, true),
     b(C::Home, &[K::Char('r')], A::Rename, Msg::KRename, G::Plans, true),
     b(C::Home, &[K::Char('d'), K::Code(KeyCode::Delete)], A::Delete, Msg::KDelete, G::Plans, true),
@@ -152,6 +156,11 @@ pub const KEYMAP: &[Binding] = &[
     // Confirm
     b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
     b(C::Confirm, &[K::Char('n'), K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Edit, true),
+    // Picker
+    b(C::Picker, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Picker, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Picker, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KStart, G::Plans, true),
+    b(C::Picker, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
     // Steps
     b(C::Steps, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Steps, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -270,7 +279,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        for ctx in [Ctx::Global, Ctx::Home, Ctx::Confirm, Ctx::Steps, Ctx::Content, Ctx::Editing, Ctx::Help] {
+        for ctx in [Ctx::Global, Ctx::Home, Ctx::Confirm, Ctx::Picker, Ctx::Steps, Ctx::Content, Ctx::Editing, Ctx::Help] {
             let mut seen = Vec::new();
             for b in KEYMAP.iter().filter(|b| b.ctx == ctx) {
                 for k in b.keys {
@@ -313,7 +322,7 @@ mod tests {
         for a in [
             Up, Down, NextField, PrevField, Open, Back, Toggle, New, Duplicate, Rename, Delete,
             Filter, Help, Save, Quit, Lang, NextStep, PrevStep, Confirm, Cancel, Done, Undo,
-            Restore, DirFilter,
+            Restore, DirFilter, FromScenario,
         ] {
             assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
         }

@@ -50,6 +50,8 @@ pub enum Dialog {
     Filter,
     /// Asking before moving plan `id` to the trash.
     ConfirmDelete(String),
+    /// Choosing an example scenario; the index of the highlighted one.
+    Scenario(usize),
     /// Typing a new title for plan `id`.
     Rename {
         /// Plan id.
@@ -350,6 +352,7 @@ impl App {
         } else {
             match self.home.dialog {
                 Some(Dialog::ConfirmDelete(_)) => Ctx::Confirm,
+                Some(Dialog::Scenario(_)) => Ctx::Picker,
                 Some(Dialog::Filter | Dialog::Rename { .. }) => Ctx::Editing,
                 None => Ctx::Home,
             }

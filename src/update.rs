@@ -39,6 +39,8 @@ pub enum ClickTarget {
 pub enum Effect {
     /// Create a new plan, save it and open it on its title.
     Create,
+    /// Create a new plan from example scenario `id` and open it.
+    CreateFrom(String),
     /// Open plan `id`.
     Open(String),
     /// Copy plan `id` under a new id.
@@ -68,7 +70,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Scroll(delta) => {
             let action = if delta < 0 { Action::Up } else { Action::Down };
             match app.ctx() {
-                Ctx::Home | Ctx::Steps | Ctx::Content => on_action(app, action),
+                Ctx::Home | Ctx::Picker | Ctx::Steps | Ctx::Content => on_action(app, action),
                 _ => Vec::new(),
             }
         }
@@ -126,7 +128,25 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
             home.dialog = None;
             vec![Effect::Trash(id)]
         }
-        (Some(Dialog::ConfirmDelete(_)), Action::Cancel) => {
+        (Some(Dialog::Scenario(i)), Action::Up) => {
+            home.dialog = Some(Dialog::Scenario(i.saturating_sub(1)));
+            Vec::new()
+        }
+        (Some(Dialog::Scenario(i)), Action::Down) => {
+            let last = app.model.scenarios.len().saturating_sub(1);
+            app.home.dialog = Some(Dialog::Scenario((i + 1).min(last)));
+            Vec::new()
+        }
+        (Some(Dialog::Scenario(i)), Action::Confirm) => {
+            home.dialog = None;
+            app.model
+                .scenarios
+                .get(i)
+                .map(|s| Effect::CreateFrom(s.id.clone()))
+                .into_iter()
+                .collect()
+        }
+        (Some(Dialog::ConfirmDelete(_) | Dialog::Scenario(_)), Action::Cancel) => {
             home.dialog = None;
             Vec::new()
         }
@@ -148,6 +168,12 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         (None, Action::New) => vec![Effect::Create],
+        (None, Action::FromScenario) => {
+            if !app.model.scenarios.is_empty() {
+                app.home.dialog = Some(Dialog::Scenario(0));
+            }
+            Vec::new()
+        }
         (None, Action::Open) => selected.map(Effect::Open).into_iter().collect(),
         (None, Action::Duplicate) => selected.map(Effect::Duplicate).into_iter().collect(),
         (None, Action::Restore) => selected.map(Effect::Restore).into_iter().collect(),

@@ -126,6 +126,9 @@ fn home_screens() {
         let mut rename = home_app(lang);
         rename.home.dialog = Some(Dialog::Rename { id: "p2".into(), text: "Taniec".into() });
         insta::assert_snapshot!(format!("home_rename_{l}_80x24"), draw(&rename, 80, 24).backend());
+        let mut pick = App::new(model(), lang);
+        pick.home.dialog = Some(Dialog::Scenario(3));
+        insta::assert_snapshot!(format!("home_scenarios_{l}_80x24"), draw(&pick, 80, 24).backend());
         let mut filter = home_app(lang);
         filter.home.dialog = Some(Dialog::Filter);
         filter.home.filter = "spacer".into();

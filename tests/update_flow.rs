@@ -285,3 +285,20 @@ fn mouse_wheel_moves_and_scrolling_ignores_dialogs() {
     update(&mut app, Msg::Scroll(-1));
     assert_eq!(app.home.selected, 0);
 }
+
+#[test]
+fn starting_from_an_example_scenario() {
+    let mut app = home();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.home.dialog, Some(Dialog::Scenario(0)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Down);
+    let id = app.model.scenarios[1].id.clone();
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::CreateFrom(id)]);
+    assert_eq!(app.home.dialog, None);
+    press(&mut app, KeyCode::Char('s'));
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert_eq!(app.home.dialog, None);
+}

@@ -179,9 +179,12 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 body.push(Line::raw(item.hint.get(lang).to_string()));
             }
         }
-        Some(Slot::Gaps) | None => {
-            body.push(Line::raw(step_intro(lang, wb.current_step())));
+        Some(Slot::Gaps) => {
+            body = super::workbook::review_summary(app, wb, usize::from(inner.width));
+            body.push(Line::raw(""));
+            body.push(Line::from(Span::styled(step_intro(lang, wb.current_step()).to_string(), T.dim)));
         }
+        None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
     }
 
     let mut lines = Vec::new();

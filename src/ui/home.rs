@@ -118,6 +118,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
             let block = Block::bordered().border_style(T.warn);
             frame.render_widget(Paragraph::new(text).block(block), popup);
         }
+        Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Rename { text, .. }) => {
             let popup = super::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
@@ -146,4 +147,35 @@ pub(super) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
     let height = usize::from(inner.height.saturating_sub(1));
     let index = scroll(app.home.selected, height) + usize::from(row - first_row);
     (index < app.visible_rows().len()).then_some(ClickTarget::HomeRow(index))
+}
+
+fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let popup = super::centered(body, body.width.saturating_sub(4).min(100), body.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Span::styled(format!(" {} ", tr(lang, Msg::ScenarioTitle)), T.title))
+        .border_style(T.focus_border);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::new();
+    for (i, s) in app.model.scenarios.iter().enumerate() {
+        let place = match s.setting {
+            crate::model::Setting::Gdynia => "Gdynia",
+            crate::model::Setting::Nicosia => match lang {
+                crate::lang::Lang::Pl => "Nikozja",
+                crate::lang::Lang::En => "Nicosia",
+            },
+        };
+        let text = format!("{:<8} {} — {}", place, s.title.get(lang), s.summary.get(lang));
+        let line = Line::raw(truncate(&text, width));
+        lines.push(if i == selected { line.style(T.selected) } else { line });
+    }
+    lines.push(Line::raw(""));
+    if let Some(s) = app.model.scenarios.get(selected) {
+        lines.push(Line::from(Span::styled(s.place.get(lang).to_string(), T.dim)));
+        lines.push(Line::raw(s.idea.get(lang).to_string()));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

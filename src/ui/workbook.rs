@@ -26,14 +26,17 @@ struct Panes {
     guide: Rect,
 }
 
-fn panes(body: Rect) -> Panes {
+fn panes(body: Rect, step: Step) -> Panes {
     let steps_w = if body.width >= 120 { 30 } else { 24 };
     let [steps, rest] =
         Layout::horizontal([Constraint::Length(steps_w), Constraint::Min(1)]).areas(body);
+    // The review's summary lives in the guide pane, so it gets an equal share there.
+    let content_share = if step == Step::Review { 45 } else { 55 };
+    let split = [Constraint::Percentage(content_share), Constraint::Percentage(100 - content_share)];
     let [content, guide] = if rest.width >= 100 {
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+        Layout::horizontal(split).areas(rest)
     } else {
-        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(rest)
+        Layout::vertical(split).areas(rest)
     };
     Panes {
         steps,
@@ -43,7 +46,7 @@ fn panes(body: Rect) -> Panes {
 }
 
 pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
-    let p = panes(body);
+    let p = panes(body, wb.current_step());
     render_steps(app, wb, frame, p.steps);
     render_content(app, wb, frame, p.content);
     guide::render(app, wb, frame, p.guide);
@@ -289,40 +292,6 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
 
 fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize, c: &mut Content) {
     let lang = app.lang;
-    c.lines.push(Line::from(Span::styled(tr(lang, Msg::Coverage), T.title)));
-    for (kind, label, total) in [
-        (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
-        (PickKind::Directions, Msg::DirectionsChosen, app.model.directions.len()),
-    ] {
-        let picks = kind.picks(&wb.plan);
-        let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
-        c.lines.push(Line::from(vec![
-            Span::styled(format!("{:<20}", tr(lang, label)), T.label),
-            Span::raw(format!("{}/{total} {}  ", picks.len(), tr(lang, Msg::Chosen))),
-            Span::styled(format!("{justified} {}", tr(lang, Msg::Justified)), if justified == picks.len() && !picks.is_empty() { T.ok } else { T.warn }),
-        ]));
-        let names: Vec<String> = picks
-            .iter()
-            .map(|p| item_name(&app.model, kind, &p.id, lang).map_or_else(|| p.id.clone(), |n| n.0))
-            .collect();
-        if !names.is_empty() {
-            for l in wrap(&names.join(", "), width.saturating_sub(2)) {
-                c.lines.push(Line::from(Span::styled(format!("  {l}"), T.dim)));
-            }
-        }
-    }
-    c.lines.push(Line::raw(""));
-    c.lines.push(Line::from(Span::styled(tr(lang, Msg::ChecklistProgress), T.title)));
-    for (i, phase) in app.model.phases.iter().enumerate() {
-        let prog = plan::phase_progress(&wb.plan, &app.model, i);
-        let style = if prog.done == prog.total { T.ok } else { T.warn };
-        c.lines.push(Line::from(vec![
-            Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
-            Span::styled(bar(prog.done, prog.total, 20), style),
-            Span::raw(format!(" {:>3}%", prog.percent())),
-        ]));
-    }
-    c.lines.push(Line::raw(""));
     let gaps = plan_gaps(app, wb);
     c.lines.push(Line::from(Span::styled(format!("{} ({})", tr(lang, Msg::GapsTitle), gaps.len()), T.title)));
     if gaps.is_empty() {
@@ -340,6 +309,50 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
             c.focus = (line_no, line_no);
         }
     }
+}
+
+/// Coverage of values and directions and checklist bars: the review's summary.
+pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let mut lines = vec![Line::from(Span::styled(tr(lang, Msg::Coverage), T.title))];
+    for (kind, label, total) in [
+        (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
+        (PickKind::Directions, Msg::DirectionsChosen, app.model.directions.len()),
+    ] {
+        let picks = kind.picks(&wb.plan);
+        let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
+        let complete = justified == picks.len() && !picks.is_empty();
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<20}", tr(lang, label)), T.label),
+            Span::raw(format!("{}/{total} {}  ", picks.len(), tr(lang, Msg::Chosen))),
+            Span::styled(
+                format!("{justified} {}", tr(lang, Msg::Justified)),
+                if complete { T.ok } else { T.warn },
+            ),
+        ]));
+        let names: Vec<String> = picks
+            .iter()
+            .map(|p| item_name(&app.model, kind, &p.id, lang).map_or_else(|| p.id.clone(), |n| n.0))
+            .collect();
+        if !names.is_empty() {
+            for l in wrap(&names.join(", "), width.saturating_sub(2)) {
+                lines.push(Line::from(Span::styled(format!("  {l}"), T.dim)));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(tr(lang, Msg::ChecklistProgress), T.title)));
+    let bar_w = width.saturating_sub(26).clamp(5, 30);
+    for (i, phase) in app.model.phases.iter().enumerate() {
+        let prog = plan::phase_progress(&wb.plan, &app.model, i);
+        let style = if prog.done == prog.total { T.ok } else { T.warn };
+        lines.push(Line::from(vec![
+            Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
+            Span::styled(bar(prog.done, prog.total, bar_w), style),
+            Span::raw(format!(" {:>3}%", prog.percent())),
+        ]));
+    }
+    lines
 }
 
 /// One gap in words.
@@ -412,7 +425,7 @@ fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
 }
 
 pub(super) fn hit_test(app: &App, wb: &Workbook, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
-    let p = panes(body);
+    let p = panes(body, wb.current_step());
     let inside = |r: Rect| col >= r.x && col < r.right() && row >= r.y && row < r.bottom();
     if inside(p.steps) {
         let inner = Block::bordered().inner(p.steps);
