@@ -38,9 +38,21 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut rt = Runtime::new(store, App::new(model, lang));
-    let result = rt.run(&mut terminal);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.run(&mut terminal)));
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    let Ok(result) = result else {
+        // The panic hook has restored the terminal and printed the report. The plan in memory
+        // may be half-updated, so it goes beside the real file, never over it.
+        if let Some(wb) = rt.app.workbook.as_ref().filter(|_| update::unsaved(&rt.app)) {
+            let path = store.plans_dir().join(format!("{}.ron.recovered", wb.plan.id));
+            match std::fs::write(&path, crate::storage::encode(&wb.plan)) {
+                Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
+                Err(e) => eprintln!("unsaved changes could not be written to {}: {e}", path.display()),
+            }
+        }
+        return 101;
+    };
     match result {
         Ok(()) => {
             if update::unsaved(&rt.app) {

@@ -44,6 +44,7 @@ fn sample_plan(m: &Model) -> Plan {
     p.roles.push(Pick { id: m.roles[0].id.clone(), note: "Ania z Przystani".into() });
     p.checklist.insert(m.phases[0].items[0].id.clone(), Check { state: CheckState::Done, note: String::new() });
     p.checklist.insert(m.phases[0].items[1].id.clone(), Check { state: CheckState::NotApplicable, note: String::new() });
+    p.checklist.insert("zz-removed-item".into(), Check { state: CheckState::Done, note: String::new() });
     p
 }
 

@@ -286,6 +286,13 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
             }
             Slot::Gaps => build_review(app, wb, si, here && focused, width, &mut c),
         }
+        if slot == Slot::Checklist {
+            // Items the model no longer has stay in the file; say so rather than hide them.
+            for id in wb.plan.checklist.keys().filter(|id| app.model.checklist_item(id).is_none()) {
+                let text = format!("{} {id}", tr(lang, Msg::UnknownItem));
+                c.lines.push(Line::from(Span::styled(truncate(&text, width), T.error)));
+            }
+        }
     }
     c
 }
