@@ -1,7 +1,6 @@
 //! Every screen rendered with ratatui's TestBackend and compared with a stored snapshot:
 //! every workbook step, home, help and review, at 80×24 and 200×60, in Polish and English.
 
-use modelownia::keymap::Action;
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model};
 use modelownia::plan::{Check, CheckState, FieldId, Pick, Plan, STEPS};
@@ -201,5 +200,31 @@ fn tiny_terminals_show_a_message_and_never_panic() {
         home.help = true;
         t.draw(|f| modelownia::ui::render(&home, f)).expect("draw");
     }
-    let _ = Action::Help;
+}
+
+#[test]
+fn clicks_land_on_what_is_drawn_there() {
+    use modelownia::update::ClickTarget;
+    use ratatui::layout::Rect;
+    let area = Rect::new(0, 0, 80, 24);
+    let mut app = workbook_app(Lang::En);
+    // Row 2 is the first step (header, then the pane border).
+    assert_eq!(modelownia::ui::hit_test(&app, area, 3, 2), Some(ClickTarget::Step(0)));
+    assert_eq!(modelownia::ui::hit_test(&app, area, 3, 6), Some(ClickTarget::Step(4)));
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.step = 4;
+    }
+    // The values list starts on the first content row; the third value is two rows below.
+    assert_eq!(modelownia::ui::hit_test(&app, area, 30, 4), Some(ClickTarget::Slot(0, 2)));
+    update::update(&mut app, Msg::Click(ClickTarget::Slot(0, 2)));
+    let wb = app.workbook.as_ref().expect("open");
+    assert_eq!((wb.focus, wb.cursor), (Focus::Content, 2));
+    // Too small to draw means nothing to click.
+    assert_eq!(modelownia::ui::hit_test(&app, Rect::new(0, 0, 40, 10), 3, 2), None);
+
+    let home = home_app(Lang::En);
+    // Border, then the column header, then the first plan.
+    assert_eq!(modelownia::ui::hit_test(&home, area, 5, 3), Some(ClickTarget::HomeRow(0)));
+    assert_eq!(modelownia::ui::hit_test(&home, area, 5, 5), Some(ClickTarget::HomeRow(2)));
+    assert_eq!(modelownia::ui::hit_test(&home, area, 5, 6), None);
 }
