@@ -1,0 +1,201 @@
+//! Every kind of model problem, each in a small broken copy of the model in a temp dir.
+
+use std::path::Path;
+
+use modelownia::model::{self, FILES};
+use modelownia::ron_error::Located;
+
+/// A copy of the shipped model in a temp dir.
+fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("model");
+    for f in FILES {
+        std::fs::copy(src.join(f), dir.path().join(f)).expect("copy model file");
+    }
+    dir
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+fn errors(dir: &Path) -> Vec<Located> {
+    model::load_from(Some(dir)).expect_err("the model should be rejected")
+}
+
+fn joined(errs: &[Located]) -> String {
+    errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_shipped_model_is_valid_and_above_the_minimums() {
+    let m = model::load_from(None).expect("embedded model is valid");
+    assert!(m.values.len() >= 10);
+    assert!(m.directions.len() >= 10);
+    let phases: Vec<&str> = m.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(phases, ["diagnosis", "planning", "running", "evaluation"]);
+    assert!(m.phases.iter().all(|p| p.items.len() >= 8));
+    assert!(m.methods.len() >= 12);
+    assert!(m.roles.len() >= 8);
+    assert!(m.scenarios.len() >= 4);
+    use modelownia::model::Setting;
+    assert!(m.scenarios.iter().filter(|s| s.setting == Setting::Gdynia).count() >= 2);
+    assert!(m.scenarios.iter().filter(|s| s.setting == Setting::Nicosia).count() >= 2);
+    // The folder on disk and the embedded copy are the same model.
+    let dir = copy();
+    assert_eq!(model::load_from(Some(dir.path())).expect("folder copy is valid"), m);
+}
+
+#[test]
+fn summaries_fit_sixty_columns() {
+    let m = model::load_from(None).expect("embedded model");
+    let summaries = m
+        .values
+        .iter()
+        .map(|v| (&v.id, &v.summary))
+        .chain(m.directions.iter().map(|v| (&v.id, &v.summary)))
+        .chain(m.methods.iter().map(|v| (&v.id, &v.summary)))
+        .chain(m.roles.iter().map(|v| (&v.id, &v.summary)))
+        .chain(m.scenarios.iter().map(|v| (&v.id, &v.summary)));
+    for (id, s) in summaries {
+        assert!(s.pl.chars().count() <= 60, "{id}: {}", s.pl);
+        assert!(s.en.chars().count() <= 60, "{id}: {}", s.en);
+    }
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column_with_the_line() {
+    let dir = copy();
+    edit(dir.path(), "values.ron", "id: \"agency\",", "id: \"agency\",,");
+    let errs = errors(dir.path());
+    assert_eq!(errs.len(), 1, "{}", joined(&errs));
+    let e = &errs[0];
+    assert!(e.file.ends_with("values.ron"));
+    assert!(e.line > 1 && e.col > 1);
+    let shown = e.to_string();
+    assert!(shown.contains(&format!("values.ron:{}:{}", e.line, e.col)), "{shown}");
+    assert!(shown.contains("id: \"agency\",,"), "{shown}");
+}
+
+#[test]
+fn syntax_errors_in_several_files_are_all_reported() {
+    let dir = copy();
+    edit(dir.path(), "values.ron", "[", "[[");
+    edit(dir.path(), "roles.ron", "id:", "id");
+    let errs = errors(dir.path());
+    assert_eq!(errs.len(), 2, "{}", joined(&errs));
+}
+
+#[test]
+fn unknown_field_is_an_error() {
+    let dir = copy();
+    edit(dir.path(), "methods.ron", "duration_minutes:", "colour: \"red\",\n        duration_minutes:");
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("methods.ron:") && text.contains("colour"), "{text}");
+}
+
+#[test]
+fn duplicate_id_points_at_the_second_one() {
+    let dir = copy();
+    edit(dir.path(), "values.ron", "id: \"agency\"", "id: \"participation\"");
+    let errs = errors(dir.path());
+    let dup = errs
+        .iter()
+        .find(|e| e.message.contains("duplicate id"))
+        .unwrap_or_else(|| panic!("{}", joined(&errs)));
+    assert!(dup.message.contains("participation"));
+    let first_line = std::fs::read_to_string(dir.path().join("values.ron"))
+        .expect("read")
+        .lines()
+        .position(|l| l.contains("id: \"participation\""))
+        .expect("present")
+        + 1;
+    assert!(dup.line > first_line, "{dup}");
+}
+
+#[test]
+fn dangling_references_are_reported_with_what_is_missing() {
+    let dir = copy();
+    edit(dir.path(), "scenarios.ron", "\"research-walk\"", "\"research-run\"");
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("scenarios.ron:"), "{text}");
+    assert!(text.contains("there is no method with id \"research-run\""), "{text}");
+}
+
+#[test]
+fn missing_and_empty_translations_are_reported() {
+    let dir = copy();
+    // Drop the first English name entirely and blank the first Polish summary.
+    edit(dir.path(), "values.ron", ", en: \"Participation\"", "");
+    let path = dir.path().join("values.ron");
+    let mut text = std::fs::read_to_string(&path).expect("read");
+    let from = text.find("summary:").expect("a summary");
+    let start = from + text[from..].find("pl: \"").expect("its pl text") + "pl: \"".len();
+    let end = start + text[start..].find('"').expect("closing quote");
+    text.replace_range(start..end, "  ");
+    std::fs::write(&path, text).expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("value \"participation\": name: English text (en) is missing or empty"), "{text}");
+    assert!(text.contains("summary: Polish text (pl) is missing or empty"), "{text}");
+}
+
+#[test]
+fn a_phase_without_items_is_reported() {
+    let dir = copy();
+    let text = std::fs::read_to_string(dir.path().join("phases.ron")).expect("read");
+    // Empty the items of the last phase.
+    let at = text.rfind("items: [").expect("items") + "items: [".len();
+    let end = text.rfind(']').expect("end of list");
+    let end = text[..end].rfind(']').expect("end of items");
+    let broken = format!("{}{}", &text[..at], &text[end..]);
+    std::fs::write(dir.path().join("phases.ron"), broken).expect("write");
+    let out = joined(&errors(dir.path()));
+    assert!(out.contains("phase \"evaluation\": the phase has no checklist items"), "{out}");
+}
+
+#[test]
+fn non_utf8_missing_and_oversized_files_are_reported_per_file() {
+    let dir = copy();
+    std::fs::write(dir.path().join("roles.ron"), b"[(id: \"x\xff\")]").expect("write");
+    std::fs::remove_file(dir.path().join("scenarios.ron")).expect("remove");
+    let big = vec![b' '; (model::MAX_FILE_BYTES + 1) as usize];
+    std::fs::write(dir.path().join("methods.ron"), big).expect("write");
+    let errs = errors(dir.path());
+    let text = joined(&errs);
+    assert!(text.contains("roles.ron: file is not valid UTF-8"), "{text}");
+    assert!(text.contains("scenarios.ron: file is missing"), "{text}");
+    assert!(text.contains("methods.ron: file is too large"), "{text}");
+}
+
+#[test]
+fn a_missing_model_folder_says_so() {
+    let errs = errors(Path::new("/nonexistent/model-folder"));
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].to_string().contains("model folder does not exist"));
+}
+
+#[test]
+fn a_direction_no_method_serves_is_reported() {
+    let dir = copy();
+    let text = std::fs::read_to_string(dir.path().join("methods.ron")).expect("read");
+    std::fs::write(
+        dir.path().join("methods.ron"),
+        text.replace("\"practice-exchange\"", "\"youth-work\""),
+    )
+    .expect("write");
+    let out = joined(&errors(dir.path()));
+    assert!(out.contains("direction \"practice-exchange\": no method fits this direction"), "{out}");
+}
+
+#[test]
+fn bad_ids_and_ranges_are_reported() {
+    let dir = copy();
+    edit(dir.path(), "roles.ron", "id: \"peer-leader\"", "id: \"Peer_Leader\"");
+    edit(dir.path(), "methods.ron", "group_size: (min: 4, max: 12)", "group_size: (min: 12, max: 4)");
+    let out = joined(&errors(dir.path()));
+    assert!(out.contains("role \"Peer_Leader\": id must be kebab-case"), "{out}");
+    assert!(out.contains("group_size: min must be at least 1 and not above max (got 12–4)"), "{out}");
+}
