@@ -58,14 +58,20 @@ fn sample_plan(m: &model::Model, i: usize) -> Plan {
     p.context.title = format!("Spacer badawczy nr {i}");
     p.context.idea = "Nastolatki prowadzą spacer po osiedlu i pokazują ważne miejsca. ".repeat(5);
     for v in m.values.iter().take(3) {
-        p.values.push(Pick { id: v.id.clone(), note: "Grupa sama decyduje o trasie.".into() });
+        p.values.push(Pick {
+            id: v.id.clone(),
+            note: "Grupa sama decyduje o trasie.".into(),
+        });
     }
     p
 }
 
 fn benches(c: &mut Criterion) {
     let m = model::load_from(None).expect("embedded model");
-    eprintln!("memory: embedded model load peak {} KiB", peak_bytes(|| model::load_from(None)) / 1024);
+    eprintln!(
+        "memory: embedded model load peak {} KiB",
+        peak_bytes(|| model::load_from(None)) / 1024
+    );
     c.bench_function("model: parse and check the embedded model", |b| {
         b.iter(|| black_box(model::load_from(None)))
     });
@@ -90,8 +96,19 @@ fn benches(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("store");
     let plan = sample_plan(&m, 0);
+    // Two versions in turn: saving what is already on disk writes nothing.
+    let edited = {
+        let mut p = plan.clone();
+        p.context.title.push('!');
+        p
+    };
+    let mut turn = false;
     c.bench_function("storage: atomic save of one plan (fsync)", |b| {
-        b.iter(|| store.save(black_box(&plan)).expect("save"))
+        b.iter(|| {
+            turn = !turn;
+            let p = if turn { &edited } else { &plan };
+            store.save(black_box(p)).expect("save")
+        })
     });
     let text = storage::encode(&plan);
     c.bench_function("storage: decode one plan", |b| {
@@ -110,7 +127,9 @@ fn benches(c: &mut Criterion) {
     );
     let mut group = c.benchmark_group("storage");
     group.sample_size(10);
-    group.bench_function("list 10,000 plans", |b| b.iter(|| black_box(big_store.list())));
+    group.bench_function("list 10,000 plans", |b| {
+        b.iter(|| black_box(big_store.list()))
+    });
     group.finish();
 }
 

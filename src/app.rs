@@ -44,11 +44,21 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     let Ok(result) = result else {
         // The panic hook has restored the terminal and printed the report. The plan in memory
         // may be half-updated, so it goes beside the real file, never over it.
-        if let Some(wb) = rt.app.workbook.as_ref().filter(|_| update::unsaved(&rt.app)) {
-            let path = store.plans_dir().join(format!("{}.ron.recovered", wb.plan.id));
+        if let Some(wb) = rt
+            .app
+            .workbook
+            .as_ref()
+            .filter(|_| update::unsaved(&rt.app))
+        {
+            let path = store
+                .plans_dir()
+                .join(format!("{}.ron.recovered", wb.plan.id));
             match std::fs::write(&path, crate::storage::encode(&wb.plan)) {
                 Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
-                Err(e) => eprintln!("unsaved changes could not be written to {}: {e}", path.display()),
+                Err(e) => eprintln!(
+                    "unsaved changes could not be written to {}: {e}",
+                    path.display()
+                ),
             }
         }
         return 101;
@@ -110,7 +120,11 @@ impl<'a> Runtime<'a> {
             let event = match self.save_due {
                 Some(due) => {
                     let wait = due.saturating_duration_since(Instant::now());
-                    if event::poll(wait)? { Some(event::read()?) } else { None }
+                    if event::poll(wait)? {
+                        Some(event::read()?)
+                    } else {
+                        None
+                    }
                 }
                 None => Some(event::read()?),
             };
@@ -270,11 +284,11 @@ impl<'a> Runtime<'a> {
             return;
         };
         let plan = crate::plan::from_scenario(s, self.app.lang, new_id(), clock::now_rfc3339());
-        if self.start(plan) {
-            if let Some(wb) = self.app.workbook.as_mut() {
-                // Land on the review, which shows what the example leaves to fill in.
-                wb.step = crate::plan::Step::Review.index();
-            }
+        if self.start(plan)
+            && let Some(wb) = self.app.workbook.as_mut()
+        {
+            // Land on the review, which shows what the example leaves to fill in.
+            wb.step = crate::plan::Step::Review.index();
         }
     }
 
@@ -326,7 +340,8 @@ impl<'a> Runtime<'a> {
                 plan.version = SCHEMA_VERSION;
                 plan.created = now.clone();
                 plan.updated = now;
-                plan.context.title = format!("{} ({})", plan.context.title, tr(self.app.lang, T::Copy));
+                plan.context.title =
+                    format!("{} ({})", plan.context.title, tr(self.app.lang, T::Copy));
                 if let Err(e) = self.store.save(&plan) {
                     self.app.notice = Some(e.to_string());
                 }

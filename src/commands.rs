@@ -67,7 +67,11 @@ pub fn list(store: &Store, model: &Model) -> u8 {
                 );
             }
             Listed::Damaged { id, error, .. } => {
-                println!("{}\tDAMAGED\t{}", cell(&id), cell(&storage::one_line(&error)));
+                println!(
+                    "{}\tDAMAGED\t{}",
+                    cell(&id),
+                    cell(&storage::one_line(&error))
+                );
             }
         }
     }

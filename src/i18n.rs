@@ -133,7 +133,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Naciśnij n, aby zacząć nowy plan, albo s, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
             "Press n to start a new plan, or s to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
         ),
-        NoMatch => ("Żaden tytuł nie pasuje do filtra.", "No title matches the filter."),
+        NoMatch => (
+            "Żaden tytuł nie pasuje do filtra.",
+            "No title matches the filter.",
+        ),
         Filter => ("Filtr", "Filter"),
         Damaged => ("USZKODZONY", "DAMAGED"),
         DamagedHint => (
@@ -151,16 +154,31 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Saving => ("zapisywanie…", "saving…"),
         NotSaved => ("nie zapisano", "not saved"),
         ReadOnly => ("tylko do odczytu", "read-only"),
-        TooSmall => ("Powiększ okno (co najmniej 60×20).", "Enlarge the window (at least 60×20)."),
+        TooSmall => (
+            "Powiększ okno (co najmniej 60×20).",
+            "Enlarge the window (at least 60×20).",
+        ),
         HelpTitle => ("Klawisze", "Keys"),
         HelpClose => ("Esc lub ? zamyka pomoc", "Esc or ? closes help"),
         Empty => ("— puste —", "— empty —"),
         Chosen => ("wybrane", "chosen"),
         UnknownItem => ("nieznany element", "unknown item"),
-        NoteValue => ("Jak to działanie realizuje tę wartość?", "How does this activity live this value?"),
-        NoteDirection => ("Dlaczego ten kierunek pasuje do działania?", "Why does this direction fit the activity?"),
-        NoteMethod => ("Jak użyjesz tej metody? (opcjonalnie)", "How will you use this method? (optional)"),
-        NoteRole => ("Kto konkretnie i co robi?", "Who exactly, and what do they do?"),
+        NoteValue => (
+            "Jak to działanie realizuje tę wartość?",
+            "How does this activity live this value?",
+        ),
+        NoteDirection => (
+            "Dlaczego ten kierunek pasuje do działania?",
+            "Why does this direction fit the activity?",
+        ),
+        NoteMethod => (
+            "Jak użyjesz tej metody? (opcjonalnie)",
+            "How will you use this method? (optional)",
+        ),
+        NoteRole => (
+            "Kto konkretnie i co robi?",
+            "Who exactly, and what do they do?",
+        ),
         Description => ("Opis", "Description"),
         Questions => ("Pytania do siebie", "Questions to ask yourself"),
         Aims => ("Cele", "Aims"),
@@ -187,16 +205,25 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Justified => ("z uzasadnieniem", "justified"),
         ChecklistProgress => ("Lista kontrolna", "Checklist"),
         GapsTitle => ("Czego jeszcze brakuje", "What is still missing"),
-        NoGaps => ("Niczego nie brakuje. Plan jest kompletny.", "Nothing is missing. The plan is complete."),
+        NoGaps => (
+            "Niczego nie brakuje. Plan jest kompletny.",
+            "Nothing is missing. The plan is complete.",
+        ),
         GapEmpty => ("puste pole", "empty field"),
         GapNoValues => ("nie wybrano żadnej wartości", "no value chosen"),
-        GapNoDirections => ("nie wybrano żadnego kierunku pracy", "no direction of work chosen"),
+        GapNoDirections => (
+            "nie wybrano żadnego kierunku pracy",
+            "no direction of work chosen",
+        ),
         GapNoMethods => ("nie wybrano żadnej metody", "no method chosen"),
         GapNoRoles => ("nie przypisano żadnej roli", "no role assigned"),
         GapNoNote => ("brak odpowiedzi przy", "no answer for"),
         GapUnknown => ("nieznany element", "unknown item"),
         GapTodo => ("punkty do zrobienia", "items to do"),
-        GapNoReason => ("„nie dotyczy” bez powodu", "“not applicable” without a reason"),
+        GapNoReason => (
+            "„nie dotyczy” bez powodu",
+            "“not applicable” without a reason",
+        ),
         Progress => ("postęp", "progress"),
         LastChange => ("zmiana", "changed"),
         Title => ("Tytuł", "Title"),
@@ -205,7 +232,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "The latest changes are NOT on disk. Press q again to quit anyway.",
         ),
         FilterMethods => ("szukaj", "search"),
-        OnlyDirections => ("tylko pasujące do wybranych kierunków", "only those fitting the chosen directions"),
+        OnlyDirections => (
+            "tylko pasujące do wybranych kierunków",
+            "only those fitting the chosen directions",
+        ),
         AllMethods => ("wszystkie metody", "all methods"),
         KeyGroupMove => ("Poruszanie się", "Moving around"),
         KeyGroupEdit => ("Edycja", "Editing"),
@@ -238,7 +268,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KEdit => ("edytuj", "edit"),
         KFromScenario => ("z przykładu", "from example"),
         KStart => ("zacznij od tego", "start from this"),
-        ScenarioTitle => ("Nowy plan na podstawie przykładu", "New plan from an example"),
+        ScenarioTitle => (
+            "Nowy plan na podstawie przykładu",
+            "New plan from an example",
+        ),
     }
 }
 
@@ -333,102 +366,183 @@ type Pair = (&'static str, &'static str);
 fn field_texts(field: FieldId) -> (Pair, Pair) {
     use FieldId::*;
     match field {
-        Title => (("Tytuł", "Title"), (
-            "Krótka nazwa, po której rozpoznasz plan na liście, np. „Spacer badawczy po Chyloni”.",
-            "A short name to find the plan by, e.g. “Research walk around the estate”.",
-        )),
-        Area => (("Dzielnica / obszar", "District / area"), (
-            "W jakiej dzielnicy lub części obszaru rewitalizacji to się dzieje?",
-            "Which district or part of the revitalisation area is it in?",
-        )),
-        Place => (("Miejsce", "Place"), (
-            "Gdzie dokładnie: dom sąsiedzki, podwórko, szkoła, plener? Czy jest plan B na deszcz?",
-            "Where exactly: neighbourhood house, courtyard, school, outdoors? Is there a plan B for rain?",
-        )),
-        Dates => (("Terminy i czas trwania", "Dates and duration"), (
-            "Kiedy i jak długo: jedno spotkanie czy cykl? O jakiej porze młodzież naprawdę może przyjść?",
-            "When and for how long: one session or a series? At what time can young people really come?",
-        )),
-        Idea => (("Pomysł", "The idea"), (
-            "Opisz pomysł w kilku zdaniach, tak jak opowiadasz o nim komuś z zespołu.",
-            "Describe the idea in a few sentences, as you would tell a colleague on the team.",
-        )),
-        Who => (("Kto (wiek, liczba osób)", "Who (ages, size)"), (
-            "Ile osób, w jakim wieku, co je łączy? Czy ktoś już jest w grupie, a kogo dopiero szukasz?",
-            "How many people, what ages, what do they share? Who is already in, and whom are you still looking for?",
-        )),
-        Reach => (("Jak do nich dotrzesz", "How they are reached"), (
-            "Przez kogo i gdzie zaprosisz uczestników: streetworkerów, szkołę, rodziców, media społecznościowe?",
-            "Through whom and where will you invite them: streetworkers, school, parents, social media?",
-        )),
-        GroupNeeds => (("Szczególne potrzeby i dostępność", "Special needs and accessibility"), (
-            "Kto może potrzebować wsparcia, by wziąć udział: niepełnosprawność, język, opieka nad rodzeństwem, pieniądze na bilet?",
-            "Who may need support to take part: disability, language, looking after siblings, money for a ticket?",
-        )),
-        Observed => (("Co zaobserwowano", "What was observed"), (
-            "Jakie potrzeby widać i słychać w okolicy? Zapisz je słowami mieszkańców, nie urzędowym językiem.",
-            "What needs did you notice or hear? Write them in residents' words, not in official language.",
-        )),
-        How => (("Skąd to wiesz", "How you know"), (
-            "Jak to sprawdzono: spacer badawczy, rozmowy na podwórku, ankieta, spotkanie zespołu wsparcia?",
-            "How was it found out: research walk, talks in the courtyard, a survey, a support-team meeting?",
-        )),
-        Strengths => (("Mocne strony i zasoby", "Strengths and assets"), (
-            "Co ludzie i okolica już mają: umiejętności, liderów, miejsca, organizacje, sąsiedzką życzliwość?",
-            "What do the people and the area already have: skills, leaders, places, organisations, goodwill?",
-        )),
-        GoalGroup => (("Zmiana dla grupy", "Change for the group"), (
-            "Co uczestnicy będą umieli, wiedzieli lub robili inaczej po działaniu?",
-            "What will participants be able to do, know or do differently afterwards?",
-        )),
-        GoalNeighbourhood => (("Zmiana dla okolicy", "Change for the neighbourhood"), (
-            "Co zmieni się w sąsiedztwie: relacje, miejsce, nowa inicjatywa mieszkańców?",
-            "What will change in the neighbourhood: relationships, a place, a new residents' initiative?",
-        )),
-        Partners => (("Inne osoby i partnerzy", "Other people and partners"), (
-            "Kogo jeszcze potrzebujesz poza rolami z modelu: firma, klub sportowy, parafia, wspólnota mieszkaniowa?",
-            "Who else do you need beyond the model's roles: a business, a sports club, a parish, a housing community?",
-        )),
-        Materials => (("Materiały", "Materials"), (
-            "Co trzeba kupić, pożyczyć lub przynieść? Kto za to odpowiada?",
-            "What must be bought, borrowed or brought? Who is responsible?",
-        )),
-        Budget => (("Budżet", "Budget"), (
-            "Ile to kosztuje i skąd są pieniądze?",
-            "What does it cost and where does the money come from?",
-        )),
-        Consent => (("Zgody", "Consent"), (
-            "Jakie zgody zbierasz od rodziców lub opiekunów niepełnoletnich: udział, informacje o zdrowiu, wizerunek? Kto je przechowuje?",
-            "What consent do you collect from parents or guardians of minors: taking part, health information, photos? Who keeps it?",
-        )),
-        Safeguarding => (("Ochrona małoletnich", "Safeguarding"), (
-            "Kto jest osobą odpowiedzialną za standardy ochrony małoletnich? Co robisz, gdy podejrzewasz krzywdę dziecka?",
-            "Who is responsible for the child-protection standards? What do you do if you suspect a child is being harmed?",
-        )),
-        Accessibility => (("Dostępność", "Accessibility"), (
-            "Czy miejsce jest dostępne bez schodów, z toaletą, dobrze dojechać? Czy zaproszenie rozumie każdy?",
-            "Is the place step-free, with a toilet, easy to reach? Can everyone understand the invitation?",
-        )),
-        Risks => (("Ryzyka i zaradcze kroki", "Risks and what you do about them"), (
-            "Co może pójść nie tak (pogoda, konflikt w grupie, wypadek, nikt nie przyjdzie) i co wtedy zrobisz?",
-            "What could go wrong (weather, conflict in the group, an accident, nobody comes) and what will you do?",
-        )),
-        Indicators => (("Wskaźniki zmiany", "Indicators of change"), (
-            "Po czym poznasz, że zmiana nastąpiła? Co da się zobaczyć, policzyć lub usłyszeć?",
-            "How will you know the change happened? What can be seen, counted or heard?",
-        )),
-        Feedback => (("Jak zbierzesz informację zwrotną", "How feedback is gathered"), (
-            "Jak uczestnicy powiedzą, co myślą: rundka, kartki, tarcza, krótka rozmowa? Kiedy to zrobisz?",
-            "How will participants say what they think: a round, sticky notes, a target, a short talk? When?",
-        )),
-        Worked => (("Po działaniu: co zadziałało", "Afterwards: what worked"), (
-            "Wypełnij po działaniu. Co poszło lepiej niż w planie?",
-            "Fill in afterwards. What went better than you expected?",
-        )),
-        Change => (("Po działaniu: co zmienić", "Afterwards: what to change"), (
-            "Wypełnij po działaniu. Co zrobisz inaczej następnym razem?",
-            "Fill in afterwards. What will you do differently next time?",
-        )),
+        Title => (
+            ("Tytuł", "Title"),
+            (
+                "Krótka nazwa, po której rozpoznasz plan na liście, np. „Spacer badawczy po Chyloni”.",
+                "A short name to find the plan by, e.g. “Research walk around the estate”.",
+            ),
+        ),
+        Area => (
+            ("Dzielnica / obszar", "District / area"),
+            (
+                "W jakiej dzielnicy lub części obszaru rewitalizacji to się dzieje?",
+                "Which district or part of the revitalisation area is it in?",
+            ),
+        ),
+        Place => (
+            ("Miejsce", "Place"),
+            (
+                "Gdzie dokładnie: dom sąsiedzki, podwórko, szkoła, plener? Czy jest plan B na deszcz?",
+                "Where exactly: neighbourhood house, courtyard, school, outdoors? Is there a plan B for rain?",
+            ),
+        ),
+        Dates => (
+            ("Terminy i czas trwania", "Dates and duration"),
+            (
+                "Kiedy i jak długo: jedno spotkanie czy cykl? O jakiej porze młodzież naprawdę może przyjść?",
+                "When and for how long: one session or a series? At what time can young people really come?",
+            ),
+        ),
+        Idea => (
+            ("Pomysł", "The idea"),
+            (
+                "Opisz pomysł w kilku zdaniach, tak jak opowiadasz o nim komuś z zespołu.",
+                "Describe the idea in a few sentences, as you would tell a colleague on the team.",
+            ),
+        ),
+        Who => (
+            ("Kto (wiek, liczba osób)", "Who (ages, size)"),
+            (
+                "Ile osób, w jakim wieku, co je łączy? Czy ktoś już jest w grupie, a kogo dopiero szukasz?",
+                "How many people, what ages, what do they share? Who is already in, and whom are you still looking for?",
+            ),
+        ),
+        Reach => (
+            ("Jak do nich dotrzesz", "How they are reached"),
+            (
+                "Przez kogo i gdzie zaprosisz uczestników: streetworkerów, szkołę, rodziców, media społecznościowe?",
+                "Through whom and where will you invite them: streetworkers, school, parents, social media?",
+            ),
+        ),
+        GroupNeeds => (
+            (
+                "Szczególne potrzeby i dostępność",
+                "Special needs and accessibility",
+            ),
+            (
+                "Kto może potrzebować wsparcia, by wziąć udział: niepełnosprawność, język, opieka nad rodzeństwem, pieniądze na bilet?",
+                "Who may need support to take part: disability, language, looking after siblings, money for a ticket?",
+            ),
+        ),
+        Observed => (
+            ("Co zaobserwowano", "What was observed"),
+            (
+                "Jakie potrzeby widać i słychać w okolicy? Zapisz je słowami mieszkańców, nie urzędowym językiem.",
+                "What needs did you notice or hear? Write them in residents' words, not in official language.",
+            ),
+        ),
+        How => (
+            ("Skąd to wiesz", "How you know"),
+            (
+                "Jak to sprawdzono: spacer badawczy, rozmowy na podwórku, ankieta, spotkanie zespołu wsparcia?",
+                "How was it found out: research walk, talks in the courtyard, a survey, a support-team meeting?",
+            ),
+        ),
+        Strengths => (
+            ("Mocne strony i zasoby", "Strengths and assets"),
+            (
+                "Co ludzie i okolica już mają: umiejętności, liderów, miejsca, organizacje, sąsiedzką życzliwość?",
+                "What do the people and the area already have: skills, leaders, places, organisations, goodwill?",
+            ),
+        ),
+        GoalGroup => (
+            ("Zmiana dla grupy", "Change for the group"),
+            (
+                "Co uczestnicy będą umieli, wiedzieli lub robili inaczej po działaniu?",
+                "What will participants be able to do, know or do differently afterwards?",
+            ),
+        ),
+        GoalNeighbourhood => (
+            ("Zmiana dla okolicy", "Change for the neighbourhood"),
+            (
+                "Co zmieni się w sąsiedztwie: relacje, miejsce, nowa inicjatywa mieszkańców?",
+                "What will change in the neighbourhood: relationships, a place, a new residents' initiative?",
+            ),
+        ),
+        Partners => (
+            ("Inne osoby i partnerzy", "Other people and partners"),
+            (
+                "Kogo jeszcze potrzebujesz poza rolami z modelu: firma, klub sportowy, parafia, wspólnota mieszkaniowa?",
+                "Who else do you need beyond the model's roles: a business, a sports club, a parish, a housing community?",
+            ),
+        ),
+        Materials => (
+            ("Materiały", "Materials"),
+            (
+                "Co trzeba kupić, pożyczyć lub przynieść? Kto za to odpowiada?",
+                "What must be bought, borrowed or brought? Who is responsible?",
+            ),
+        ),
+        Budget => (
+            ("Budżet", "Budget"),
+            (
+                "Ile to kosztuje i skąd są pieniądze?",
+                "What does it cost and where does the money come from?",
+            ),
+        ),
+        Consent => (
+            ("Zgody", "Consent"),
+            (
+                "Jakie zgody zbierasz od rodziców lub opiekunów niepełnoletnich: udział, informacje o zdrowiu, wizerunek? Kto je przechowuje?",
+                "What consent do you collect from parents or guardians of minors: taking part, health information, photos? Who keeps it?",
+            ),
+        ),
+        Safeguarding => (
+            ("Ochrona małoletnich", "Safeguarding"),
+            (
+                "Kto jest osobą odpowiedzialną za standardy ochrony małoletnich? Co robisz, gdy podejrzewasz krzywdę dziecka?",
+                "Who is responsible for the child-protection standards? What do you do if you suspect a child is being harmed?",
+            ),
+        ),
+        Accessibility => (
+            ("Dostępność", "Accessibility"),
+            (
+                "Czy miejsce jest dostępne bez schodów, z toaletą, dobrze dojechać? Czy zaproszenie rozumie każdy?",
+                "Is the place step-free, with a toilet, easy to reach? Can everyone understand the invitation?",
+            ),
+        ),
+        Risks => (
+            (
+                "Ryzyka i zaradcze kroki",
+                "Risks and what you do about them",
+            ),
+            (
+                "Co może pójść nie tak (pogoda, konflikt w grupie, wypadek, nikt nie przyjdzie) i co wtedy zrobisz?",
+                "What could go wrong (weather, conflict in the group, an accident, nobody comes) and what will you do?",
+            ),
+        ),
+        Indicators => (
+            ("Wskaźniki zmiany", "Indicators of change"),
+            (
+                "Po czym poznasz, że zmiana nastąpiła? Co da się zobaczyć, policzyć lub usłyszeć?",
+                "How will you know the change happened? What can be seen, counted or heard?",
+            ),
+        ),
+        Feedback => (
+            (
+                "Jak zbierzesz informację zwrotną",
+                "How feedback is gathered",
+            ),
+            (
+                "Jak uczestnicy powiedzą, co myślą: rundka, kartki, tarcza, krótka rozmowa? Kiedy to zrobisz?",
+                "How will participants say what they think: a round, sticky notes, a target, a short talk? When?",
+            ),
+        ),
+        Worked => (
+            ("Po działaniu: co zadziałało", "Afterwards: what worked"),
+            (
+                "Wypełnij po działaniu. Co poszło lepiej niż w planie?",
+                "Fill in afterwards. What went better than you expected?",
+            ),
+        ),
+        Change => (
+            ("Po działaniu: co zmienić", "Afterwards: what to change"),
+            (
+                "Wypełnij po działaniu. Co zrobisz inaczej następnym razem?",
+                "Fill in afterwards. What will you do differently next time?",
+            ),
+        ),
     }
 }
 

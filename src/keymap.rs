@@ -145,52 +145,288 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Home, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Home, &[K::Char('n')], A::New, Msg::KNew, G::Plans, true),
-    b(C::Home, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Plans, true),
-    b(C::Home, &[K::Char('s')], A::FromScenario, Msg::KFromScenario, G::Plans, true),
-    b(C::Home, &[K::Char('c')], A::Duplicate, Msg::KDuplicate, G::Plans, true),
-    b(C::Home, &[K::Char('r')], A::Rename, Msg::KRename, G::Plans, true),
-    b(C::Home, &[K::Char('d'), K::Code(KeyCode::Delete)], A::Delete, Msg::KDelete, G::Plans, true),
-    b(C::Home, &[K::Char('/')], A::Filter, Msg::KFilter, G::Plans, true),
-    b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
-    b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KCancel, G::Move, false),
+    b(
+        C::Home,
+        &[K::Code(KeyCode::Enter)],
+        A::Open,
+        Msg::KOpen,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('s')],
+        A::FromScenario,
+        Msg::KFromScenario,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('c')],
+        A::Duplicate,
+        Msg::KDuplicate,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('r')],
+        A::Rename,
+        Msg::KRename,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('d'), K::Code(KeyCode::Delete)],
+        A::Delete,
+        Msg::KDelete,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('/')],
+        A::Filter,
+        Msg::KFilter,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Home,
+        &[K::Char('R')],
+        A::Restore,
+        Msg::KRestore,
+        G::Plans,
+        false,
+    ),
+    b(
+        C::Home,
+        &[K::Code(KeyCode::Esc)],
+        A::Back,
+        Msg::KCancel,
+        G::Move,
+        false,
+    ),
     // Confirm
-    b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
-    b(C::Confirm, &[K::Char('n'), K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Edit, true),
+    b(
+        C::Confirm,
+        &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)],
+        A::Confirm,
+        Msg::KConfirm,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Confirm,
+        &[K::Char('n'), K::Code(KeyCode::Esc)],
+        A::Cancel,
+        Msg::KCancel,
+        G::Edit,
+        true,
+    ),
     // Picker
     b(C::Picker, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Picker, DOWN, A::Down, Msg::KDown, G::Move, false),
-    b(C::Picker, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KStart, G::Plans, true),
-    b(C::Picker, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
+    b(
+        C::Picker,
+        &[K::Code(KeyCode::Enter)],
+        A::Confirm,
+        Msg::KStart,
+        G::Plans,
+        true,
+    ),
+    b(
+        C::Picker,
+        &[K::Code(KeyCode::Esc)],
+        A::Cancel,
+        Msg::KCancel,
+        G::Plans,
+        true,
+    ),
     // Steps
     b(C::Steps, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Steps, DOWN, A::Down, Msg::KDown, G::Move, false),
-    b(C::Steps, &[K::Code(KeyCode::Enter), K::Code(KeyCode::Right), K::Code(KeyCode::Tab), K::Char('l')], A::Open, Msg::KOpen, G::Move, true),
-    b(C::Steps, &[K::Code(KeyCode::Esc)], A::Back, Msg::KBack, G::Move, true),
+    b(
+        C::Steps,
+        &[
+            K::Code(KeyCode::Enter),
+            K::Code(KeyCode::Right),
+            K::Code(KeyCode::Tab),
+            K::Char('l'),
+        ],
+        A::Open,
+        Msg::KOpen,
+        G::Move,
+        true,
+    ),
+    b(
+        C::Steps,
+        &[K::Code(KeyCode::Esc)],
+        A::Back,
+        Msg::KBack,
+        G::Move,
+        true,
+    ),
     // Content
     b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
-    b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KEdit, G::Edit, true),
-    b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
-    b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
-    b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
-    b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
-    b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
-    b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
+    b(
+        C::Content,
+        &[K::Code(KeyCode::Enter)],
+        A::Open,
+        Msg::KEdit,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Content,
+        &[K::Char(' ')],
+        A::Toggle,
+        Msg::KToggle,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Content,
+        &[K::Char('/')],
+        A::Filter,
+        Msg::KFilter,
+        G::Edit,
+        false,
+    ),
+    b(
+        C::Content,
+        &[K::Char('f')],
+        A::DirFilter,
+        Msg::KDirFilter,
+        G::Edit,
+        false,
+    ),
+    b(
+        C::Content,
+        &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)],
+        A::Back,
+        Msg::KBack,
+        G::Move,
+        true,
+    ),
+    b(
+        C::Content,
+        &[K::Code(KeyCode::Tab)],
+        A::NextField,
+        Msg::KNextField,
+        G::Move,
+        true,
+    ),
+    b(
+        C::Content,
+        &[K::BackTab],
+        A::PrevField,
+        Msg::KPrevField,
+        G::Move,
+        false,
+    ),
     // Editing
-    b(C::Editing, &[K::Code(KeyCode::Esc)], A::Done, Msg::KDone, G::Edit, true),
-    b(C::Editing, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Edit, true),
-    b(C::Editing, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Edit, false),
-    b(C::Editing, &[K::Ctrl('z')], A::Undo, Msg::KUndo, G::Edit, true),
-    b(C::Editing, &[K::Ctrl('s')], A::Save, Msg::KSave, G::Edit, false),
+    b(
+        C::Editing,
+        &[K::Code(KeyCode::Esc)],
+        A::Done,
+        Msg::KDone,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Editing,
+        &[K::Code(KeyCode::Tab)],
+        A::NextField,
+        Msg::KNextField,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Editing,
+        &[K::BackTab],
+        A::PrevField,
+        Msg::KPrevField,
+        G::Edit,
+        false,
+    ),
+    b(
+        C::Editing,
+        &[K::Ctrl('z')],
+        A::Undo,
+        Msg::KUndo,
+        G::Edit,
+        true,
+    ),
+    b(
+        C::Editing,
+        &[K::Ctrl('s')],
+        A::Save,
+        Msg::KSave,
+        G::Edit,
+        false,
+    ),
     // Help
-    b(C::Help, &[K::Code(KeyCode::Esc), K::Char('?'), K::Char('q')], A::Help, Msg::HelpClose, G::App, true),
+    b(
+        C::Help,
+        &[K::Code(KeyCode::Esc), K::Char('?'), K::Char('q')],
+        A::Help,
+        Msg::HelpClose,
+        G::App,
+        true,
+    ),
     // Global (not while typing)
-    b(C::Global, &[K::Code(KeyCode::PageDown), K::Char(']')], A::NextStep, Msg::KNextStep, G::Move, false),
-    b(C::Global, &[K::Code(KeyCode::PageUp), K::Char('[')], A::PrevStep, Msg::KPrevStep, G::Move, false),
-    b(C::Global, &[K::Char('?'), K::Code(KeyCode::F(1))], A::Help, Msg::KHelp, G::App, true),
-    b(C::Global, &[K::Ctrl('s')], A::Save, Msg::KSave, G::App, false),
-    b(C::Global, &[K::Char('L')], A::Lang, Msg::KLang, G::App, true),
-    b(C::Global, &[K::Char('q'), K::Ctrl('q')], A::Quit, Msg::KQuit, G::App, true),
+    b(
+        C::Global,
+        &[K::Code(KeyCode::PageDown), K::Char(']')],
+        A::NextStep,
+        Msg::KNextStep,
+        G::Move,
+        false,
+    ),
+    b(
+        C::Global,
+        &[K::Code(KeyCode::PageUp), K::Char('[')],
+        A::PrevStep,
+        Msg::KPrevStep,
+        G::Move,
+        false,
+    ),
+    b(
+        C::Global,
+        &[K::Char('?'), K::Code(KeyCode::F(1))],
+        A::Help,
+        Msg::KHelp,
+        G::App,
+        true,
+    ),
+    b(
+        C::Global,
+        &[K::Ctrl('s')],
+        A::Save,
+        Msg::KSave,
+        G::App,
+        false,
+    ),
+    b(
+        C::Global,
+        &[K::Char('L')],
+        A::Lang,
+        Msg::KLang,
+        G::App,
+        true,
+    ),
+    b(
+        C::Global,
+        &[K::Char('q'), K::Ctrl('q')],
+        A::Quit,
+        Msg::KQuit,
+        G::App,
+        true,
+    ),
 ];
 
 fn matches(key: Key, ev: &KeyEvent) -> bool {
@@ -229,10 +465,11 @@ pub fn resolve(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
 /// The bindings that apply in `ctx`, own first, for the footer and help.
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     let with_global = global_applies(ctx);
-    KEYMAP
-        .iter()
-        .filter(move |b| b.ctx == ctx)
-        .chain(KEYMAP.iter().filter(move |b| with_global && b.ctx == Ctx::Global))
+    KEYMAP.iter().filter(move |b| b.ctx == ctx).chain(
+        KEYMAP
+            .iter()
+            .filter(move |b| with_global && b.ctx == Ctx::Global),
+    )
 }
 
 /// A key's name as the user sees it.
@@ -279,7 +516,16 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        for ctx in [Ctx::Global, Ctx::Home, Ctx::Confirm, Ctx::Picker, Ctx::Steps, Ctx::Content, Ctx::Editing, Ctx::Help] {
+        for ctx in [
+            Ctx::Global,
+            Ctx::Home,
+            Ctx::Confirm,
+            Ctx::Picker,
+            Ctx::Steps,
+            Ctx::Content,
+            Ctx::Editing,
+            Ctx::Help,
+        ] {
             let mut seen = Vec::new();
             for b in KEYMAP.iter().filter(|b| b.ctx == ctx) {
                 for k in b.keys {
@@ -295,7 +541,10 @@ mod tests {
         for ctx in [Ctx::Home, Ctx::Steps, Ctx::Content] {
             assert_eq!(resolve(ctx, &key(KeyCode::Char('?'))), Some(Action::Help));
         }
-        assert_eq!(resolve(Ctx::Help, &key(KeyCode::Char('?'))), Some(Action::Help));
+        assert_eq!(
+            resolve(Ctx::Help, &key(KeyCode::Char('?'))),
+            Some(Action::Help)
+        );
     }
 
     #[test]
@@ -310,8 +559,14 @@ mod tests {
     #[test]
     fn context_binding_wins_over_global() {
         assert_eq!(resolve(Ctx::Confirm, &key(KeyCode::Char('q'))), None);
-        assert_eq!(resolve(Ctx::Home, &key(KeyCode::Char('q'))), Some(Action::Quit));
-        assert_eq!(resolve(Ctx::Content, &key(KeyCode::Tab)), Some(Action::NextField));
+        assert_eq!(
+            resolve(Ctx::Home, &key(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            resolve(Ctx::Content, &key(KeyCode::Tab)),
+            Some(Action::NextField)
+        );
         let back = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(resolve(Ctx::Content, &back), Some(Action::PrevField));
     }
@@ -320,9 +575,31 @@ mod tests {
     fn every_action_is_reachable() {
         use Action::*;
         for a in [
-            Up, Down, NextField, PrevField, Open, Back, Toggle, New, Duplicate, Rename, Delete,
-            Filter, Help, Save, Quit, Lang, NextStep, PrevStep, Confirm, Cancel, Done, Undo,
-            Restore, DirFilter, FromScenario,
+            Up,
+            Down,
+            NextField,
+            PrevField,
+            Open,
+            Back,
+            Toggle,
+            New,
+            Duplicate,
+            Rename,
+            Delete,
+            Filter,
+            Help,
+            Save,
+            Quit,
+            Lang,
+            NextStep,
+            PrevStep,
+            Confirm,
+            Cancel,
+            Done,
+            Undo,
+            Restore,
+            DirFilter,
+            FromScenario,
         ] {
             assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
         }

@@ -3,15 +3,15 @@
 
 pub mod app;
 pub mod cli;
-pub mod commands;
 pub mod clock;
+pub mod commands;
+pub mod i18n;
+pub mod keymap;
 pub mod lang;
 pub mod model;
 pub mod plan;
 pub mod ron_error;
-pub mod storage;
-pub mod i18n;
-pub mod keymap;
 pub mod state;
+pub mod storage;
 pub mod ui;
 pub mod update;

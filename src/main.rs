@@ -14,7 +14,9 @@ fn main() -> ExitCode {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
         Some(Command::CheckPlan { files }) => commands::check_plan(files),
         Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
-        None => with_store(&cli, |store, model| modelownia::app::run(store, model, cli.language())),
+        None => with_store(&cli, |store, model| {
+            modelownia::app::run(store, model, cli.language())
+        }),
     };
     ExitCode::from(code)
 }

@@ -62,7 +62,11 @@ impl fmt::Display for Located {
         if self.line == 0 {
             write!(f, "{}: {}", self.file, self.message)?;
         } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.col, self.message
+            )?;
         }
         if let Some(text) = &self.excerpt {
             write!(f, "\n    {}", text.trim_end())?;

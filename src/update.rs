@@ -6,8 +6,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keymap::{Action, Ctx, resolve};
 use crate::plan::{Check, CheckState, FieldId, Gap, Pick, PickKind, STEPS};
 use crate::state::{
-    App, Dialog, EditTarget, Editor, Focus, SaveStatus, Slot, Workbook, checklist_rows,
-    pick_rows, plan_gaps, slot_len, slots,
+    App, Dialog, EditTarget, Editor, Focus, SaveStatus, Slot, Workbook, checklist_rows, pick_rows,
+    plan_gaps, slot_len, slots,
 };
 
 /// Something that happened.
@@ -109,7 +109,13 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Quit => return vec![Effect::Quit],
-        Action::Save => return if app.workbook.is_some() { vec![Effect::Save] } else { Vec::new() },
+        Action::Save => {
+            return if app.workbook.is_some() {
+                vec![Effect::Save]
+            } else {
+                Vec::new()
+            };
+        }
         _ => {}
     }
     if app.workbook.is_some() {
@@ -154,7 +160,8 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
             home.dialog = None;
             vec![Effect::Rename(id, text)]
         }
-        (Some(Dialog::Filter), Action::Done | Action::Confirm) | (Some(Dialog::Rename { .. }), Action::Done) => {
+        (Some(Dialog::Filter), Action::Done | Action::Confirm)
+        | (Some(Dialog::Rename { .. }), Action::Done) => {
             home.dialog = None;
             Vec::new()
         }
@@ -230,7 +237,10 @@ fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
         (Ctx::Editing, Action::Done) => finish_editing(app),
         (Ctx::Editing, Action::NextField | Action::PrevField) => {
             let was_field = matches!(
-                app.workbook.as_ref().and_then(|w| w.editor.as_ref()).map(|e| &e.target),
+                app.workbook
+                    .as_ref()
+                    .and_then(|w| w.editor.as_ref())
+                    .map(|e| &e.target),
                 Some(EditTarget::Field(_))
             );
             finish_editing(app);
@@ -387,10 +397,11 @@ fn open_in_content(app: &mut App) {
 pub fn jump_to_gap(app: &mut App, gap: &Gap) {
     let step = gap.step();
     let row = match gap {
-        Gap::NoNote(kind, id) | Gap::Unknown(kind, id) => app
-            .workbook
-            .as_ref()
-            .and_then(|wb| pick_rows(&app.model, wb, *kind).iter().position(|r| &r.id == id)),
+        Gap::NoNote(kind, id) | Gap::Unknown(kind, id) => app.workbook.as_ref().and_then(|wb| {
+            pick_rows(&app.model, wb, *kind)
+                .iter()
+                .position(|r| &r.id == id)
+        }),
         Gap::NoReason(id) => checklist_rows(&app.model).iter().position(|(_, i)| i == id),
         Gap::ChecklistTodo(phase, _) => checklist_rows(&app.model)
             .iter()
@@ -551,7 +562,11 @@ fn toggle(app: &mut App) {
             };
             let id = id.to_string();
             with_wb(app, |wb| {
-                let entry = wb.plan.checklist.entry(id.clone()).or_insert_with(Check::default);
+                let entry = wb
+                    .plan
+                    .checklist
+                    .entry(id.clone())
+                    .or_insert_with(Check::default);
                 entry.state = entry.state.next();
                 if entry.state == CheckState::Todo && entry.note.trim().is_empty() {
                     wb.plan.checklist.remove(&id);
@@ -603,7 +618,11 @@ fn paste(app: &mut App, text: &str) {
     if let Some(wb) = app.workbook.as_mut() {
         if let Some(ed) = wb.editor.as_mut() {
             let clean = text.replace("\r\n", "\n").replace('\r', "\n");
-            let clean = if ed.single_line() { clean.replace('\n', " ") } else { clean };
+            let clean = if ed.single_line() {
+                clean.replace('\n', " ")
+            } else {
+                clean
+            };
             ed.area.insert_str(clean);
             sync_editor(app);
         }

@@ -27,7 +27,10 @@ fn errors(dir: &Path) -> Vec<Located> {
 }
 
 fn joined(errs: &[Located]) -> String {
-    errs.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    errs.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -42,11 +45,26 @@ fn the_shipped_model_is_valid_and_above_the_minimums() {
     assert!(m.roles.len() >= 8);
     assert!(m.scenarios.len() >= 4);
     use modelownia::model::Setting;
-    assert!(m.scenarios.iter().filter(|s| s.setting == Setting::Gdynia).count() >= 2);
-    assert!(m.scenarios.iter().filter(|s| s.setting == Setting::Nicosia).count() >= 2);
+    assert!(
+        m.scenarios
+            .iter()
+            .filter(|s| s.setting == Setting::Gdynia)
+            .count()
+            >= 2
+    );
+    assert!(
+        m.scenarios
+            .iter()
+            .filter(|s| s.setting == Setting::Nicosia)
+            .count()
+            >= 2
+    );
     // The folder on disk and the embedded copy are the same model.
     let dir = copy();
-    assert_eq!(model::load_from(Some(dir.path())).expect("folder copy is valid"), m);
+    assert_eq!(
+        model::load_from(Some(dir.path())).expect("folder copy is valid"),
+        m
+    );
 }
 
 #[test]
@@ -69,14 +87,22 @@ fn summaries_fit_sixty_columns() {
 #[test]
 fn syntax_error_names_file_line_and_column_with_the_line() {
     let dir = copy();
-    edit(dir.path(), "values.ron", "id: \"agency\",", "id: \"agency\",,");
+    edit(
+        dir.path(),
+        "values.ron",
+        "id: \"agency\",",
+        "id: \"agency\",,",
+    );
     let errs = errors(dir.path());
     assert_eq!(errs.len(), 1, "{}", joined(&errs));
     let e = &errs[0];
     assert!(e.file.ends_with("values.ron"));
     assert!(e.line > 1 && e.col > 1);
     let shown = e.to_string();
-    assert!(shown.contains(&format!("values.ron:{}:{}", e.line, e.col)), "{shown}");
+    assert!(
+        shown.contains(&format!("values.ron:{}:{}", e.line, e.col)),
+        "{shown}"
+    );
     assert!(shown.contains("id: \"agency\",,"), "{shown}");
 }
 
@@ -92,15 +118,28 @@ fn syntax_errors_in_several_files_are_all_reported() {
 #[test]
 fn unknown_field_is_an_error() {
     let dir = copy();
-    edit(dir.path(), "methods.ron", "duration_minutes:", "colour: \"red\",\n        duration_minutes:");
+    edit(
+        dir.path(),
+        "methods.ron",
+        "duration_minutes:",
+        "colour: \"red\",\n        duration_minutes:",
+    );
     let text = joined(&errors(dir.path()));
-    assert!(text.contains("methods.ron:") && text.contains("colour"), "{text}");
+    assert!(
+        text.contains("methods.ron:") && text.contains("colour"),
+        "{text}"
+    );
 }
 
 #[test]
 fn duplicate_id_points_at_the_second_one() {
     let dir = copy();
-    edit(dir.path(), "values.ron", "id: \"agency\"", "id: \"participation\"");
+    edit(
+        dir.path(),
+        "values.ron",
+        "id: \"agency\"",
+        "id: \"participation\"",
+    );
     let errs = errors(dir.path());
     let dup = errs
         .iter()
@@ -119,10 +158,18 @@ fn duplicate_id_points_at_the_second_one() {
 #[test]
 fn dangling_references_are_reported_with_what_is_missing() {
     let dir = copy();
-    edit(dir.path(), "scenarios.ron", "\"research-walk\"", "\"research-run\"");
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        "\"research-walk\"",
+        "\"research-run\"",
+    );
     let text = joined(&errors(dir.path()));
     assert!(text.contains("scenarios.ron:"), "{text}");
-    assert!(text.contains("there is no method with id \"research-run\""), "{text}");
+    assert!(
+        text.contains("there is no method with id \"research-run\""),
+        "{text}"
+    );
 }
 
 #[test]
@@ -138,8 +185,14 @@ fn missing_and_empty_translations_are_reported() {
     text.replace_range(start..end, "  ");
     std::fs::write(&path, text).expect("write");
     let text = joined(&errors(dir.path()));
-    assert!(text.contains("value \"participation\": name: English text (en) is missing or empty"), "{text}");
-    assert!(text.contains("summary: Polish text (pl) is missing or empty"), "{text}");
+    assert!(
+        text.contains("value \"participation\": name: English text (en) is missing or empty"),
+        "{text}"
+    );
+    assert!(
+        text.contains("summary: Polish text (pl) is missing or empty"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -153,7 +206,10 @@ fn a_phase_without_items_is_reported() {
     let broken = format!("{}{}", &text[..at], &text[end..]);
     std::fs::write(dir.path().join("phases.ron"), broken).expect("write");
     let out = joined(&errors(dir.path()));
-    assert!(out.contains("phase \"evaluation\": the phase has no checklist items"), "{out}");
+    assert!(
+        out.contains("phase \"evaluation\": the phase has no checklist items"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -165,7 +221,10 @@ fn non_utf8_missing_and_oversized_files_are_reported_per_file() {
     std::fs::write(dir.path().join("methods.ron"), big).expect("write");
     let errs = errors(dir.path());
     let text = joined(&errs);
-    assert!(text.contains("roles.ron: file is not valid UTF-8"), "{text}");
+    assert!(
+        text.contains("roles.ron: file is not valid UTF-8"),
+        "{text}"
+    );
     assert!(text.contains("scenarios.ron: file is missing"), "{text}");
     assert!(text.contains("methods.ron: file is too large"), "{text}");
 }
@@ -187,15 +246,34 @@ fn a_direction_no_method_serves_is_reported() {
     )
     .expect("write");
     let out = joined(&errors(dir.path()));
-    assert!(out.contains("direction \"practice-exchange\": no method fits this direction"), "{out}");
+    assert!(
+        out.contains("direction \"practice-exchange\": no method fits this direction"),
+        "{out}"
+    );
 }
 
 #[test]
 fn bad_ids_and_ranges_are_reported() {
     let dir = copy();
-    edit(dir.path(), "roles.ron", "id: \"peer-leader\"", "id: \"Peer_Leader\"");
-    edit(dir.path(), "methods.ron", "group_size: (min: 4, max: 12)", "group_size: (min: 12, max: 4)");
+    edit(
+        dir.path(),
+        "roles.ron",
+        "id: \"peer-leader\"",
+        "id: \"Peer_Leader\"",
+    );
+    edit(
+        dir.path(),
+        "methods.ron",
+        "group_size: (min: 4, max: 12)",
+        "group_size: (min: 12, max: 4)",
+    );
     let out = joined(&errors(dir.path()));
-    assert!(out.contains("role \"Peer_Leader\": id must be kebab-case"), "{out}");
-    assert!(out.contains("group_size: min must be at least 1 and not above max (got 12–4)"), "{out}");
+    assert!(
+        out.contains("role \"Peer_Leader\": id must be kebab-case"),
+        "{out}"
+    );
+    assert!(
+        out.contains("group_size: min must be at least 1 and not above max (got 12–4)"),
+        "{out}"
+    );
 }

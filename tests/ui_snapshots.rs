@@ -1,6 +1,7 @@
 //! Every screen rendered with ratatui's TestBackend and compared with a stored snapshot:
 //! every workbook step, home, help and review, at 80×24 and 200×60, in Polish and English.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model};
 use modelownia::plan::{Check, CheckState, FieldId, Pick, Plan, STEPS};
@@ -8,7 +9,6 @@ use modelownia::state::{App, Dialog, Focus, Row, Workbook};
 use modelownia::update::{self, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn model() -> Model {
     model::load_from(None).expect("embedded model is valid")
@@ -35,15 +35,51 @@ fn sample_plan(m: &Model) -> Plan {
     p.context.idea = "Nastolatki z osiedla prowadzą spacer i pokazują miejsca, które lubią, i te, których unikają. Robimy zdjęcia i notatki, a potem mapę.".into();
     p.group.who = "12 osób w wieku 13–16 lat".into();
     p.needs.observed = "Brak miejsca do spotkań po zmroku.\nPodwórko jest ciemne.".into();
-    p.values.push(Pick { id: m.values[0].id.clone(), note: "Młodzi sami wybierają trasę.".into() });
-    p.values.push(Pick { id: m.values[1].id.clone(), note: String::new() });
-    p.directions.push(Pick { id: m.directions[0].id.clone(), note: "Zaczynamy od rozpoznania.".into() });
-    p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
-    p.methods.push(Pick { id: "removed-method".into(), note: String::new() });
-    p.roles.push(Pick { id: m.roles[0].id.clone(), note: "Ania z Przystani".into() });
-    p.checklist.insert(m.phases[0].items[0].id.clone(), Check { state: CheckState::Done, note: String::new() });
-    p.checklist.insert(m.phases[0].items[1].id.clone(), Check { state: CheckState::NotApplicable, note: String::new() });
-    p.checklist.insert("zz-removed-item".into(), Check { state: CheckState::Done, note: String::new() });
+    p.values.push(Pick {
+        id: m.values[0].id.clone(),
+        note: "Młodzi sami wybierają trasę.".into(),
+    });
+    p.values.push(Pick {
+        id: m.values[1].id.clone(),
+        note: String::new(),
+    });
+    p.directions.push(Pick {
+        id: m.directions[0].id.clone(),
+        note: "Zaczynamy od rozpoznania.".into(),
+    });
+    p.methods.push(Pick {
+        id: m.methods[0].id.clone(),
+        note: String::new(),
+    });
+    p.methods.push(Pick {
+        id: "removed-method".into(),
+        note: String::new(),
+    });
+    p.roles.push(Pick {
+        id: m.roles[0].id.clone(),
+        note: "Ania z Przystani".into(),
+    });
+    p.checklist.insert(
+        m.phases[0].items[0].id.clone(),
+        Check {
+            state: CheckState::Done,
+            note: String::new(),
+        },
+    );
+    p.checklist.insert(
+        m.phases[0].items[1].id.clone(),
+        Check {
+            state: CheckState::NotApplicable,
+            note: String::new(),
+        },
+    );
+    p.checklist.insert(
+        "zz-removed-item".into(),
+        Check {
+            state: CheckState::Done,
+            note: String::new(),
+        },
+    );
     p
 }
 
@@ -116,24 +152,45 @@ fn home_screens() {
     for lang in [Lang::Pl, Lang::En] {
         let l = lang_code(lang);
         let empty = App::new(model(), lang);
-        insta::assert_snapshot!(format!("home_empty_{l}_80x24"), draw(&empty, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("home_empty_{l}_80x24"),
+            draw(&empty, 80, 24).backend()
+        );
         let app = home_app(lang);
         insta::assert_snapshot!(format!("home_list_{l}_80x24"), draw(&app, 80, 24).backend());
-        insta::assert_snapshot!(format!("home_list_{l}_200x60"), draw(&app, 200, 60).backend());
+        insta::assert_snapshot!(
+            format!("home_list_{l}_200x60"),
+            draw(&app, 200, 60).backend()
+        );
         let mut confirm = home_app(lang);
         confirm.home.dialog = Some(Dialog::ConfirmDelete("p2".into()));
-        insta::assert_snapshot!(format!("home_confirm_delete_{l}_80x24"), draw(&confirm, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("home_confirm_delete_{l}_80x24"),
+            draw(&confirm, 80, 24).backend()
+        );
         let mut rename = home_app(lang);
-        rename.home.dialog = Some(Dialog::Rename { id: "p2".into(), text: "Taniec".into() });
-        insta::assert_snapshot!(format!("home_rename_{l}_80x24"), draw(&rename, 80, 24).backend());
+        rename.home.dialog = Some(Dialog::Rename {
+            id: "p2".into(),
+            text: "Taniec".into(),
+        });
+        insta::assert_snapshot!(
+            format!("home_rename_{l}_80x24"),
+            draw(&rename, 80, 24).backend()
+        );
         let mut pick = App::new(model(), lang);
         pick.home.dialog = Some(Dialog::Scenario(3));
-        insta::assert_snapshot!(format!("home_scenarios_{l}_80x24"), draw(&pick, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("home_scenarios_{l}_80x24"),
+            draw(&pick, 80, 24).backend()
+        );
         let mut filter = home_app(lang);
         filter.home.dialog = Some(Dialog::Filter);
         filter.home.filter = "spacer".into();
         filter.home.selected = 0;
-        insta::assert_snapshot!(format!("home_filter_{l}_80x24"), draw(&filter, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("home_filter_{l}_80x24"),
+            draw(&filter, 80, 24).backend()
+        );
     }
 }
 
@@ -143,13 +200,19 @@ fn help_overlay_on_home_and_in_the_workbook() {
         let l = lang_code(lang);
         let mut home = home_app(lang);
         home.help = true;
-        insta::assert_snapshot!(format!("help_home_{l}_80x24"), draw(&home, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("help_home_{l}_80x24"),
+            draw(&home, 80, 24).backend()
+        );
         let mut wb = workbook_app(lang);
         wb.help = true;
         if let Some(w) = wb.workbook.as_mut() {
             w.focus = Focus::Content;
         }
-        insta::assert_snapshot!(format!("help_content_{l}_80x24"), draw(&wb, 80, 24).backend());
+        insta::assert_snapshot!(
+            format!("help_content_{l}_80x24"),
+            draw(&wb, 80, 24).backend()
+        );
     }
 }
 
@@ -185,7 +248,10 @@ fn review_after_jumping_from_a_gap_and_a_notice() {
     }
     update::update(&mut app, key(KeyCode::Enter));
     app.notice = Some("not saved: disk full".into());
-    insta::assert_snapshot!("review_jump_then_notice_en_80x24", draw(&app, 80, 24).backend());
+    insta::assert_snapshot!(
+        "review_jump_then_notice_en_80x24",
+        draw(&app, 80, 24).backend()
+    );
 }
 
 #[test]
@@ -193,7 +259,15 @@ fn tiny_terminals_show_a_message_and_never_panic() {
     let app = workbook_app(Lang::En);
     insta::assert_snapshot!("too_small_en_59x20", draw(&app, 59, 20).backend());
     insta::assert_snapshot!("minimum_en_60x20", draw(&app, 60, 20).backend());
-    for (w, h) in [(1, 1), (0, 0), (2, 80), (80, 1), (60, 19), (61, 20), (300, 100)] {
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (2, 80),
+        (80, 1),
+        (60, 19),
+        (61, 20),
+        (300, 100),
+    ] {
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
         t.draw(|f| modelownia::ui::render(&app, f)).expect("draw");
         let mut home = home_app(Lang::Pl);
@@ -209,22 +283,40 @@ fn clicks_land_on_what_is_drawn_there() {
     let area = Rect::new(0, 0, 80, 24);
     let mut app = workbook_app(Lang::En);
     // Row 2 is the first step (header, then the pane border).
-    assert_eq!(modelownia::ui::hit_test(&app, area, 3, 2), Some(ClickTarget::Step(0)));
-    assert_eq!(modelownia::ui::hit_test(&app, area, 3, 6), Some(ClickTarget::Step(4)));
+    assert_eq!(
+        modelownia::ui::hit_test(&app, area, 3, 2),
+        Some(ClickTarget::Step(0))
+    );
+    assert_eq!(
+        modelownia::ui::hit_test(&app, area, 3, 6),
+        Some(ClickTarget::Step(4))
+    );
     if let Some(wb) = app.workbook.as_mut() {
         wb.step = 4;
     }
     // The values list starts on the first content row; the third value is two rows below.
-    assert_eq!(modelownia::ui::hit_test(&app, area, 30, 4), Some(ClickTarget::Slot(0, 2)));
+    assert_eq!(
+        modelownia::ui::hit_test(&app, area, 30, 4),
+        Some(ClickTarget::Slot(0, 2))
+    );
     update::update(&mut app, Msg::Click(ClickTarget::Slot(0, 2)));
     let wb = app.workbook.as_ref().expect("open");
     assert_eq!((wb.focus, wb.cursor), (Focus::Content, 2));
     // Too small to draw means nothing to click.
-    assert_eq!(modelownia::ui::hit_test(&app, Rect::new(0, 0, 40, 10), 3, 2), None);
+    assert_eq!(
+        modelownia::ui::hit_test(&app, Rect::new(0, 0, 40, 10), 3, 2),
+        None
+    );
 
     let home = home_app(Lang::En);
     // Border, then the column header, then the first plan.
-    assert_eq!(modelownia::ui::hit_test(&home, area, 5, 3), Some(ClickTarget::HomeRow(0)));
-    assert_eq!(modelownia::ui::hit_test(&home, area, 5, 5), Some(ClickTarget::HomeRow(2)));
+    assert_eq!(
+        modelownia::ui::hit_test(&home, area, 5, 3),
+        Some(ClickTarget::HomeRow(0))
+    );
+    assert_eq!(
+        modelownia::ui::hit_test(&home, area, 5, 5),
+        Some(ClickTarget::HomeRow(2))
+    );
     assert_eq!(modelownia::ui::hit_test(&home, area, 5, 6), None);
 }

@@ -10,7 +10,11 @@ use modelownia::update::{Effect, Msg, unsaved, update};
 fn app_with_plan() -> App {
     let m = model::load_from(None).expect("embedded model");
     let mut app = App::new(m, Lang::En);
-    let plan = Plan { version: 1, id: "p1".into(), ..Plan::default() };
+    let plan = Plan {
+        version: 1,
+        id: "p1".into(),
+        ..Plan::default()
+    };
     app.workbook = Some(Workbook::new(plan, None));
     app
 }
@@ -20,7 +24,10 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
 }
 
 fn typ(app: &mut App, text: &str) {
@@ -53,8 +60,14 @@ fn picking_a_value_and_justifying_it() {
     assert!(unsaved(&app));
 
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(wb(&app).editor.as_ref().map(|e| &e.target), Some(EditTarget::PickNote(..))));
-    typ(&mut app, "Grupa sama wybiera trasę; q i L to litery, nie klawisze.");
+    assert!(matches!(
+        wb(&app).editor.as_ref().map(|e| &e.target),
+        Some(EditTarget::PickNote(..))
+    ));
+    typ(
+        &mut app,
+        "Grupa sama wybiera trasę; q i L to litery, nie klawisze.",
+    );
     press(&mut app, KeyCode::Enter);
     typ(&mut app, "Druga linia.");
     press(&mut app, KeyCode::Esc);
@@ -138,7 +151,10 @@ fn tab_walks_fields_then_on_to_the_next_step_and_esc_goes_back() {
     assert_eq!(wb(&app).slot, 1);
     press(&mut app, KeyCode::Tab);
     assert_eq!(wb(&app).current_step(), Step::Values);
-    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)));
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+    );
     assert_eq!(wb(&app).current_step(), Step::Goals);
     press(&mut app, KeyCode::Esc);
     assert_eq!(wb(&app).focus, Focus::Steps);
@@ -164,12 +180,19 @@ fn undo_and_paste_in_a_field() {
     go_to(&mut app, Step::Context);
     press(&mut app, KeyCode::Enter);
     update(&mut app, Msg::Paste("Spacer\r\npo osiedlu".into()));
-    assert_eq!(wb(&app).plan.context.title, "Spacer po osiedlu", "single-line fields take no newlines");
+    assert_eq!(
+        wb(&app).plan.context.title,
+        "Spacer po osiedlu",
+        "single-line fields take no newlines"
+    );
     typ(&mut app, "!");
     ctrl(&mut app, 'z');
     assert_eq!(wb(&app).plan.context.title, "Spacer po osiedlu");
     press(&mut app, KeyCode::Enter);
-    assert!(wb(&app).editor.is_none(), "Enter leaves a single-line field");
+    assert!(
+        wb(&app).editor.is_none(),
+        "Enter leaves a single-line field"
+    );
 }
 
 #[test]
@@ -224,14 +247,26 @@ fn home_keys_ask_for_the_right_effects() {
     let mut app = home();
     assert_eq!(press(&mut app, KeyCode::Char('n')), vec![Effect::Create]);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Open("b".into())]);
-    assert_eq!(press(&mut app, KeyCode::Char('c')), vec![Effect::Duplicate("b".into())]);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::Open("b".into())]
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Char('c')),
+        vec![Effect::Duplicate("b".into())]
+    );
     press(&mut app, KeyCode::Char('d'));
     assert_eq!(app.home.dialog, Some(Dialog::ConfirmDelete("b".into())));
-    assert!(press(&mut app, KeyCode::Char('n')).is_empty(), "n answers no here");
+    assert!(
+        press(&mut app, KeyCode::Char('n')).is_empty(),
+        "n answers no here"
+    );
     assert_eq!(app.home.dialog, None);
     press(&mut app, KeyCode::Char('d'));
-    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Trash("b".into())]);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        vec![Effect::Trash("b".into())]
+    );
 }
 
 #[test]
@@ -247,13 +282,19 @@ fn rename_and_filter_on_home() {
         vec![Effect::Rename("a".into(), "Spacer źdźbło".into())]
     );
     press(&mut app, KeyCode::Char('r'));
-    assert!(press(&mut app, KeyCode::Esc).is_empty(), "Esc cancels a rename");
+    assert!(
+        press(&mut app, KeyCode::Esc).is_empty(),
+        "Esc cancels a rename"
+    );
 
     press(&mut app, KeyCode::Char('/'));
     typ(&mut app, "tan");
     assert_eq!(app.visible_rows().len(), 1);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Open("b".into())]);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::Open("b".into())]
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.visible_rows().len(), 3);
 }
@@ -262,17 +303,22 @@ fn rename_and_filter_on_home() {
 fn methods_filter_by_text_and_by_chosen_directions() {
     let mut app = app_with_plan();
     go_to(&mut app, Step::Methods);
-    let all = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods).len();
+    let all =
+        modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods)
+            .len();
     assert_eq!(all, app.model.methods.len());
     press(&mut app, KeyCode::Char('f'));
-    let none = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods).len();
+    let none =
+        modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods)
+            .len();
     assert_eq!(none, 0, "no direction chosen yet, so nothing fits");
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Char('/'));
     let name = app.model.methods[2].name.en.clone();
     typ(&mut app, &name);
     press(&mut app, KeyCode::Enter);
-    let rows = modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods);
+    let rows =
+        modelownia::state::pick_rows(&app.model, wb(&app), modelownia::plan::PickKind::Methods);
     assert!(rows.iter().any(|r| r.id == app.model.methods[2].id));
     assert!(rows.len() < all);
 }
@@ -296,7 +342,10 @@ fn starting_from_an_example_scenario() {
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Down);
     let id = app.model.scenarios[1].id.clone();
-    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::CreateFrom(id)]);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::CreateFrom(id)]
+    );
     assert_eq!(app.home.dialog, None);
     press(&mut app, KeyCode::Char('s'));
     assert!(press(&mut app, KeyCode::Esc).is_empty());

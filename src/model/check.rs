@@ -48,16 +48,25 @@ impl Checker<'_> {
 
     fn text(&mut self, item: Item<'_>, field: &str, text: &Text) {
         if text.pl.trim().is_empty() {
-            self.report(item, format!("{field}: Polish text (pl) is missing or empty"));
+            self.report(
+                item,
+                format!("{field}: Polish text (pl) is missing or empty"),
+            );
         }
         if text.en.trim().is_empty() {
-            self.report(item, format!("{field}: English text (en) is missing or empty"));
+            self.report(
+                item,
+                format!("{field}: English text (en) is missing or empty"),
+            );
         }
     }
 
     fn texts(&mut self, item: Item<'_>, field: &str, texts: &[Text], required: bool) {
         if required && texts.is_empty() {
-            self.report(item, format!("{field}: the list is empty; give at least one entry"));
+            self.report(
+                item,
+                format!("{field}: the list is empty; give at least one entry"),
+            );
         }
         for (i, t) in texts.iter().enumerate() {
             self.text(item, &format!("{field}[{}]", i + 1), t);
@@ -74,7 +83,10 @@ impl Checker<'_> {
     ) {
         for id in ids {
             if !known.contains(id) {
-                self.report(item, format!("{field}: there is no {kind} with id \"{id}\""));
+                self.report(
+                    item,
+                    format!("{field}: there is no {kind} with id \"{id}\""),
+                );
             }
         }
     }
@@ -83,7 +95,10 @@ impl Checker<'_> {
         if r.min == 0 || r.min > r.max {
             self.report(
                 item,
-                format!("{field}: min must be at least 1 and not above max (got {}–{})", r.min, r.max),
+                format!(
+                    "{field}: min must be at least 1 and not above max (got {}–{})",
+                    r.min, r.max
+                ),
             );
         }
     }
@@ -110,7 +125,12 @@ fn register<'a>(
     let mut items = Vec::new();
     for id in ids {
         let nth = *seen.get(id).unwrap_or(&0);
-        let item = Item { kind, file, id, nth };
+        let item = Item {
+            kind,
+            file,
+            id,
+            nth,
+        };
         if !is_kebab(id) {
             checker.report(
                 item,
@@ -118,7 +138,10 @@ fn register<'a>(
             );
         }
         if nth > 0 {
-            checker.report(item, format!("duplicate id: this {kind} id is already used above"));
+            checker.report(
+                item,
+                format!("duplicate id: this {kind} id is already used above"),
+            );
         }
         seen.insert(id, nth + 1);
         items.push(item);
@@ -145,20 +168,47 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         }
     }
 
-    let (value_ids, value_items) = register(&mut c, "value", 0, model.values.iter().map(|v| v.id.as_str()));
-    let (direction_ids, direction_items) =
-        register(&mut c, "direction", 1, model.directions.iter().map(|v| v.id.as_str()));
-    let (_, phase_items) = register(&mut c, "phase", 2, model.phases.iter().map(|v| v.id.as_str()));
+    let (value_ids, value_items) = register(
+        &mut c,
+        "value",
+        0,
+        model.values.iter().map(|v| v.id.as_str()),
+    );
+    let (direction_ids, direction_items) = register(
+        &mut c,
+        "direction",
+        1,
+        model.directions.iter().map(|v| v.id.as_str()),
+    );
+    let (_, phase_items) = register(
+        &mut c,
+        "phase",
+        2,
+        model.phases.iter().map(|v| v.id.as_str()),
+    );
     let (_, checklist_items) = register(
         &mut c,
         "checklist item",
         2,
-        model.phases.iter().flat_map(|p| p.items.iter().map(|i| i.id.as_str())),
+        model
+            .phases
+            .iter()
+            .flat_map(|p| p.items.iter().map(|i| i.id.as_str())),
     );
-    let (method_ids, method_items) = register(&mut c, "method", 3, model.methods.iter().map(|v| v.id.as_str()));
-    let (role_ids, role_items) = register(&mut c, "role", 4, model.roles.iter().map(|v| v.id.as_str()));
-    let (_, scenario_items) =
-        register(&mut c, "scenario", 5, model.scenarios.iter().map(|v| v.id.as_str()));
+    let (method_ids, method_items) = register(
+        &mut c,
+        "method",
+        3,
+        model.methods.iter().map(|v| v.id.as_str()),
+    );
+    let (role_ids, role_items) =
+        register(&mut c, "role", 4, model.roles.iter().map(|v| v.id.as_str()));
+    let (_, scenario_items) = register(
+        &mut c,
+        "scenario",
+        5,
+        model.scenarios.iter().map(|v| v.id.as_str()),
+    );
 
     for (v, item) in model.values.iter().zip(value_items) {
         c.text(item, "name", &v.name);
@@ -171,7 +221,13 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.text(item, "summary", &d.summary);
         c.text(item, "description", &d.description);
         c.texts(item, "questions", &d.questions, true);
-        c.refs(item, "values", d.values.iter().map(String::as_str), &value_ids, "value");
+        c.refs(
+            item,
+            "values",
+            d.values.iter().map(String::as_str),
+            &value_ids,
+            "value",
+        );
         if !model.methods.iter().any(|m| m.directions.contains(&d.id)) {
             c.report(
                 item,
@@ -184,13 +240,28 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.text(item, "name", &p.name);
         c.text(item, "summary", &p.summary);
         if p.items.is_empty() {
-            c.report(item, "the phase has no checklist items; add at least one".into());
+            c.report(
+                item,
+                "the phase has no checklist items; add at least one".into(),
+            );
         }
         for (i, ci) in p.items.iter().zip(checklist.by_ref()) {
             c.text(ci, "text", &i.text);
             c.text(ci, "hint", &i.hint);
-            c.refs(ci, "values", i.values.iter().map(String::as_str), &value_ids, "value");
-            c.refs(ci, "directions", i.directions.iter().map(String::as_str), &direction_ids, "direction");
+            c.refs(
+                ci,
+                "values",
+                i.values.iter().map(String::as_str),
+                &value_ids,
+                "value",
+            );
+            c.refs(
+                ci,
+                "directions",
+                i.directions.iter().map(String::as_str),
+                &direction_ids,
+                "direction",
+            );
         }
     }
     for (m, item) in model.methods.iter().zip(method_items) {
@@ -208,7 +279,13 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.texts(item, "debriefing", &m.debriefing, true);
         c.texts(item, "risks", &m.risks, true);
         c.texts(item, "variations", &m.variations, false);
-        c.refs(item, "directions", m.directions.iter().map(String::as_str), &direction_ids, "direction");
+        c.refs(
+            item,
+            "directions",
+            m.directions.iter().map(String::as_str),
+            &direction_ids,
+            "direction",
+        );
     }
     for (r, item) in model.roles.iter().zip(role_items) {
         c.text(item, "name", &r.name);
@@ -229,7 +306,10 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.range(item, "group.ages", s.group.ages);
         c.texts(item, "goals", &s.goals, true);
         if s.timeline.is_empty() {
-            c.report(item, "timeline: the list is empty; give at least one part".into());
+            c.report(
+                item,
+                "timeline: the list is empty; give at least one part".into(),
+            );
         }
         for (i, part) in s.timeline.iter().enumerate() {
             c.text(item, &format!("timeline[{}].part", i + 1), &part.part);
@@ -243,10 +323,34 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         for (i, r) in s.roles.iter().enumerate() {
             c.text(item, &format!("roles[{}].task", i + 1), &r.task);
         }
-        c.refs(item, "values", s.values.iter().map(|v| v.id.as_str()), &value_ids, "value");
-        c.refs(item, "directions", s.directions.iter().map(|v| v.id.as_str()), &direction_ids, "direction");
-        c.refs(item, "methods", s.methods.iter().map(String::as_str), &method_ids, "method");
-        c.refs(item, "roles", s.roles.iter().map(|v| v.id.as_str()), &role_ids, "role");
+        c.refs(
+            item,
+            "values",
+            s.values.iter().map(|v| v.id.as_str()),
+            &value_ids,
+            "value",
+        );
+        c.refs(
+            item,
+            "directions",
+            s.directions.iter().map(|v| v.id.as_str()),
+            &direction_ids,
+            "direction",
+        );
+        c.refs(
+            item,
+            "methods",
+            s.methods.iter().map(String::as_str),
+            &method_ids,
+            "method",
+        );
+        c.refs(
+            item,
+            "roles",
+            s.roles.iter().map(|v| v.id.as_str()),
+            &role_ids,
+            "role",
+        );
         c.texts(item, "risks", &s.risks, true);
         c.texts(item, "evaluation", &s.evaluation, true);
     }

@@ -90,7 +90,9 @@ pub fn known(model: &Model, kind: PickKind, id: &str) -> bool {
 
 /// A checklist item's state in the plan (absent means to do).
 pub fn state(plan: &Plan, item: &str) -> CheckState {
-    plan.checklist.get(item).map_or(CheckState::Todo, |c| c.state)
+    plan.checklist
+        .get(item)
+        .map_or(CheckState::Todo, |c| c.state)
 }
 
 /// How much of the plan is filled in.
@@ -134,7 +136,12 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
     let unknown: usize = kinds
         .iter()
         .filter(|k| !k.note_required())
-        .map(|k| k.picks(plan).iter().filter(|p| !known(model, *k, &p.id)).count())
+        .map(|k| {
+            k.picks(plan)
+                .iter()
+                .filter(|p| !known(model, *k, &p.id))
+                .count()
+        })
         .sum();
     let total = fields + kinds.len() + notes + unknown + model.checklist_len();
     let missing: usize = gaps(plan, model)
@@ -180,7 +187,9 @@ mod tests {
         assert!(!g.contains(&Gap::EmptyField(FieldId::Budget)));
         assert!(g.contains(&Gap::NoPicks(PickKind::Values)));
         assert_eq!(
-            g.iter().filter(|x| matches!(x, Gap::ChecklistTodo(..))).count(),
+            g.iter()
+                .filter(|x| matches!(x, Gap::ChecklistTodo(..)))
+                .count(),
             m.phases.len()
         );
         assert_eq!(progress(&p, &m).percent(), 0);
@@ -191,21 +200,37 @@ mod tests {
         let m = model();
         let id = m.values[0].id.clone();
         let mut p = Plan::default();
-        p.values.push(Pick { id: id.clone(), note: String::new() });
+        p.values.push(Pick {
+            id: id.clone(),
+            note: String::new(),
+        });
         assert!(gaps(&p, &m).contains(&Gap::NoNote(PickKind::Values, id.clone())));
         assert!(!gaps(&p, &m).contains(&Gap::NoPicks(PickKind::Values)));
         p.values[0].note = "Młodzi sami wybierają trasę.".into();
-        assert!(!gaps(&p, &m).iter().any(|g| matches!(g, Gap::NoNote(PickKind::Values, _))));
+        assert!(
+            !gaps(&p, &m)
+                .iter()
+                .any(|g| matches!(g, Gap::NoNote(PickKind::Values, _)))
+        );
     }
 
     #[test]
     fn a_method_needs_no_note_but_an_unknown_id_is_reported() {
         let m = model();
         let mut p = Plan::default();
-        p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
-        p.methods.push(Pick { id: "gone-method".into(), note: String::new() });
+        p.methods.push(Pick {
+            id: m.methods[0].id.clone(),
+            note: String::new(),
+        });
+        p.methods.push(Pick {
+            id: "gone-method".into(),
+            note: String::new(),
+        });
         let g = gaps(&p, &m);
-        assert!(!g.iter().any(|x| matches!(x, Gap::NoNote(PickKind::Methods, _))));
+        assert!(
+            !g.iter()
+                .any(|x| matches!(x, Gap::NoNote(PickKind::Methods, _)))
+        );
         assert!(g.contains(&Gap::Unknown(PickKind::Methods, "gone-method".into())));
     }
 
@@ -216,10 +241,19 @@ mod tests {
         let second = m.phases[0].items[1].id.clone();
         let mut p = Plan::default();
         let before = phase_progress(&p, &m, 0);
-        p.checklist.insert(first, Check { state: CheckState::Done, note: String::new() });
+        p.checklist.insert(
+            first,
+            Check {
+                state: CheckState::Done,
+                note: String::new(),
+            },
+        );
         p.checklist.insert(
             second.clone(),
-            Check { state: CheckState::NotApplicable, note: String::new() },
+            Check {
+                state: CheckState::NotApplicable,
+                note: String::new(),
+            },
         );
         let after = phase_progress(&p, &m, 0);
         assert_eq!(after.done, before.done + 2);
@@ -240,13 +274,31 @@ mod tests {
                 *f.get_mut(&mut p) = "x".into();
             }
         }
-        p.values.push(Pick { id: m.values[0].id.clone(), note: "a".into() });
-        p.directions.push(Pick { id: m.directions[0].id.clone(), note: "b".into() });
-        p.methods.push(Pick { id: m.methods[0].id.clone(), note: String::new() });
-        p.roles.push(Pick { id: m.roles[0].id.clone(), note: "Ala".into() });
+        p.values.push(Pick {
+            id: m.values[0].id.clone(),
+            note: "a".into(),
+        });
+        p.directions.push(Pick {
+            id: m.directions[0].id.clone(),
+            note: "b".into(),
+        });
+        p.methods.push(Pick {
+            id: m.methods[0].id.clone(),
+            note: String::new(),
+        });
+        p.roles.push(Pick {
+            id: m.roles[0].id.clone(),
+            note: "Ala".into(),
+        });
         for phase in &m.phases {
             for item in &phase.items {
-                p.checklist.insert(item.id.clone(), Check { state: CheckState::Done, note: String::new() });
+                p.checklist.insert(
+                    item.id.clone(),
+                    Check {
+                        state: CheckState::Done,
+                        note: String::new(),
+                    },
+                );
             }
         }
         assert_eq!(gaps(&p, &m), vec![]);

@@ -58,22 +58,34 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
     plan.values = scenario
         .values
         .iter()
-        .map(|v| Pick { id: v.id.clone(), note: v.how.get(lang).to_string() })
+        .map(|v| Pick {
+            id: v.id.clone(),
+            note: v.how.get(lang).to_string(),
+        })
         .collect();
     plan.directions = scenario
         .directions
         .iter()
-        .map(|d| Pick { id: d.id.clone(), note: d.why.get(lang).to_string() })
+        .map(|d| Pick {
+            id: d.id.clone(),
+            note: d.why.get(lang).to_string(),
+        })
         .collect();
     plan.methods = scenario
         .methods
         .iter()
-        .map(|m| Pick { id: m.clone(), note: String::new() })
+        .map(|m| Pick {
+            id: m.clone(),
+            note: String::new(),
+        })
         .collect();
     plan.roles = scenario
         .roles
         .iter()
-        .map(|r| Pick { id: r.id.clone(), note: r.task.get(lang).to_string() })
+        .map(|r| Pick {
+            id: r.id.clone(),
+            note: r.task.get(lang).to_string(),
+        })
         .collect();
     plan.logistics.risks = bullets(&scenario.risks, lang);
     plan.evaluation.indicators = bullets(&scenario.evaluation, lang);
@@ -95,9 +107,16 @@ mod tests {
                 assert_eq!(plan.context.title, s.title.get(lang));
                 assert_eq!(plan.values.len(), s.values.len());
                 let g = gaps(&plan, &model);
-                assert!(!g.iter().any(|x| matches!(x, Gap::Unknown(..))), "{}: {g:?}", s.id);
+                assert!(
+                    !g.iter().any(|x| matches!(x, Gap::Unknown(..))),
+                    "{}: {g:?}",
+                    s.id
+                );
                 assert!(!g.contains(&Gap::NoPicks(PickKind::Values)));
-                assert!(!g.iter().any(|x| matches!(x, Gap::NoNote(PickKind::Values, _))));
+                assert!(
+                    !g.iter()
+                        .any(|x| matches!(x, Gap::NoNote(PickKind::Values, _)))
+                );
             }
         }
     }

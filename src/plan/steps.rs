@@ -62,7 +62,14 @@ impl Step {
             Step::Needs => &[Observed, How, Strengths],
             Step::Goals => &[GoalGroup, GoalNeighbourhood],
             Step::Roles => &[Partners],
-            Step::Logistics => &[Materials, Budget, Consent, Safeguarding, Accessibility, Risks],
+            Step::Logistics => &[
+                Materials,
+                Budget,
+                Consent,
+                Safeguarding,
+                Accessibility,
+                Risks,
+            ],
             Step::Evaluation => &[Indicators, Feedback, Worked, Change],
             Step::Values | Step::Directions | Step::Methods | Step::Checklist | Step::Review => &[],
         }
@@ -253,7 +260,10 @@ mod tests {
 
     #[test]
     fn every_field_belongs_to_exactly_one_step() {
-        let all: Vec<FieldId> = STEPS.iter().flat_map(|s| s.fields().iter().copied()).collect();
+        let all: Vec<FieldId> = STEPS
+            .iter()
+            .flat_map(|s| s.fields().iter().copied())
+            .collect();
         for f in &all {
             assert_eq!(all.iter().filter(|g| *g == f).count(), 1, "{f:?}");
             assert!(f.step().fields().contains(f));

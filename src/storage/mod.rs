@@ -38,6 +38,8 @@ use crate::ron_error::Located;
 pub const DATA_DIR_ENV: &str = "MODELOWNIA_DATA_DIR";
 
 /// One row of the plan list.
+// A list holds a few dozen rows at most; boxing the plan would only complicate matching.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Listed {
     /// A plan that loads.
@@ -430,7 +432,10 @@ impl Store {
         let src_bak = self.backup_path(id);
         let (has_plan, has_bak) = (exists(&src), exists(&src_bak));
         if !has_plan && !has_bak {
-            return Err(SaveError(format!("{}: there is no such plan", src.display())));
+            return Err(SaveError(format!(
+                "{}: there is no such plan",
+                src.display()
+            )));
         }
         let trash = self.trash_dir();
         private_dir(&trash, true).map_err(|e| {
@@ -441,7 +446,11 @@ impl Store {
             ))
         })?;
         for n in 1u32.. {
-            let stem = if n == 1 { id.to_string() } else { format!("{id}.{n}") };
+            let stem = if n == 1 {
+                id.to_string()
+            } else {
+                format!("{id}.{n}")
+            };
             let dst = trash.join(format!("{stem}.ron"));
             let dst_bak = trash.join(format!("{stem}.ron.bak"));
             if exists(&dst) || exists(&dst_bak) {
@@ -483,9 +492,8 @@ impl Store {
         let path = self.plan_path(id);
         let bak = self.backup_path(id);
         let bak_shown = bak.display().to_string();
-        let bytes = read_capped(&bak).map_err(|m| {
-            SaveError(format!("{bak_shown}: {m}; nothing was changed"))
-        })?;
+        let bytes = read_capped(&bak)
+            .map_err(|m| SaveError(format!("{bak_shown}: {m}; nothing was changed")))?;
         match decode_bytes(&bak_shown, &bytes) {
             Err(e) => {
                 return Err(SaveError(format!(
@@ -507,7 +515,11 @@ impl Store {
                 .map_or(0, |d| d.as_secs());
             let mut kept = false;
             for n in 1u32..1000 {
-                let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+                let suffix = if n == 1 {
+                    String::new()
+                } else {
+                    format!("-{n}")
+                };
                 let aside = self
                     .plans_dir()
                     .join(format!("{id}.ron.damaged-{secs}{suffix}"));
@@ -533,8 +545,7 @@ impl Store {
                 )));
             }
         }
-        atomic::replace(&*self.fs, &path, &bytes, None)
-            .map_err(|f| SaveError(f.message(&path)))?;
+        atomic::replace(&*self.fs, &path, &bytes, None).map_err(|f| SaveError(f.message(&path)))?;
         self.remember(id, &bytes);
         Ok(())
     }
@@ -544,7 +555,8 @@ impl Store {
         use std::io::{Read, Seek, Write};
         check_id(id).map_err(|e| e.0)?;
         let dir = self.plans_dir().join(".locks");
-        private_dir(&dir, true).map_err(|e| format!("{}: {}", dir.display(), atomic::reason(&e)))?;
+        private_dir(&dir, true)
+            .map_err(|e| format!("{}: {}", dir.display(), atomic::reason(&e)))?;
         let path = dir.join(format!("{id}.lock"));
         let mut file = std::fs::OpenOptions::new()
             .create(true)
@@ -568,12 +580,16 @@ impl Store {
                 if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
                     Err("another modelownia window has this plan open".into())
                 } else {
-                    Err(format!("another modelownia window (process {pid}) has this plan open"))
+                    Err(format!(
+                        "another modelownia window (process {pid}) has this plan open"
+                    ))
                 }
             }
-            Err(std::fs::TryLockError::Error(e)) => {
-                Err(format!("{}: cannot lock: {}", path.display(), atomic::reason(&e)))
-            }
+            Err(std::fs::TryLockError::Error(e)) => Err(format!(
+                "{}: cannot lock: {}",
+                path.display(),
+                atomic::reason(&e)
+            )),
         }
     }
 
@@ -586,7 +602,9 @@ impl Store {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            let Some(id) = stale_temp_id(name) else { continue };
+            let Some(id) = stale_temp_id(name) else {
+                continue;
+            };
             if !entry.file_type().is_ok_and(|t| t.is_file()) {
                 continue;
             }
@@ -715,7 +733,10 @@ mod tests {
     fn ids_are_unique_and_valid() {
         let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
         assert_eq!(ids.len(), 1000);
-        assert!(ids.iter().all(|id| valid_id(id) && id.len() == 21), "{ids:?}");
+        assert!(
+            ids.iter().all(|id| valid_id(id) && id.len() == 21),
+            "{ids:?}"
+        );
     }
 
     #[test]
@@ -731,6 +752,9 @@ mod tests {
     fn one_line_has_no_excerpt() {
         let e = Located::at("a.ron", "x\ny", 2, 1, "bad\nthing");
         assert_eq!(one_line(&e), "a.ron:2:1: bad thing");
-        assert_eq!(one_line(&Located::whole_file("a.ron", "gone")), "a.ron: gone");
+        assert_eq!(
+            one_line(&Located::whole_file("a.ron", "gone")),
+            "a.ron: gone"
+        );
     }
 }

@@ -44,8 +44,12 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
     match kind {
         PickKind::Values | PickKind::Directions => {
             let found = match kind {
-                PickKind::Values => model.value(id).map(|v| (&v.name, &v.description, &v.questions)),
-                _ => model.direction(id).map(|v| (&v.name, &v.description, &v.questions)),
+                PickKind::Values => model
+                    .value(id)
+                    .map(|v| (&v.name, &v.description, &v.questions)),
+                _ => model
+                    .direction(id)
+                    .map(|v| (&v.name, &v.description, &v.questions)),
             };
             if let Some((name, description, questions)) = found {
                 heading(&mut l, name.get(lang));
@@ -89,7 +93,10 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
         }
     }
     if l.is_empty() {
-        l.push(Line::from(Span::styled(format!("{} {id}", tr(lang, Msg::UnknownItem)), T.error)));
+        l.push(Line::from(Span::styled(
+            format!("{} {id}", tr(lang, Msg::UnknownItem)),
+            T.error,
+        )));
     }
     l
 }
@@ -120,7 +127,10 @@ fn note_section(question: &str, note: Option<&str>, editing: bool, lang: Lang) -
     } else {
         match note.filter(|n| !n.trim().is_empty()) {
             Some(n) => lines.extend(n.split('\n').map(|l| Line::raw(format!("  {l}")))),
-            None => lines.push(Line::from(Span::styled(format!("  {}", tr(lang, Msg::Empty)), T.dim))),
+            None => lines.push(Line::from(Span::styled(
+                format!("  {}", tr(lang, Msg::Empty)),
+                T.dim,
+            ))),
         }
     }
     NoteSection { lines, editor_line }
@@ -139,16 +149,31 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     let editing = wb.editor.as_ref().map(|e| &e.target);
     match wb.current_slot() {
         Some(Slot::Field(f)) => {
-            body.push(Line::from(Span::styled(field_prompt(lang, f).to_string(), T.label)));
+            body.push(Line::from(Span::styled(
+                field_prompt(lang, f).to_string(),
+                T.label,
+            )));
             body.push(Line::raw(""));
-            body.push(Line::from(Span::styled(step_intro(lang, wb.current_step()).to_string(), T.dim)));
+            body.push(Line::from(Span::styled(
+                step_intro(lang, wb.current_step()).to_string(),
+                T.dim,
+            )));
         }
         Some(Slot::Picks(kind)) => {
             if let Some(row) = pick_rows(&app.model, wb, kind).into_iter().nth(wb.cursor) {
                 if row.picked {
-                    let text = kind.picks(&wb.plan).iter().find(|p| p.id == row.id).map(|p| p.note.as_str());
+                    let text = kind
+                        .picks(&wb.plan)
+                        .iter()
+                        .find(|p| p.id == row.id)
+                        .map(|p| p.note.as_str());
                     let is_editing = matches!(editing, Some(crate::state::EditTarget::PickNote(k, id)) if *k == kind && *id == row.id);
-                    note = Some(note_section(tr(lang, note_question(kind)), text, is_editing, lang));
+                    note = Some(note_section(
+                        tr(lang, note_question(kind)),
+                        text,
+                        is_editing,
+                        lang,
+                    ));
                 }
                 body = details(&app.model, lang, kind, &row.id);
             } else {
@@ -166,9 +191,14 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                     CheckState::Done => Msg::StateDone,
                     CheckState::NotApplicable => Msg::StateNa,
                 };
-                let question = if state == CheckState::NotApplicable { Msg::Reason } else { Msg::Note };
+                let question = if state == CheckState::NotApplicable {
+                    Msg::Reason
+                } else {
+                    Msg::Note
+                };
                 let text = wb.plan.checklist.get(*id).map(|c| c.note.as_str());
-                let is_editing = matches!(editing, Some(crate::state::EditTarget::CheckNote(i)) if i == id);
+                let is_editing =
+                    matches!(editing, Some(crate::state::EditTarget::CheckNote(i)) if i == id);
                 note = Some(note_section(tr(lang, question), text, is_editing, lang));
                 heading(&mut body, item.text.get(lang));
                 body.push(Line::from(Span::styled(
@@ -182,7 +212,10 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
         Some(Slot::Gaps) => {
             body = super::workbook::review_summary(app, wb, usize::from(inner.width));
             body.push(Line::raw(""));
-            body.push(Line::from(Span::styled(step_intro(lang, wb.current_step()).to_string(), T.dim)));
+            body.push(Line::from(Span::styled(
+                step_intro(lang, wb.current_step()).to_string(),
+                T.dim,
+            )));
         }
         None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
     }
@@ -196,7 +229,10 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     }
     // The note (and its editor) come first so they are never scrolled away.
     let top = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let note_area = Rect { height: top.min(inner.height), ..inner };
+    let note_area = Rect {
+        height: top.min(inner.height),
+        ..inner
+    };
     frame.render_widget(Paragraph::new(lines), note_area);
     let rest = Rect {
         y: inner.y + note_area.height,

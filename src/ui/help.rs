@@ -28,7 +28,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         if rows.is_empty() {
             continue;
         }
-        lines.push(Line::from(Span::styled(tr(app.lang, group.title()), T.title)));
+        lines.push(Line::from(Span::styled(
+            tr(app.lang, group.title()),
+            T.title,
+        )));
         for b in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", keymap::keys_label(b)), T.key),
@@ -37,12 +40,20 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled(tr(app.lang, Msg::HelpClose), T.dim)));
+    lines.push(Line::from(Span::styled(
+        tr(app.lang, Msg::HelpClose),
+        T.dim,
+    )));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = super::centered(area, 64, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", tr(app.lang, Msg::HelpTitle)))
         .border_style(T.focus_border);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
 }

@@ -13,7 +13,8 @@ use crate::state::{App, Dialog};
 use crate::update::ClickTarget;
 
 fn list_area(app: &App, body: Rect) -> (Rect, Rect) {
-    let filter_h = u16::from(!app.home.filter.is_empty() || app.home.dialog == Some(Dialog::Filter));
+    let filter_h =
+        u16::from(!app.home.filter.is_empty() || app.home.dialog == Some(Dialog::Filter));
     let [list, filter] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(filter_h)]).areas(body);
     (list, filter)
@@ -74,7 +75,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                     row.percent
                 ))
             };
-            lines.push(if i == app.home.selected { line.style(T.selected) } else { line });
+            lines.push(if i == app.home.selected {
+                line.style(T.selected)
+            } else {
+                line
+            });
         }
         frame.render_widget(Paragraph::new(lines), inner);
         if app.selected_row().is_some_and(|r| r.damaged.is_some()) {
@@ -91,7 +96,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
     }
 
     if filter.height > 0 {
-        let cursor = if app.home.dialog == Some(Dialog::Filter) { "▏" } else { "" };
+        let cursor = if app.home.dialog == Some(Dialog::Filter) {
+            "▏"
+        } else {
+            ""
+        };
         let line = Line::from(vec![
             Span::styled(format!(" {}: ", tr(lang, Msg::Filter)), T.label),
             Span::raw(format!("{}{cursor}", app.home.filter)),
@@ -151,10 +160,17 @@ pub(super) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
 
 fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let lang = app.lang;
-    let popup = super::centered(body, body.width.saturating_sub(4).min(100), body.height.saturating_sub(2));
+    let popup = super::centered(
+        body,
+        body.width.saturating_sub(4).min(100),
+        body.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", tr(lang, Msg::ScenarioTitle)), T.title))
+        .title(Span::styled(
+            format!(" {} ", tr(lang, Msg::ScenarioTitle)),
+            T.title,
+        ))
         .border_style(T.focus_border);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
@@ -168,13 +184,25 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
                 crate::lang::Lang::En => "Nicosia",
             },
         };
-        let text = format!("{:<8} {} — {}", place, s.title.get(lang), s.summary.get(lang));
+        let text = format!(
+            "{:<8} {} — {}",
+            place,
+            s.title.get(lang),
+            s.summary.get(lang)
+        );
         let line = Line::raw(truncate(&text, width));
-        lines.push(if i == selected { line.style(T.selected) } else { line });
+        lines.push(if i == selected {
+            line.style(T.selected)
+        } else {
+            line
+        });
     }
     lines.push(Line::raw(""));
     if let Some(s) = app.model.scenarios.get(selected) {
-        lines.push(Line::from(Span::styled(s.place.get(lang).to_string(), T.dim)));
+        lines.push(Line::from(Span::styled(
+            s.place.get(lang).to_string(),
+            T.dim,
+        )));
         lines.push(Line::raw(s.idea.get(lang).to_string()));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);

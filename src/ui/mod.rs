@@ -75,7 +75,10 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
 
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let mut left = vec![Span::styled(format!(" {} ", tr(lang, Msg::AppName)), T.title)];
+    let mut left = vec![Span::styled(
+        format!(" {} ", tr(lang, Msg::AppName)),
+        T.title,
+    )];
     let mut right = Vec::new();
     if let Some(wb) = &app.workbook {
         let title = if wb.plan.context.title.trim().is_empty() {
@@ -85,7 +88,10 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         };
         let pct = crate::plan::progress(&wb.plan, &app.model).percent();
         left.push(Span::raw("· "));
-        left.push(Span::raw(wrap::truncate(&title, usize::from(area.width / 2))));
+        left.push(Span::raw(wrap::truncate(
+            &title,
+            usize::from(area.width / 2),
+        )));
         left.push(Span::styled(format!("  {pct}%"), T.dim));
         let (text, style) = if let Some(reason) = &wb.read_only {
             (format!("{}: {reason}", tr(lang, Msg::ReadOnly)), T.warn)
@@ -103,7 +109,8 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     }
     right.push(Span::styled(format!("[{}] ", lang.code()), T.dim));
     let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
-    let [l, r] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    let [l, r] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)), l);
     frame.render_widget(Paragraph::new(Line::from(right)), r);
 }

@@ -32,7 +32,10 @@ fn panes(body: Rect, step: Step) -> Panes {
         Layout::horizontal([Constraint::Length(steps_w), Constraint::Min(1)]).areas(body);
     // The review's summary lives in the guide pane, so it gets an equal share there.
     let content_share = if step == Step::Review { 45 } else { 55 };
-    let split = [Constraint::Percentage(content_share), Constraint::Percentage(100 - content_share)];
+    let split = [
+        Constraint::Percentage(content_share),
+        Constraint::Percentage(100 - content_share),
+    ];
     let [content, guide] = if rest.width >= 100 {
         Layout::horizontal(split).areas(rest)
     } else {
@@ -69,7 +72,10 @@ fn gap_count(gaps: &[Gap], step: Step) -> usize {
 }
 
 fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
-    let block = pane_block(format!(" {} ", tr(app.lang, Msg::Steps)), wb.focus == Focus::Steps);
+    let block = pane_block(
+        format!(" {} ", tr(app.lang, Msg::Steps)),
+        wb.focus == Focus::Steps,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let gaps = plan_gaps(app, wb);
@@ -92,11 +98,18 @@ fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             );
             let pad = width.saturating_sub(name.chars().count() + mark.width() + 1);
             let style = if i == wb.step {
-                if wb.focus == Focus::Steps { T.selected } else { T.label }
+                if wb.focus == Focus::Steps {
+                    T.selected
+                } else {
+                    T.label
+                }
             } else {
                 Style::default()
             };
-            Line::from(vec![Span::styled(format!("{name}{}", " ".repeat(pad)), style), mark])
+            Line::from(vec![
+                Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+                mark,
+            ])
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -123,7 +136,10 @@ fn check_mark(state: CheckState) -> (&'static str, Style) {
 
 /// A text bar like `█████░░░░░` for a share of `width` cells.
 pub(super) fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+    let filled = (done * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
@@ -173,7 +189,11 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                 );
                 if editing {
                     let text_lines = wrap(value, width.saturating_sub(4)).len();
-                    let h = if f.single_line() { 3 } else { (text_lines + 2).clamp(4, 10) };
+                    let h = if f.single_line() {
+                        3
+                    } else {
+                        (text_lines + 2).clamp(4, 10)
+                    };
                     c.editor = Some((c.lines.len(), h as u16));
                     for _ in 0..h {
                         c.lines.push(Line::raw(""));
@@ -183,11 +203,18 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     let max = if here { 12 } else { 3 };
                     let more = wrapped.len() > max;
                     for (i, l) in wrapped.into_iter().take(max).enumerate() {
-                        let text = if more && i + 1 == max { format!("  {l} …") } else { format!("  {l}") };
+                        let text = if more && i + 1 == max {
+                            format!("  {l} …")
+                        } else {
+                            format!("  {l}")
+                        };
                         c.lines.push(Line::raw(text));
                     }
                 } else {
-                    c.lines.push(Line::from(Span::styled(format!("  {}", tr(lang, Msg::Empty)), T.dim)));
+                    c.lines.push(Line::from(Span::styled(
+                        format!("  {}", tr(lang, Msg::Empty)),
+                        T.dim,
+                    )));
                 }
                 if here {
                     c.focus = (start, c.lines.len() - 1);
@@ -195,16 +222,31 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
             }
             Slot::Picks(kind) => {
                 if kind == PickKind::Methods {
-                    let scope = if wb.only_directions { Msg::OnlyDirections } else { Msg::AllMethods };
+                    let scope = if wb.only_directions {
+                        Msg::OnlyDirections
+                    } else {
+                        Msg::AllMethods
+                    };
                     let mut text = format!("{} · f", tr(lang, scope));
-                    if !wb.method_filter.is_empty() || matches!(wb.editor.as_ref().map(|e| &e.target), Some(EditTarget::MethodFilter)) {
-                        text = format!("/ {}: {}▏  {text}", tr(lang, Msg::FilterMethods), wb.method_filter);
+                    if !wb.method_filter.is_empty()
+                        || matches!(
+                            wb.editor.as_ref().map(|e| &e.target),
+                            Some(EditTarget::MethodFilter)
+                        )
+                    {
+                        text = format!(
+                            "/ {}: {}▏  {text}",
+                            tr(lang, Msg::FilterMethods),
+                            wb.method_filter
+                        );
                     }
-                    c.lines.push(Line::from(Span::styled(truncate(&text, width), T.dim)));
+                    c.lines
+                        .push(Line::from(Span::styled(truncate(&text, width), T.dim)));
                 }
                 let rows = pick_rows(&app.model, wb, kind);
                 if rows.is_empty() {
-                    c.lines.push(Line::from(Span::styled(tr(lang, Msg::NoMatch), T.dim)));
+                    c.lines
+                        .push(Line::from(Span::styled(tr(lang, Msg::NoMatch), T.dim)));
                 }
                 for (ri, row) in rows.iter().enumerate() {
                     let line_no = c.lines.len();
@@ -221,24 +263,45 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                                     .any(|p| p.id == row.id && p.note.trim().is_empty());
                             let name_w = name.chars().count() + 4;
                             let mut spans = vec![
-                                Span::styled(mark, if row.picked { T.ok } else { Style::default() }),
-                                Span::styled(name, if row.picked { T.label } else { Style::default() }),
+                                Span::styled(
+                                    mark,
+                                    if row.picked { T.ok } else { Style::default() },
+                                ),
+                                Span::styled(
+                                    name,
+                                    if row.picked {
+                                        T.label
+                                    } else {
+                                        Style::default()
+                                    },
+                                ),
                             ];
                             if note_missing {
                                 spans.push(Span::styled(" !", T.warn));
                             }
-                            let room = width.saturating_sub(name_w + 5 + if note_missing { 2 } else { 0 });
+                            let room =
+                                width.saturating_sub(name_w + 5 + if note_missing { 2 } else { 0 });
                             if room > 8 {
-                                spans.push(Span::styled(format!(" — {}", truncate(&summary, room)), T.dim));
+                                spans.push(Span::styled(
+                                    format!(" — {}", truncate(&summary, room)),
+                                    T.dim,
+                                ));
                             }
                             Line::from(spans)
                         }
                         _ => Line::from(Span::styled(
-                            truncate(&format!("{mark}{} {}", tr(lang, Msg::UnknownItem), row.id), width),
+                            truncate(
+                                &format!("{mark}{} {}", tr(lang, Msg::UnknownItem), row.id),
+                                width,
+                            ),
                             T.error,
                         )),
                     };
-                    c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+                    c.lines.push(if cursor && focused {
+                        line.style(T.selected)
+                    } else {
+                        line
+                    });
                     if cursor {
                         c.focus = (line_no, line_no);
                     }
@@ -257,7 +320,15 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                         }
                         c.lines.push(Line::from(vec![
                             Span::styled(p.name.get(lang).to_string(), T.title),
-                            Span::styled(format!("  {}/{} {}", prog.done, prog.total, bar(prog.done, prog.total, 10)), T.dim),
+                            Span::styled(
+                                format!(
+                                    "  {}/{} {}",
+                                    prog.done,
+                                    prog.total,
+                                    bar(prog.done, prog.total, 10)
+                                ),
+                                T.dim,
+                            ),
                         ]));
                     }
                     let Some((_, item)) = app.model.checklist_item(id) else {
@@ -266,7 +337,11 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     let state = check_state(wb, id);
                     let (mark, style) = check_mark(state);
                     let no_reason = state == CheckState::NotApplicable
-                        && wb.plan.checklist.get(*id).is_none_or(|c| c.note.trim().is_empty());
+                        && wb
+                            .plan
+                            .checklist
+                            .get(*id)
+                            .is_none_or(|c| c.note.trim().is_empty());
                     let line_no = c.lines.len();
                     c.targets.push((line_no, ClickTarget::Slot(si, ri)));
                     let mut spans = vec![
@@ -278,7 +353,11 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     }
                     let line = Line::from(spans);
                     let cursor = here && ri == wb.cursor;
-                    c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+                    c.lines.push(if cursor && focused {
+                        line.style(T.selected)
+                    } else {
+                        line
+                    });
                     if cursor {
                         c.focus = (line_no, line_no);
                     }
@@ -288,9 +367,15 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
         }
         if slot == Slot::Checklist {
             // Items the model no longer has stay in the file; say so rather than hide them.
-            for id in wb.plan.checklist.keys().filter(|id| app.model.checklist_item(id).is_none()) {
+            for id in wb
+                .plan
+                .checklist
+                .keys()
+                .filter(|id| app.model.checklist_item(id).is_none())
+            {
                 let text = format!("{} {id}", tr(lang, Msg::UnknownItem));
-                c.lines.push(Line::from(Span::styled(truncate(&text, width), T.error)));
+                c.lines
+                    .push(Line::from(Span::styled(truncate(&text, width), T.error)));
             }
         }
     }
@@ -300,9 +385,13 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
 fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize, c: &mut Content) {
     let lang = app.lang;
     let gaps = plan_gaps(app, wb);
-    c.lines.push(Line::from(Span::styled(format!("{} ({})", tr(lang, Msg::GapsTitle), gaps.len()), T.title)));
+    c.lines.push(Line::from(Span::styled(
+        format!("{} ({})", tr(lang, Msg::GapsTitle), gaps.len()),
+        T.title,
+    )));
     if gaps.is_empty() {
-        c.lines.push(Line::from(Span::styled(tr(lang, Msg::NoGaps), T.ok)));
+        c.lines
+            .push(Line::from(Span::styled(tr(lang, Msg::NoGaps), T.ok)));
         c.focus = (c.lines.len() - 1, c.lines.len() - 1);
     }
     for (ri, gap) in gaps.iter().enumerate() {
@@ -311,7 +400,11 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
         let text = format!("{} · {}", step_name(lang, gap.step()), gap_text(app, gap));
         let line = Line::raw(truncate(&text, width));
         let cursor = ri == wb.cursor;
-        c.lines.push(if cursor && focused { line.style(T.selected) } else { line });
+        c.lines.push(if cursor && focused {
+            line.style(T.selected)
+        } else {
+            line
+        });
         if cursor {
             c.focus = (line_no, line_no);
         }
@@ -324,14 +417,22 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
     let mut lines = vec![Line::from(Span::styled(tr(lang, Msg::Coverage), T.title))];
     for (kind, label, total) in [
         (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
-        (PickKind::Directions, Msg::DirectionsChosen, app.model.directions.len()),
+        (
+            PickKind::Directions,
+            Msg::DirectionsChosen,
+            app.model.directions.len(),
+        ),
     ] {
         let picks = kind.picks(&wb.plan);
         let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
         let complete = justified == picks.len() && !picks.is_empty();
         lines.push(Line::from(vec![
             Span::styled(format!("{:<20}", tr(lang, label)), T.label),
-            Span::raw(format!("{}/{total} {}  ", picks.len(), tr(lang, Msg::Chosen))),
+            Span::raw(format!(
+                "{}/{total} {}  ",
+                picks.len(),
+                tr(lang, Msg::Chosen)
+            )),
             Span::styled(
                 format!("{justified} {}", tr(lang, Msg::Justified)),
                 if complete { T.ok } else { T.warn },
@@ -348,11 +449,18 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(tr(lang, Msg::ChecklistProgress), T.title)));
+    lines.push(Line::from(Span::styled(
+        tr(lang, Msg::ChecklistProgress),
+        T.title,
+    )));
     let bar_w = width.saturating_sub(26).clamp(5, 30);
     for (i, phase) in app.model.phases.iter().enumerate() {
         let prog = plan::phase_progress(&wb.plan, &app.model, i);
-        let style = if prog.done == prog.total { T.ok } else { T.warn };
+        let style = if prog.done == prog.total {
+            T.ok
+        } else {
+            T.warn
+        };
         lines.push(Line::from(vec![
             Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
             Span::styled(bar(prog.done, prog.total, bar_w), style),
@@ -370,24 +478,32 @@ pub(super) fn gap_text(app: &App, gap: &Gap) -> String {
     };
     match gap {
         Gap::EmptyField(f) => format!("{}: {}", field_label(lang, *f), tr(lang, Msg::GapEmpty)),
-        Gap::NoPicks(kind) => tr(lang, match kind {
-            PickKind::Values => Msg::GapNoValues,
-            PickKind::Directions => Msg::GapNoDirections,
-            PickKind::Methods => Msg::GapNoMethods,
-            PickKind::Roles => Msg::GapNoRoles,
-        })
+        Gap::NoPicks(kind) => tr(
+            lang,
+            match kind {
+                PickKind::Values => Msg::GapNoValues,
+                PickKind::Directions => Msg::GapNoDirections,
+                PickKind::Methods => Msg::GapNoMethods,
+                PickKind::Roles => Msg::GapNoRoles,
+            },
+        )
         .to_string(),
         Gap::NoNote(kind, id) => format!("{} „{}”", tr(lang, Msg::GapNoNote), name(*kind, id)),
         Gap::Unknown(_, id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
         Gap::ChecklistTodo(phase, n) => format!(
             "{}: {n} {}",
-            app.model.phases.get(*phase).map_or("", |p| p.name.get(lang)),
+            app.model
+                .phases
+                .get(*phase)
+                .map_or("", |p| p.name.get(lang)),
             tr(lang, Msg::GapTodo)
         ),
         Gap::NoReason(id) => format!(
             "{}: {}",
             tr(lang, Msg::GapNoReason),
-            app.model.checklist_item(id).map_or(id.as_str(), |(_, i)| i.text.get(lang))
+            app.model
+                .checklist_item(id)
+                .map_or(id.as_str(), |(_, i)| i.text.get(lang))
         ),
     }
 }
@@ -401,7 +517,10 @@ fn content_inner(app: &App, wb: &Workbook, area: Rect) -> (Block<'static>, Rect)
 
 fn offset(c: &Content, height: usize) -> usize {
     let (start, end) = c.focus;
-    let end = c.editor.map_or(end, |(s, h)| s + usize::from(h) - 1).max(end);
+    let end = c
+        .editor
+        .map_or(end, |(s, h)| s + usize::from(h) - 1)
+        .max(end);
     if end < height {
         0
     } else {
@@ -431,7 +550,13 @@ fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     }
 }
 
-pub(super) fn hit_test(app: &App, wb: &Workbook, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
+pub(super) fn hit_test(
+    app: &App,
+    wb: &Workbook,
+    body: Rect,
+    col: u16,
+    row: u16,
+) -> Option<ClickTarget> {
     let p = panes(body, wb.current_step());
     let inside = |r: Rect| col >= r.x && col < r.right() && row >= r.y && row < r.bottom();
     if inside(p.steps) {
@@ -447,7 +572,12 @@ pub(super) fn hit_test(app: &App, wb: &Workbook, body: Rect, col: u16, row: u16)
             .targets
             .iter()
             .rev()
-            .find(|(l, t)| *l == line || (*l <= line && matches!(t, ClickTarget::Slot(_, 0)) && is_field_target(wb, *t)))
+            .find(|(l, t)| {
+                *l == line
+                    || (*l <= line
+                        && matches!(t, ClickTarget::Slot(_, 0))
+                        && is_field_target(wb, *t))
+            })
             .map(|(_, t)| *t);
     }
     None

@@ -1,0 +1,458 @@
+//! Plan files as text: encoding, decoding, versions and every way a file can be bad.
+//!
+//! All reading goes through [`decode_bytes`] (size cap, UTF-8, then [`decode`]), and all files
+//! are read with [`read_capped`], which refuses an oversized file before reading it.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use super::locate::{self, Seg};
+use crate::plan::{Plan, SCHEMA_VERSION};
+use crate::ron_error::Located;
+
+/// The largest plan file that is read at all (8 MiB). A real plan is a few kilobytes.
+pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The longest plan id, in bytes.
+pub const MAX_ID_LEN: usize = 100;
+
+/// A plan file that could be read.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The plan, migrated to the current schema.
+    pub plan: Plan,
+    /// Why the plan must not be written (e.g. made by a newer version), if so.
+    pub read_only: Option<String>,
+}
+
+/// Whether `id` is safe as a file name: 1–100 ASCII letters, digits, `-` or `_`, not starting
+/// with `-`. Ids are generated ([`super::new_id`]) or fixed in the repo, never typed by users.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Serializes a plan: deterministic, pretty, ending with a newline.
+///
+/// Strings are written escaped on one line (`\n`, `\"`, `\\`), so line-ending conversion by
+/// git or a sync tool can never change a plan's text. Serializing a [`Plan`] cannot fail (no
+/// maps with non-string keys, no floats); should it ever, the result is empty, which
+/// [`super::Store::save`] refuses to write.
+pub fn encode(plan: &Plan) -> String {
+    try_encode(plan).unwrap_or_default()
+}
+
+/// [`encode`], with the serializer's error if there is one.
+pub fn try_encode(plan: &Plan) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ".to_string())
+        .new_line("\n".to_string())
+        .escape_strings(true);
+    let mut text = ron::ser::to_string_pretty(plan, config).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Reads up to [`MAX_PLAN_BYTES`] of the file at `path`, refusing a larger file by its size
+/// before reading it. The error is a message without the file name.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err("is not a file".into());
+    }
+    if meta.len() > MAX_PLAN_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
+    // The file may grow between the stat and the read: never read past the cap.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_PLAN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is too large ({len} bytes; the limit is {MAX_PLAN_BYTES} bytes, 8 MiB); \
+         it is not a plan saved by modelownia"
+    )
+}
+
+pub(crate) fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "file is missing".into(),
+        std::io::ErrorKind::PermissionDenied => "file cannot be read (permission denied)".into(),
+        _ => format!("file cannot be read: {e}"),
+    }
+}
+
+/// Reads and decodes the plan file at `path` (size cap, UTF-8, syntax, version, id = file name).
+pub fn load_file(path: &Path) -> Result<Decoded, Located> {
+    let shown = path.display().to_string();
+    let bytes = read_capped(path).map_err(|m| Located::whole_file(&shown, m))?;
+    decode_bytes(&shown, &bytes)
+}
+
+/// Decodes a plan file's bytes: size cap, UTF-8 check, then [`decode`].
+pub fn decode_bytes(file: &str, bytes: &[u8]) -> Result<Decoded, Located> {
+    if bytes.len() as u64 > MAX_PLAN_BYTES {
+        return Err(Located::whole_file(file, too_large(bytes.len() as u64)));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => decode(file, text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // Valid by construction; the fallback never runs.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(Located::at(
+                file,
+                prefix,
+                line,
+                col,
+                format!(
+                    "file is not UTF-8 text (bad byte 0x{:02X} at offset {}); plan files are \
+                     always UTF-8",
+                    bytes[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            ))
+        }
+    }
+}
+
+/// Parses a plan file's text. `file` is the name shown in messages; when it ends with `.ron`,
+/// the plan's `id` must equal the file name without `.ron`.
+///
+/// Version rules: a missing `version` or `version: 0` is an error; a version newer than
+/// [`SCHEMA_VERSION`] is read leniently (unknown fields allowed) and marked read-only; an
+/// older one is migrated in memory ([`migrate`]); the current one must not have unknown fields.
+pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
+    if text.trim().is_empty() {
+        return Err(Located::whole_file(
+            file,
+            format!("file is empty ({} bytes); it holds no plan", text.len()),
+        ));
+    }
+    let probe: Probe = options()
+        .from_str(text)
+        .map_err(|e| ron_located(file, text, &e))?;
+    let version = match probe.version {
+        Some(v) => v,
+        None => {
+            return Err(Located::at(
+                file,
+                text,
+                1,
+                1,
+                "the plan has no `version` field, so it is not a modelownia plan file \
+                 (files start with `(version: 1, id: ...`)",
+            ));
+        }
+    };
+    let (plan, read_only) = if version == 0 {
+        return Err(at_path(
+            file,
+            text,
+            &[Seg::Key("version".into())],
+            "`version: 0` is not a plan version; plan files start at version 1".into(),
+        ));
+    } else if version > SCHEMA_VERSION {
+        let plan = parse_lenient(text).map_err(|e| {
+            let mut loc = ron_located(file, text, &e);
+            loc.message = format!(
+                "made by a newer modelownia (file version {version}, this one knows up to \
+                 {SCHEMA_VERSION}) and cannot be read: {}",
+                loc.message
+            );
+            loc
+        })?;
+        let why = format!(
+            "made by a newer modelownia (file version {version}, this one knows up to \
+             {SCHEMA_VERSION}); opened read-only so nothing it added is lost"
+        );
+        (plan, Some(why))
+    } else {
+        (migrate(version, file, text)?, None)
+    };
+    check_id(file, text, &plan.id)?;
+    Ok(Decoded { plan, read_only })
+}
+
+/// Reads a plan written with schema `version` (`1..=SCHEMA_VERSION`) and brings it up to
+/// [`SCHEMA_VERSION`], in memory only; the file is rewritten only when the user edits.
+///
+/// When the schema changes: freeze the old shape as `v<N>::Plan` in a submodule, parse the text
+/// as that, convert it step by step (`v1 → v2 → …`, each a plain function with a unit test),
+/// set `version` to [`SCHEMA_VERSION`], and add a `saves/` file of the old version.
+pub fn migrate(version: u32, file: &str, text: &str) -> Result<Plan, Located> {
+    match version {
+        SCHEMA_VERSION => parse_current(file, text),
+        _ => Err(Located::whole_file(
+            file,
+            format!("no migration from plan version {version} to {SCHEMA_VERSION}"),
+        )),
+    }
+}
+
+fn options() -> ron::Options {
+    // Keeps ron's default recursion limit (128): deep nesting is an error, not a stack overflow.
+    ron::Options::default()
+}
+
+/// Just enough of a plan to pick the decoding path; everything else is skipped.
+#[derive(Deserialize)]
+#[serde(rename = "Plan")]
+struct Probe {
+    #[serde(default, deserialize_with = "some_u32")]
+    version: Option<u32>,
+}
+
+fn some_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(d).map(Some)
+}
+
+fn parse_lenient(text: &str) -> Result<Plan, ron::error::SpannedError> {
+    options().from_str(text)
+}
+
+/// Parses a current-version plan; an unknown field is an error at its line and column.
+fn parse_current(file: &str, text: &str) -> Result<Plan, Located> {
+    let mut de = ron::Deserializer::from_str_with_options(text, &options())
+        .map_err(|e| ron_located(file, text, &e))?;
+    let mut unknown: Vec<Vec<Seg>> = Vec::new();
+    let result: Result<Plan, _> =
+        serde_ignored::deserialize(&mut de, |path| unknown.push(locate::segments(&path)));
+    let plan = result.map_err(|e| ron_located(file, text, &de.span_error(e)))?;
+    de.end()
+        .map_err(|e| ron_located(file, text, &de.span_error(e)))?;
+    if let Some(first) = unknown.first() {
+        let mut message = format!(
+            "unknown field `{}`{} (plan version {SCHEMA_VERSION} has no such field; \
+             check its spelling)",
+            locate::last_name(first),
+            locate::parent_display(first)
+        );
+        if unknown.len() > 1 {
+            let rest: Vec<String> = unknown[1..]
+                .iter()
+                .take(5)
+                .map(|p| locate::display(p))
+                .collect();
+            message.push_str(&format!(
+                "; {} more unknown: {}{}",
+                unknown.len() - 1,
+                rest.join(", "),
+                if unknown.len() > 6 { ", …" } else { "" }
+            ));
+        }
+        return Err(at_path(file, text, first, message));
+    }
+    Ok(plan)
+}
+
+/// A located ron error, with ron's developer advice replaced by words for the user.
+fn ron_located(file: &str, text: &str, e: &ron::error::SpannedError) -> Located {
+    let mut loc = Located::from_ron(file, text, e);
+    if matches!(e.code, ron::Error::ExceededRecursionLimit) {
+        loc.message = "brackets are nested too deeply (over 128 levels); no plan file is \
+                       nested like this"
+            .into();
+    }
+    loc
+}
+
+/// The plan's id must be a safe file name and, for a `.ron` file, equal its name.
+fn check_id(file: &str, text: &str, id: &str) -> Result<(), Located> {
+    let id_path = [Seg::Key("id".into())];
+    if !valid_id(id) {
+        return Err(at_path(
+            file,
+            text,
+            &id_path,
+            format!("plan id {id:?} is not valid (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"),
+        ));
+    }
+    let Some(name) = Path::new(file).file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    let Some(stem) = name.strip_suffix(".ron") else {
+        return Ok(());
+    };
+    if stem != id {
+        return Err(at_path(
+            file,
+            text,
+            &id_path,
+            format!(
+                "plan id `{id}` does not match the file name `{name}` (a plan's file must be \
+                 named `<id>.ron`: rename the file to `{id}.ron` or fix the id)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// An error at the place `path` names in `text` (line 1, column 1 when it cannot be found).
+fn at_path(file: &str, text: &str, path: &[Seg], message: String) -> Located {
+    let (line, col) = locate::find(text, path).unwrap_or((1, 1));
+    Located::at(file, text, line, col, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Check, CheckState, Pick};
+
+    fn sample() -> Plan {
+        let mut plan = Plan {
+            version: SCHEMA_VERSION,
+            id: "p1".into(),
+            ..Plan::default()
+        };
+        plan.context.title = "Podwórko \"Na Górce\"\nłąka".into();
+        plan.values.push(Pick {
+            id: "participation".into(),
+            note: "r#\"raw\"# \\ back".into(),
+        });
+        plan.checklist.insert(
+            "venue-accessible".into(),
+            Check {
+                state: CheckState::NotApplicable,
+                note: "outdoors".into(),
+            },
+        );
+        plan
+    }
+
+    #[test]
+    fn roundtrip_and_newline() {
+        let text = encode(&sample());
+        assert!(text.ends_with(")\n"), "{text}");
+        assert!(
+            text.starts_with("(\n    version: 1,\n    id: \"p1\",\n"),
+            "{text}"
+        );
+        let back = decode("p1.ron", &text).unwrap();
+        assert_eq!(back.plan, sample());
+        assert_eq!(back.read_only, None);
+        assert_eq!(encode(&back.plan), text);
+    }
+
+    #[test]
+    fn polish_letters_are_written_as_is() {
+        let text = encode(&sample());
+        assert!(text.contains("Podwórko \\\"Na Górce\\\"\\nłąka"), "{text}");
+    }
+
+    #[test]
+    fn id_must_match_file_name() {
+        let text = encode(&sample());
+        let err = decode("plans/p2.ron", &text).unwrap_err();
+        assert!(err.message.contains("`p1`"), "{err}");
+        assert!(err.message.contains("`p2.ron`"), "{err}");
+        assert_eq!((err.line, err.col), (3, 5), "{err}");
+        // A name that is not a .ron file is not checked.
+        assert!(decode("<clipboard>", &text).is_ok());
+    }
+
+    #[test]
+    fn unsafe_ids_are_refused() {
+        for id in [
+            "",
+            "../x",
+            "a/b",
+            ".hidden",
+            "-x",
+            "a b",
+            "ż",
+            &"x".repeat(101),
+        ] {
+            assert!(!valid_id(id), "{id:?}");
+            let plan = Plan {
+                version: 1,
+                id: id.to_string(),
+                ..Plan::default()
+            };
+            assert!(decode("x", &encode(&plan)).is_err(), "{id:?}");
+        }
+        assert!(valid_id("p18f3a2b"));
+        assert!(valid_id("scenario-after-school_2"));
+    }
+
+    #[test]
+    fn unknown_field_is_located() {
+        let text = "(\n    version: 1,\n    id: \"p1\",\n    context: (\n        title: \"x\",\n        colour: \"red\",\n    ),\n)\n";
+        let err = decode("p1.ron", text).unwrap_err();
+        assert_eq!((err.line, err.col), (6, 9), "{err}");
+        assert!(
+            err.message.contains("unknown field `colour` in `context`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_allowed_in_newer_versions() {
+        let text = "(version: 7, id: \"p1\", colour: \"red\", context: (title: \"x\", mood: 3))";
+        let d = decode("p1.ron", text).unwrap();
+        assert_eq!(d.plan.context.title, "x");
+        assert_eq!(d.plan.version, 7);
+        let why = d.read_only.unwrap();
+        assert!(why.contains("newer") && why.contains('7'), "{why}");
+    }
+
+    #[test]
+    fn missing_and_zero_versions_are_errors() {
+        let err = decode("p1.ron", "(id: \"p1\")").unwrap_err();
+        assert!(err.message.contains("no `version`"), "{err}");
+        let err = decode("p1.ron", "(\n  id: \"p1\",\n  version: 0,\n)").unwrap_err();
+        assert!(err.message.contains("version: 0"), "{err}");
+        assert_eq!((err.line, err.col), (3, 3), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let text = "(\n    version: 1,\n    id: \"p1\",\n    values: \"oops\",\n)\n";
+        let err = decode("p1.ron", text).unwrap_err();
+        assert_eq!(err.line, 4, "{err}");
+    }
+
+    #[test]
+    fn bad_bytes() {
+        let err = decode_bytes("p1.ron", b"(version: 1,\n id: \"p\xFF\xFE\")").unwrap_err();
+        assert!(err.message.contains("not UTF-8"), "{err}");
+        assert_eq!((err.line, err.col), (2, 8), "{err}");
+        let err = decode_bytes("p1.ron", b"").unwrap_err();
+        assert!(err.message.contains("empty"), "{err}");
+        let big = vec![b' '; MAX_PLAN_BYTES as usize + 1];
+        let err = decode_bytes("p1.ron", &big).unwrap_err();
+        assert!(err.message.contains("8 MiB"), "{err}");
+    }
+
+    #[test]
+    fn migrate_reads_the_current_version_and_refuses_unknown_ones() {
+        let text = encode(&sample());
+        assert_eq!(migrate(SCHEMA_VERSION, "p1.ron", &text).unwrap(), sample());
+        let err = migrate(SCHEMA_VERSION + 1, "p1.ron", &text).unwrap_err();
+        assert!(err.message.contains("no migration"), "{err}");
+    }
+
+    #[test]
+    fn trailing_text_is_an_error() {
+        let mut text = encode(&sample());
+        text.push_str("(version: 1)");
+        assert!(decode("p1.ron", &text).is_err());
+    }
+}

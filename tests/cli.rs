@@ -1,0 +1,219 @@
+//! The binary without a terminal: `check-model`, and what the workbook does when it has no tty.
+//! (`check-plan` and `list` are covered in `storage_cli.rs`.)
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_modelownia"));
+    cmd.env_remove("MODELOWNIA_DATA_DIR")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run the binary")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A copy of the repo's `model/*.ron` in a temporary folder.
+fn model_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("model");
+    let dst = dir.path().join("model");
+    std::fs::create_dir(&dst).unwrap();
+    let mut copied = 0;
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&path, dst.join(path.file_name().unwrap())).unwrap();
+            copied += 1;
+        }
+    }
+    assert!(copied >= 6, "model/ has its six files");
+    (dir, dst)
+}
+
+/// `model OK: 12 values, 12 directions, …` → `[("values", 12), ("directions", 12), …]`.
+fn counts(line: &str) -> Vec<(String, usize)> {
+    let rest = line.strip_prefix("model OK: ").expect("summary prefix");
+    rest.split(", ")
+        .map(|part| {
+            let (n, what) = part
+                .split_once(' ')
+                .unwrap_or_else(|| panic!("count and name in {part:?}"));
+            let n = n.parse().unwrap_or_else(|_| panic!("a number in {part:?}"));
+            (what.to_string(), n)
+        })
+        .collect()
+}
+
+#[test]
+fn check_model_prints_one_summary_line() {
+    let out = run(&["check-model"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "exactly one line: {stdout:?}");
+    assert!(stdout.ends_with('\n'));
+    let got = counts(lines[0]);
+    let minimum = [
+        ("values", 10),
+        ("directions", 10),
+        ("phases", 4),
+        ("checklist items", 32),
+        ("methods", 12),
+        ("roles", 8),
+        ("scenarios", 4),
+    ];
+    let names: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+    let expected: Vec<&str> = minimum.iter().map(|(w, _)| *w).collect();
+    assert_eq!(names, expected, "{stdout}");
+    for ((what, n), (_, min)) in got.iter().zip(minimum) {
+        assert!(*n >= min, "{n} {what}, expected at least {min}: {stdout}");
+    }
+}
+
+#[test]
+fn check_model_of_a_copied_folder_matches_the_built_in_one() {
+    let (_tmp, model) = model_copy();
+    let built_in = run(&["check-model"]);
+    let copied = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(copied.status.code(), Some(0), "{}", text(&copied.stderr));
+    assert_eq!(text(&copied.stdout), text(&built_in.stdout));
+}
+
+#[test]
+fn check_model_of_a_missing_folder_exits_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("no-such-model");
+    let out = run(&["check-model", "--model", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&missing.display().to_string()) && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+    assert_eq!(text(&out.stdout), "", "nothing on stdout");
+}
+
+#[test]
+fn check_model_locates_a_syntax_error() {
+    let (_tmp, model) = model_copy();
+    let values = model.join("values.ron");
+    let original = std::fs::read_to_string(&values).unwrap();
+    // Break the first `id: "…",` line: a stray word after the string.
+    let (index, line) = original
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.trim_start().starts_with("id: \""))
+        .expect("values.ron has ids");
+    let broken_line = line.replacen("\",", "\" oops,", 1);
+    let col = broken_line.find("oops").unwrap() + 1; // ASCII before it: bytes = columns
+    let mut lines: Vec<&str> = original.lines().collect();
+    lines[index] = &broken_line;
+    std::fs::write(&values, lines.join("\n") + "\n").unwrap();
+
+    let out = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let want = format!("values.ron:{}:{col}", index + 1);
+    assert!(stderr.contains(&want), "expected {want} in:\n{stderr}");
+    assert!(
+        stderr.contains(broken_line.trim()),
+        "the line is quoted:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(text(&out.stdout), "");
+
+    // The workbook refuses to start on that model, before touching the terminal.
+    let data = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["--model", model.to_str().unwrap()])
+        .env("MODELOWNIA_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(&want), "{}", text(&out.stderr));
+    assert!(!out.stdout.contains(&0x1b), "no escape sequences on stdout");
+}
+
+#[test]
+fn workbook_without_a_terminal_exits_2_and_explains() {
+    let data = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["--lang", "en"])
+        .env("MODELOWNIA_DATA_DIR", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("interactive terminal"), "{stderr}");
+    assert!(
+        stderr.contains("list") && stderr.contains("check-plan"),
+        "points to the script commands: {stderr}"
+    );
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "escape sequences on stdout: {:?}",
+        text(&out.stdout)
+    );
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "escape sequences on stderr: {stderr:?}"
+    );
+    assert!(out.stdout.is_empty(), "{:?}", text(&out.stdout));
+    // Nothing was created but the (empty) data folder.
+    let plans: Vec<_> = std::fs::read_dir(data.path().join("plans"))
+        .map(|rd| rd.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        plans.iter().all(|n| n.to_string_lossy().starts_with('.')),
+        "{plans:?}"
+    );
+}
+
+#[test]
+fn list_uses_the_data_dir_from_the_environment() {
+    use modelownia::plan::{Plan, SCHEMA_VERSION};
+    let data = tempfile::tempdir().unwrap();
+    let store = modelownia::storage::Store::open(data.path()).unwrap();
+    let mut plan = Plan {
+        version: SCHEMA_VERSION,
+        id: "spacer".into(),
+        updated: "2026-05-01T08:30:00Z".into(),
+        ..Plan::default()
+    };
+    plan.context.title = "Spacer badawczy po Chyloni".into();
+    store.save(&plan).unwrap();
+    std::fs::write(
+        store.plan_path("zepsuty"),
+        "(version: 1, id: \"zepsuty\", context: (",
+    )
+    .unwrap();
+
+    let out = bin()
+        .arg("list")
+        .env("MODELOWNIA_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{stdout}");
+    assert_eq!(rows[0][..2], ["zepsuty", "DAMAGED"], "{stdout}");
+    assert!(rows[0][2].contains("zepsuty.ron:1:"), "{stdout}");
+    assert_eq!(
+        rows[1][..3],
+        ["spacer", "Spacer badawczy po Chyloni", "2026-05-01 08:30"],
+        "{stdout}"
+    );
+    assert!(rows[1][3].ends_with('%'), "{stdout}");
+}

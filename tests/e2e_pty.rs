@@ -1,0 +1,535 @@
+//! End-to-end tests of the real binary in a pseudo-terminal (80×24 unless said otherwise).
+//!
+//! Each test drives the app with raw key bytes and waits on the parsed screen (see
+//! `common/mod.rs`); a test skips itself with a printed reason when no pty can be opened.
+//! The tests run one at a time ([`serial`]): they are timing-sensitive, the crash test most.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use common::keys::{DOWN, ENTER, SPACE};
+use common::{
+    Lcg, Pty, data_dir, decode_file, find_pane, footer_of, names, pane_focused, plan_files,
+    plans_dir,
+};
+use modelownia::plan::{CheckState, Pick, Plan, SCHEMA_VERSION};
+
+const W: u16 = 80;
+const H: u16 = 24;
+
+/// One pty test at a time.
+fn serial() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn start(data: &Path, lang: &str) -> Option<Pty> {
+    Pty::spawn(data, &["--lang", lang], W, H)
+}
+
+/// The footer while a text box has the keyboard.
+const EDITING: &str = "Esc finish editing";
+/// The title of the home list's pane.
+const HOME: &str = "┌ Activity plans";
+
+fn editing(s: &vt100::Screen) -> bool {
+    footer_of(s).starts_with(EDITING)
+}
+
+/// The step list has the keyboard.
+fn in_steps(s: &vt100::Screen) -> bool {
+    pane_focused(s, "Steps") && !editing(s)
+}
+
+/// The content pane of step `name` has the keyboard and no text box is open.
+fn in_content(s: &vt100::Screen, name: &str) -> bool {
+    pane_focused(s, name) && !pane_focused(s, "Steps") && !editing(s)
+}
+
+/// Leaves the text box being edited in step `name`: Esc, then the content has the keys.
+fn finish_editing(app: &mut Pty, name: &str) {
+    app.esc_until(
+        &format!("the {name} pane to get the keys back (Esc)"),
+        |s| in_content(s, name),
+    );
+}
+
+/// From the content pane to the step list.
+fn to_steps(app: &mut Pty) {
+    app.esc_until("the step list to get the keys (Esc)", in_steps);
+}
+
+/// From the step list (on step `from`, 1-based) down to step `to` and into its content.
+fn open_step(app: &mut Pty, from: usize, to: usize, name: &str) {
+    app.send(DOWN.repeat(to - from));
+    app.wait_screen(
+        &format!("step {to} {name} shown, the step list focused"),
+        |s| find_pane(s, name).is_some() && in_steps(s),
+    );
+    app.send(ENTER);
+    app.wait_screen(&format!("the {name} pane to get the keys (Enter)"), |s| {
+        in_content(s, name)
+    });
+}
+
+fn quit(app: &mut Pty) -> u32 {
+    app.send("q");
+    app.wait_exit()
+}
+
+fn first_checklist_id() -> String {
+    let model = modelownia::model::load_from(None).expect("built-in model");
+    model.phases[0].items[0].id.clone()
+}
+
+#[test]
+fn first_plan_round_trip() {
+    let _serial = serial();
+    let dir = data_dir();
+    let data = dir.path();
+    let title = "Spacer po Chyloni źdźbło ąćęłńóśźż";
+    let note = "Młodzi sami wybierają trasę.";
+
+    let Some(mut app) = start(data, "en") else {
+        return;
+    };
+    app.wait_text("You have no plans yet.");
+    app.send("n");
+    app.wait_footer(EDITING);
+    assert_eq!(
+        plan_files(data).len(),
+        1,
+        "`n` writes the new plan at once: {:?}",
+        names(&plans_dir(data))
+    );
+    app.send(title);
+    app.wait_for("the title in the header", |s| {
+        s.lines().next().unwrap_or("").contains(title)
+    });
+    finish_editing(&mut app, "Context");
+    to_steps(&mut app);
+
+    open_step(&mut app, 1, 5, "Values");
+    app.send(SPACE);
+    app.wait_text("[x] Participation");
+    app.send(ENTER);
+    let s = app.wait_footer(EDITING);
+    assert!(
+        s.contains("How does this activity live this value?"),
+        "the note editor asks its question:\n{s}"
+    );
+    app.send(note);
+    app.wait_text(note);
+    finish_editing(&mut app, "Values");
+    to_steps(&mut app);
+
+    open_step(&mut app, 5, 10, "Checklist");
+    app.send(SPACE);
+    app.wait_for("the first checklist item done", |s| {
+        s.lines().any(|l| l.contains("│[✓] "))
+    });
+    // Autosave, without quitting.
+    app.wait_text("✓ saved");
+    let files = plan_files(data);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let autosaved = decode_file(&files[0]);
+    assert_eq!(autosaved.context.title, title);
+
+    assert_eq!(quit(&mut app), 0, "q saves and quits with 0");
+    drop(app);
+
+    let files = plan_files(data);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let plan = decode_file(&files[0]);
+    assert_eq!(plan.version, SCHEMA_VERSION);
+    assert_eq!(
+        files[0].file_name().unwrap(),
+        format!("{}.ron", plan.id).as_str()
+    );
+    assert_eq!(plan.context.title, title);
+    assert_eq!(
+        plan.values,
+        vec![Pick {
+            id: "participation".into(),
+            note: note.into()
+        }]
+    );
+    assert_eq!(plan.checklist.len(), 1, "{:?}", plan.checklist);
+    let check = &plan.checklist[&first_checklist_id()];
+    assert_eq!(check.state, CheckState::Done);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(
+        text.contains(title) && text.contains("state: Done"),
+        "{text}"
+    );
+    let bytes = std::fs::read(&files[0]).unwrap();
+
+    // Again: the plan is listed, opens, and shows what was chosen.
+    let Some(mut app) = start(data, "en") else {
+        return;
+    };
+    let s = app.wait_text(title);
+    let row = s.lines().find(|l| l.contains(title)).unwrap();
+    assert!(row.contains("▶ "), "the only plan is selected: {row}");
+    assert!(row.trim_end_matches('│').trim_end().ends_with('%'), "{row}");
+    app.send(ENTER);
+    let s = app.wait_screen("the plan open on its step list", in_steps);
+    assert!(
+        s.lines().next().unwrap().contains(title),
+        "header shows the title:\n{s}"
+    );
+    assert!(s.contains(title), "{s}");
+    open_step(&mut app, 1, 5, "Values");
+    let s = app.wait_text("[x] Participation");
+    assert!(s.contains(note), "the note is shown in the guide:\n{s}");
+    assert_eq!(quit(&mut app), 0);
+    assert_eq!(
+        std::fs::read(&files[0]).unwrap(),
+        bytes,
+        "opening and looking around does not rewrite the file"
+    );
+}
+
+#[test]
+fn polish_interface() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = start(dir.path(), "pl") else {
+        return;
+    };
+    let s = app.wait_text("Nie masz jeszcze żadnego planu.");
+    assert!(
+        s.lines().next().unwrap().trim_end().ends_with("[PL]"),
+        "{s}"
+    );
+    assert!(!s.contains("You have no plans yet."), "{s}");
+    app.send("L");
+    let s = app.wait_text("You have no plans yet.");
+    assert!(
+        s.lines().next().unwrap().trim_end().ends_with("[EN]"),
+        "{s}"
+    );
+    assert!(!s.contains("Nie masz"), "{s}");
+    app.send("L");
+    app.wait_text("Nie masz jeszcze żadnego planu.");
+    assert_eq!(quit(&mut app), 0);
+}
+
+#[test]
+fn small_terminal() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = Pty::spawn(dir.path(), &["--lang", "en"], 40, 10) else {
+        return;
+    };
+    let s = app.wait_text("Enlarge the window");
+    assert!(!s.contains("You have no plans"), "{s}");
+    app.resize(W, H);
+    let s = app.wait_text("You have no plans yet.");
+    assert!(!s.contains("Enlarge"), "{s}");
+    assert!(s.contains(HOME), "{s}");
+    // Down again below the minimum and back up: still fine.
+    app.resize(59, 20);
+    app.wait_for("the enlarge message at 59×20", |s| {
+        s.contains("Enlarge") && !s.contains("You have no plans")
+    });
+    app.resize(60, 20);
+    app.wait_text("You have no plans yet.");
+    assert_eq!(app.try_exit(), None, "the app is still running");
+    assert_eq!(quit(&mut app), 0);
+}
+
+#[test]
+fn help_overlay() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = start(dir.path(), "en") else {
+        return;
+    };
+    app.wait_text("You have no plans yet.");
+    app.send("?");
+    let s = app.wait_text("┌ Keys ─");
+    // A row of the overlay: `│  n <padding> new plan <padding>│`.
+    let lists_n = s.lines().any(|l| {
+        l.split('│').any(|cell| {
+            let t = cell.trim();
+            t.starts_with("n ") && t.ends_with(" new plan")
+        })
+    });
+    assert!(lists_n, "help lists `n` as new plan:\n{s}");
+    // Keys of the home list do nothing while help is open.
+    app.send("n");
+    app.send("?");
+    let s = app.wait_for("the help to close", |s| !s.contains("┌ Keys"));
+    assert!(
+        s.contains("You have no plans yet."),
+        "`n` did not create a plan:\n{s}"
+    );
+    assert!(plan_files(dir.path()).is_empty());
+    assert_eq!(quit(&mut app), 0);
+}
+
+// Typed into the title in the crash test: letters (with Polish ones), digits and spaces, none
+// of which is a key binding while editing.
+const ALPHABET: &[char] = &[
+    'a', 'b', 'c', 'd', 'e', 'k', 'o', 'p', 'r', 's', 't', 'w', 'z', 'ą', 'ć', 'ę', 'ł', 'ń', 'ó',
+    'ś', 'ź', 'ż', 'Ż', 'Ł', 'Q', '0', '7', ' ',
+];
+
+fn chunk(rng: &mut Lcg) -> String {
+    let len = 1 + rng.below(6);
+    (0..len)
+        .map(|_| ALPHABET[rng.below(ALPHABET.len() as u32) as usize])
+        .collect()
+}
+
+/// Polls (every 20 ms) for at most `max`; used only to put a kill at a random moment.
+fn pause(max: Duration, until: impl Fn() -> bool) {
+    let end = Instant::now() + max;
+    while Instant::now() < end && !until() {
+        std::thread::sleep(common::POLL);
+    }
+}
+
+/// Checks the plans folder after a kill; returns the hidden temp files left behind.
+/// Checks the plans folder after a kill: the title on disk lies between what was seen saved and
+/// what was typed. Returns the hidden temp files left behind and the title on disk.
+fn check_after_kill(
+    data: &Path,
+    id: &str,
+    saved: &str,
+    typed: &str,
+    round: u64,
+) -> (Vec<String>, String) {
+    let plans = plans_dir(data);
+    let all = names(&plans);
+    let mut temps = Vec::new();
+    for name in &all {
+        if name == &format!("{id}.ron") || name == &format!("{id}.ron.bak") {
+            continue;
+        }
+        if name == ".locks" {
+            assert!(
+                plans.join(name).is_dir(),
+                "round {round}: .locks is a folder"
+            );
+            continue;
+        }
+        // `storage` documents `.<id>.ron.tmp-XXXXXX` (and the backup's) as a save in progress,
+        // removed when the store is opened next.
+        let temp = [format!(".{id}.ron.tmp-"), format!(".{id}.ron.bak.tmp-")]
+            .iter()
+            .any(|p| name.starts_with(p.as_str()));
+        assert!(
+            temp,
+            "round {round}: unexpected file {name:?} in plans/: {all:?}"
+        );
+        temps.push(name.clone());
+    }
+    let file = plans.join(format!("{id}.ron"));
+    assert!(
+        file.is_file(),
+        "round {round}: the plan file is gone: {all:?}"
+    );
+    for path in plan_files(data) {
+        decode_file(&path);
+    }
+    let title = decode_file(&file).context.title;
+    assert!(
+        title.starts_with(saved),
+        "round {round}: the file lost text that was shown as saved\n saved: {saved:?}\n file:  {title:?}"
+    );
+    assert!(
+        typed.starts_with(&title),
+        "round {round}: the file has text that was never typed\n typed: {typed:?}\n file:  {title:?}"
+    );
+    let bak = plans.join(format!("{id}.ron.bak"));
+    // The backup is an earlier complete version.
+    if bak.exists() {
+        let text = std::fs::read_to_string(&bak).unwrap();
+        let old = modelownia::storage::decode(&format!("{id}.ron"), &text)
+            .unwrap_or_else(|e| panic!("round {round}: the backup does not decode: {e}\n{text}"));
+        assert!(
+            typed.starts_with(&old.plan.context.title),
+            "round {round}: the backup has text that was never typed: {:?}",
+            old.plan.context.title
+        );
+    }
+    (temps, title)
+}
+
+#[test]
+fn crash_kill_during_edits() {
+    let _serial = serial();
+    let started = Instant::now();
+    let dir = data_dir();
+    let data = dir.path();
+    const ROUNDS: u64 = 15;
+    let mut id = String::new();
+    let mut typed = String::new();
+    let mut saved = String::new();
+    let mut left_temps: Vec<String> = Vec::new();
+    let mut kinds = BTreeSet::new();
+    let (mut checkpoints, mut lost_rounds, mut temps_seen) = (0, 0, 0);
+
+    for round in 0..=ROUNDS {
+        let mut rng = Lcg::new(round);
+        let Some(mut app) = start(data, "en") else {
+            return;
+        };
+        if round == 0 {
+            app.wait_text("You have no plans yet.");
+            app.send("n");
+            app.wait_footer(EDITING);
+            let files = plan_files(data);
+            assert_eq!(files.len(), 1, "{files:?}");
+            id = decode_file(&files[0]).id;
+        } else {
+            app.wait_for("the plan listed on the home screen", |s| {
+                s.contains("▶ ") && s.contains(HOME)
+            });
+            let now = names(&plans_dir(data));
+            for t in &left_temps {
+                assert!(
+                    !now.contains(t),
+                    "round {round}: temp file {t} was not cleaned up on start: {now:?}"
+                );
+            }
+            if round == ROUNDS {
+                // A last clean start: everything is as it was left, and quits normally.
+                assert_eq!(quit(&mut app), 0);
+                break;
+            }
+            app.send(ENTER);
+            app.wait_screen("the plan open on its step list", in_steps);
+            app.send(ENTER);
+            app.wait_screen("the Context pane focused", |s| in_content(s, "Context"));
+            app.send(ENTER);
+            app.wait_footer(EDITING);
+        }
+
+        // Some text, then (mostly) wait until it is on disk and the header says so.
+        for _ in 0..1 + rng.below(3) {
+            let c = chunk(&mut rng);
+            app.send(&c);
+            typed.push_str(&c);
+        }
+        if rng.below(3) != 0 {
+            let file = plans_dir(data).join(format!("{id}.ron"));
+            let want = typed.clone();
+            app.wait_for("the typed title autosaved and \"✓ saved\" shown", |s| {
+                s.lines().next().unwrap_or("").contains("✓ saved")
+                    && std::fs::read_to_string(&file)
+                        .ok()
+                        .and_then(|t| modelownia::storage::decode(&format!("{id}.ron"), &t).ok())
+                        .is_some_and(|d| d.plan.context.title == want)
+            });
+            saved = typed.clone();
+            checkpoints += 1;
+        }
+        // More text, then a kill at a random moment.
+        for _ in 0..rng.below(4) {
+            let c = chunk(&mut rng);
+            app.send(&c);
+            typed.push_str(&c);
+        }
+        let kind = rng.below(4);
+        kinds.insert(kind);
+        match kind {
+            0 => {}
+            1 => pause(Duration::from_millis(u64::from(rng.below(500))), || false),
+            2 => {
+                // Aim at the autosave itself, about 0.4 s after the first unsaved change.
+                let screen = || app.contents();
+                pause(Duration::from_millis(500), || screen().contains("saving…"));
+                pause(
+                    Duration::from_millis(300 + u64::from(rng.below(200))),
+                    || false,
+                );
+            }
+            _ => pause(Duration::from_millis(u64::from(rng.below(100))), || false),
+        }
+        app.kill();
+        drop(app);
+        let (temps, title) = check_after_kill(data, &id, &saved, &typed, round);
+        if title != typed {
+            lost_rounds += 1;
+        }
+        // What the next round starts from: text not yet saved died with the process.
+        temps_seen += temps.len();
+        left_temps = temps;
+        typed = title.clone();
+        saved = title;
+    }
+    let elapsed = started.elapsed();
+    eprintln!(
+        "crash test: {ROUNDS} kills in {elapsed:?}; kill kinds {kinds:?}; {checkpoints} autosaves \
+         waited for; {lost_rounds} kills lost unsaved typing; {temps_seen} temp files left by \
+         kills (all removed on the next start); title now {} chars",
+        typed.chars().count()
+    );
+    assert!(checkpoints > 0, "at least one autosave was waited for");
+    assert!(!typed.is_empty());
+}
+
+#[test]
+fn damaged_file_untouched() {
+    let _serial = serial();
+    let dir = data_dir();
+    let data = dir.path();
+    let store = modelownia::storage::Store::open(data).expect("data folder");
+    let good = Plan {
+        version: SCHEMA_VERSION,
+        id: "dobry".into(),
+        created: "2026-01-05T10:00:00Z".into(),
+        updated: "2026-01-05T10:00:00Z".into(),
+        context: modelownia::plan::Context {
+            title: "Gra miejska na Oksywiu".into(),
+            ..Default::default()
+        },
+        ..Plan::default()
+    };
+    store.save(&good).expect("save the good plan");
+    drop(store);
+    let broken = plans_dir(data).join("broken.ron");
+    let garbage: &[u8] = b"(version: 1, id: \"broken\", context: (title: \"x\"";
+    std::fs::write(&broken, garbage).unwrap();
+    let good_path = plans_dir(data).join("dobry.ron");
+    let good_bytes = std::fs::read(&good_path).unwrap();
+    let before = names(&plans_dir(data));
+
+    let Some(mut app) = start(data, "en") else {
+        return;
+    };
+    let s = app.wait_text("DAMAGED");
+    let damaged = s.lines().find(|l| l.contains("DAMAGED")).unwrap();
+    assert!(damaged.contains("broken"), "{damaged}");
+    let row = s
+        .lines()
+        .find(|l| l.contains("Gra miejska na Oksywiu"))
+        .unwrap_or_else(|| panic!("the good plan is listed:\n{s}"));
+    assert!(row.contains('%') && !row.contains("DAMAGED"), "{row}");
+    // Enter on the damaged row (selected first) explains instead of opening.
+    app.send(ENTER);
+    app.wait_text("It will not be overwritten.");
+    assert!(app.contents().contains(HOME));
+    assert_eq!(quit(&mut app), 0);
+    drop(app);
+
+    assert_eq!(
+        std::fs::read(&broken).unwrap(),
+        garbage,
+        "the damaged file is unchanged"
+    );
+    assert_eq!(std::fs::read(&good_path).unwrap(), good_bytes);
+    let after: Vec<String> = names(&plans_dir(data))
+        .into_iter()
+        .filter(|n| n != ".locks")
+        .collect();
+    let before: Vec<String> = before.into_iter().filter(|n| n != ".locks").collect();
+    assert_eq!(after, before, "no file was added or removed");
+}

@@ -1,0 +1,485 @@
+//! The golden corpus in `saves/`: every file there must load with this version and be written
+//! back byte for byte. See `saves/README.md`.
+//!
+//! `cargo test --test storage_golden -- --ignored write_missing_golden_files` writes the files
+//! that are missing (never touching an existing one) with `encode`.
+
+use std::path::{Path, PathBuf};
+
+use modelownia::lang::Lang;
+use modelownia::model::{self, Model, Scenario, Setting};
+use modelownia::plan::{Check, CheckState, Pick, Plan, SCHEMA_VERSION};
+use modelownia::storage::{Store, encode, load_file};
+
+fn saves_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("saves")
+}
+
+fn golden_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(saves_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The `version` a golden file was written with (its second line, as `encode` writes it).
+fn file_version(text: &str) -> u32 {
+    text.lines()
+        .nth(1)
+        .and_then(|l| l.trim().strip_prefix("version: "))
+        .and_then(|v| v.trim_end_matches(',').parse().ok())
+        .unwrap_or_else(|| panic!("no version on line 2:\n{text}"))
+}
+
+#[test]
+fn every_golden_file_loads_and_saves_byte_for_byte() {
+    let files = golden_files();
+    assert!(files.len() >= 3, "{files:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let decoded = load_file(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(decoded.read_only.is_none(), "{}", path.display());
+        let version = file_version(std::str::from_utf8(&bytes).unwrap());
+        assert!(version <= SCHEMA_VERSION, "{}", path.display());
+        // Every save writes the current version; a file of an older version must load
+        // (migrated), and its new form must be stable.
+        let expected = if version == SCHEMA_VERSION {
+            bytes.clone()
+        } else {
+            encode(&decoded.plan).into_bytes()
+        };
+        // Re-encoding gives the same bytes…
+        assert!(
+            encode(&decoded.plan).as_bytes() == expected.as_slice(),
+            "{}: re-encoded bytes differ",
+            path.display()
+        );
+        // …and so does a real save into a data folder.
+        store.save(&decoded.plan).unwrap();
+        let saved = std::fs::read(store.plan_path(&decoded.plan.id)).unwrap();
+        assert!(saved == expected, "{}: saved bytes differ", path.display());
+        assert_eq!(store.load(&decoded.plan.id).unwrap().plan, decoded.plan);
+    }
+}
+
+#[test]
+fn the_corpus_has_its_members() {
+    let model = model::load_from(None).unwrap();
+    let mut wanted = vec!["empty".to_string(), "full".into(), "long-polish".into()];
+    wanted.extend(model.scenarios.iter().map(|s| format!("scenario-{}", s.id)));
+    for name in wanted {
+        let path = saves_dir().join(format!("{name}.ron"));
+        assert!(path.is_file(), "{} is missing from saves/", path.display());
+    }
+    assert!(saves_dir().join("README.md").is_file());
+}
+
+#[test]
+fn empty_is_a_new_plan() {
+    let plan = load_file(&saves_dir().join("empty.ron")).unwrap().plan;
+    assert_eq!(
+        plan,
+        Plan {
+            version: SCHEMA_VERSION,
+            id: "empty".into(),
+            created: plan.created.clone(),
+            updated: plan.updated.clone(),
+            ..Plan::default()
+        }
+    );
+}
+
+#[test]
+fn full_fills_every_field() {
+    let plan = load_file(&saves_dir().join("full.ron")).unwrap().plan;
+    let texts = all_texts(&plan);
+    assert!(texts.iter().all(|(_, t)| !t.is_empty()), "{texts:?}");
+    for picks in [&plan.values, &plan.directions, &plan.methods, &plan.roles] {
+        assert!(!picks.is_empty() && picks.iter().all(|p| !p.note.is_empty()));
+    }
+    for state in [
+        CheckState::Todo,
+        CheckState::Done,
+        CheckState::NotApplicable,
+    ] {
+        assert!(
+            plan.checklist.values().any(|c| c.state == state),
+            "{state:?}"
+        );
+    }
+}
+
+#[test]
+fn long_polish_has_the_hard_characters() {
+    let text = std::fs::read_to_string(saves_dir().join("long-polish.ron")).unwrap();
+    let plan = load_file(&saves_dir().join("long-polish.ron"))
+        .unwrap()
+        .plan;
+    let all: String = all_texts(&plan).into_iter().map(|(_, t)| t).collect();
+    for c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ\"\\\n🙂".chars() {
+        assert!(all.contains(c), "{c:?}");
+    }
+    assert!(all.contains("r#\""));
+    assert!(text.len() > 10_000, "long texts: {}", text.len());
+    // Polish letters are stored as themselves, not as escapes.
+    assert!(text.contains("ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ"));
+}
+
+fn all_texts(p: &Plan) -> Vec<(&'static str, String)> {
+    vec![
+        ("created", p.created.clone()),
+        ("updated", p.updated.clone()),
+        ("scenario", p.scenario.clone()),
+        ("title", p.context.title.clone()),
+        ("area", p.context.area.clone()),
+        ("place", p.context.place.clone()),
+        ("dates", p.context.dates.clone()),
+        ("idea", p.context.idea.clone()),
+        ("who", p.group.who.clone()),
+        ("reach", p.group.reach.clone()),
+        ("group needs", p.group.needs.clone()),
+        ("observed", p.needs.observed.clone()),
+        ("how", p.needs.how.clone()),
+        ("strengths", p.needs.strengths.clone()),
+        ("goal group", p.goals.group.clone()),
+        ("goal neighbourhood", p.goals.neighbourhood.clone()),
+        ("partners", p.partners.clone()),
+        ("materials", p.logistics.materials.clone()),
+        ("budget", p.logistics.budget.clone()),
+        ("consent", p.logistics.consent.clone()),
+        ("safeguarding", p.logistics.safeguarding.clone()),
+        ("accessibility", p.logistics.accessibility.clone()),
+        ("risks", p.logistics.risks.clone()),
+        ("indicators", p.evaluation.indicators.clone()),
+        ("feedback", p.evaluation.feedback.clone()),
+        ("worked", p.evaluation.worked.clone()),
+        ("change", p.evaluation.change.clone()),
+        (
+            "picks",
+            [&p.values, &p.directions, &p.methods, &p.roles]
+                .iter()
+                .flat_map(|v| v.iter().map(|x| format!("{}{}", x.id, x.note)))
+                .collect(),
+        ),
+        (
+            "checklist",
+            p.checklist
+                .iter()
+                .map(|(k, c)| format!("{k}{}", c.note))
+                .collect(),
+        ),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generator. Run only to add a file to the corpus; existing files are never rewritten.
+
+#[test]
+#[ignore = "writes missing files into saves/; run by hand when adding to the corpus"]
+fn write_missing_golden_files() {
+    let model = model::load_from(None).unwrap();
+    let mut plans = vec![empty(), full(&model), long_polish()];
+    plans.extend(model.scenarios.iter().map(|s| from_scenario(&model, s)));
+    for plan in plans {
+        let path = saves_dir().join(format!("{}.ron", plan.id));
+        if path.exists() {
+            continue;
+        }
+        check_model_ids(&model, &plan);
+        std::fs::write(&path, encode(&plan)).unwrap();
+        eprintln!("wrote {}", path.display());
+    }
+}
+
+fn base(id: &str, created: &str, updated: &str) -> Plan {
+    Plan {
+        version: SCHEMA_VERSION,
+        id: id.into(),
+        created: created.into(),
+        updated: updated.into(),
+        ..Plan::default()
+    }
+}
+
+fn pick(id: &str, note: &str) -> Pick {
+    Pick {
+        id: id.into(),
+        note: note.into(),
+    }
+}
+
+fn check(state: CheckState, note: &str) -> Check {
+    Check {
+        state,
+        note: note.into(),
+    }
+}
+
+fn check_model_ids(model: &Model, plan: &Plan) {
+    for p in &plan.values {
+        assert!(model.value(&p.id).is_some(), "value {}", p.id);
+    }
+    for p in &plan.directions {
+        assert!(model.direction(&p.id).is_some(), "direction {}", p.id);
+    }
+    for p in &plan.methods {
+        assert!(model.method(&p.id).is_some(), "method {}", p.id);
+    }
+    for p in &plan.roles {
+        assert!(model.role(&p.id).is_some(), "role {}", p.id);
+    }
+    for id in plan.checklist.keys() {
+        assert!(model.checklist_item(id).is_some(), "checklist item {id}");
+    }
+    if !plan.scenario.is_empty() {
+        assert!(model.scenario(&plan.scenario).is_some());
+    }
+}
+
+fn empty() -> Plan {
+    base("empty", "2026-11-27T09:00:00Z", "2026-11-27T09:00:00Z")
+}
+
+fn full(model: &Model) -> Plan {
+    let mut p = base("full", "2026-09-01T08:15:00Z", "2026-11-20T19:42:07Z");
+    p.scenario = "our-courtyard".into();
+    p.context.title = "Nasze podwórko – mapa i ławka".into();
+    p.context.area = "Gdynia, Obłuże".into();
+    p.context.place = "Przystań, Opata Hackiego 33, i podwórka przy Zamenhofa".into();
+    p.context.dates = "Wtorki 16:00–17:30, od 15 września do 27 października (7 spotkań)".into();
+    p.context.idea = "Młodzież bada swoje podwórko, rysuje mapę miejsc lubianych i omijanych, \
+        wybiera jedną małą zmianę i sama przedstawia ją radnej."
+        .into();
+    p.group.who = "10–12 osób w wieku 13–17 lat, stali bywalcy Przystani i ich znajomi".into();
+    p.group.reach = "Plakat w Przystani, rozmowy na boisku, grupa na komunikatorze prowadzona \
+        przez peer leaderkę"
+        .into();
+    p.group.needs = "Jedna osoba porusza się na wózku; dwie słabo czytają po polsku".into();
+    p.needs.observed = "Nastolatki przesiadują na schodach klatki, bo na podwórku nie ma gdzie \
+        usiąść; sąsiedzi skarżą się na hałas."
+        .into();
+    p.needs.how = "Trzy rozmowy na ławce, spacer badawczy, notatki animatorki".into();
+    p.needs.strengths = "Duże, zielone podwórko; zarządca otwarty na drobne zmiany; dwóch \
+        ojców z warsztatem stolarskim"
+        .into();
+    p.goals.group = "Grupa sama wybiera zmianę i broni jej przed dorosłymi".into();
+    p.goals.neighbourhood =
+        "Sąsiedzi i młodzież rozmawiają o podwórku jak o wspólnym miejscu".into();
+    p.values = vec![
+        pick(
+            "participation",
+            "Decyzję o zmianie podejmuje grupa, głosując naklejkami.",
+        ),
+        pick(
+            "neighbourly-bonds",
+            "Sąsiedzi są zaproszeni na prezentację i poczęstunek.",
+        ),
+    ];
+    p.directions = vec![
+        pick(
+            "participatory-diagnosis",
+            "Spacer i mapa robione przez samą młodzież.",
+        ),
+        pick(
+            "co-designing-space",
+            "Projekt ławki powstaje z projektantką.",
+        ),
+    ];
+    p.methods = vec![
+        pick(
+            "research-walk",
+            "Trzyosobowe zespoły, karty obserwacji, zdjęcia bez twarzy.",
+        ),
+        pick(
+            "sentimental-map",
+            "Duży arkusz na ścianie Przystani przez cały projekt.",
+        ),
+    ];
+    p.roles = vec![
+        pick(
+            "youth-worker",
+            "Ania K. – prowadzi spotkania i pilnuje zgód.",
+        ),
+        pick(
+            "district-councillor",
+            "Radna Obłuża – słucha prezentacji 27 października.",
+        ),
+    ];
+    p.partners =
+        "Spółdzielnia mieszkaniowa (zarządca), Rada Dzielnicy, stolarnia pana Marka".into();
+    p.logistics.materials = "Arkusze, mazaki, naklejki, taśma miernicza, karton na makietę".into();
+    p.logistics.budget = "600 zł: materiały 250 zł, poczęstunek 150 zł, drewno 200 zł".into();
+    p.logistics.consent = "Zgody rodziców na wyjścia i wizerunek zebrane do 15 września".into();
+    p.logistics.safeguarding =
+        "Zawsze dwie dorosłe osoby; procedura interwencji w segregatorze".into();
+    p.logistics.accessibility = "Trasa spaceru bez schodów; karty obserwacji z obrazkami".into();
+    p.logistics.risks = "Teren może należeć do gminy – sprawdzić przed głosowaniem.".into();
+    let items: Vec<&str> = model
+        .phases
+        .iter()
+        .flat_map(|ph| ph.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    p.checklist.insert(
+        items[0].into(),
+        check(CheckState::Done, "12 rozmów, notatki w zeszycie"),
+    );
+    p.checklist.insert(
+        items[1].into(),
+        check(CheckState::Todo, "Termin: 22 września"),
+    );
+    p.checklist.insert(
+        items[2].into(),
+        check(
+            CheckState::NotApplicable,
+            "Mapa zasobów jest z zeszłego roku",
+        ),
+    );
+    p.evaluation.indicators =
+        "Co najmniej 8 osób na prezentacji; decyzja zarządcy na piśmie".into();
+    p.evaluation.feedback = "Karteczki „co zabieram, co zostawiam” po każdym spotkaniu".into();
+    p.evaluation.worked = "Spacer – wszyscy przyszli, nawet w deszczu".into();
+    p.evaluation.change = "Więcej czasu na próbę prezentacji".into();
+    p
+}
+
+const LETTERS: &str = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ";
+
+fn long_text(topic: &str, n: usize) -> String {
+    let mut out = String::new();
+    for i in 1..=n {
+        out.push_str(&format!(
+            "{i}. {topic}: Zażółć gęślą jaźń – ŻÓŁTA ŹREBIĘ GĘŚLĄ ŁÓDŹ. Pchnąć w tę łódź jeża \
+             lub ośm skrzyń fig. „Cudzysłów”, \"zwykły cudzysłów\", 'apostrof', ukośnik \\ i \
+             ścieżka C:\\Users\\Łucja\\plan.ron, r#\"surowy\"# napis, // nie komentarz, \
+             /* też nie */, emoji 🙂🚲👩‍👩‍👧, tabulator\tw środku.\n"
+        ));
+    }
+    out.push_str(LETTERS);
+    out
+}
+
+fn long_polish() -> Plan {
+    let mut p = base(
+        "long-polish",
+        "2026-10-01T06:00:00Z",
+        "2026-11-26T23:59:59Z",
+    );
+    p.context.title = format!("Długi plan: {LETTERS} \"cytat\" \\ 🙂");
+    p.context.area = "Śródmieście – Wzgórze Świętego Maksymiliana".into();
+    p.context.place = "Świetlica „Źródło”, ul. Żeromskiego 1/3".into();
+    p.context.dates = "Październik–grudzień\nponiedziałki i środy\n17:00–19:00".into();
+    p.context.idea = long_text("Pomysł", 30);
+    p.group.who = long_text("Grupa", 10);
+    p.group.reach = "Ogłoszenia w szkołach\nRozmowy na ulicy\nPrzez rodziców".into();
+    p.group.needs = long_text("Potrzeby", 5);
+    p.needs.observed = long_text("Obserwacje", 20);
+    p.needs.how = long_text("Jak", 5);
+    p.needs.strengths = long_text("Mocne strony", 5);
+    p.goals.group = long_text("Cel dla grupy", 8);
+    p.goals.neighbourhood = long_text("Cel dla okolicy", 8);
+    p.values = vec![pick("participation", &long_text("Uczestnictwo", 4))];
+    p.directions = vec![pick("youth-work", &long_text("Praca z młodzieżą", 4))];
+    p.methods = vec![pick("arts-workshop", &long_text("Warsztat", 4))];
+    p.roles = vec![pick("peer-leader", &long_text("Lider rówieśniczy", 3))];
+    p.partners = long_text("Partnerzy", 5);
+    p.logistics.risks = long_text("Ryzyka", 10);
+    p.checklist.insert(
+        "risk-assessed".into(),
+        check(CheckState::Done, &long_text("Ocena ryzyka", 3)),
+    );
+    p.evaluation.worked = long_text("Co zadziałało", 10);
+    p.evaluation.change = long_text("Co zmienić", 10);
+    p
+}
+
+/// A plausible plan a worker would fill in from the scenario (Polish in Gdynia, English in
+/// Nicosia, as a local worker would write it).
+fn from_scenario(model: &Model, s: &Scenario) -> Plan {
+    let lang = match s.setting {
+        Setting::Gdynia => Lang::Pl,
+        Setting::Nicosia => Lang::En,
+    };
+    let pl = lang == Lang::Pl;
+    let mut p = base(
+        &format!("scenario-{}", s.id),
+        "2026-11-02T10:00:00Z",
+        "2026-11-16T18:30:00Z",
+    );
+    p.scenario = s.id.clone();
+    p.context.title = s.title.get(lang).into();
+    p.context.area = if pl { "Gdynia" } else { "Nicosia" }.into();
+    p.context.place = s.place.get(lang).into();
+    let total: u32 = s.timeline.iter().map(|t| t.minutes).sum();
+    p.context.dates = if pl {
+        format!("{} spotkań, razem {} min", s.timeline.len(), total)
+    } else {
+        format!("{} sessions, {} minutes in all", s.timeline.len(), total)
+    };
+    p.context.idea = s.idea.get(lang).into();
+    p.group.who = if pl {
+        format!(
+            "{} osób, {}–{} lat. {}",
+            s.group.size,
+            s.group.ages.min,
+            s.group.ages.max,
+            s.group.description.get(lang)
+        )
+    } else {
+        format!(
+            "{} people aged {}–{}. {}",
+            s.group.size,
+            s.group.ages.min,
+            s.group.ages.max,
+            s.group.description.get(lang)
+        )
+    };
+    p.needs.observed = s.summary.get(lang).into();
+    let mut goals = s.goals.iter().map(|g| g.get(lang).to_string());
+    p.goals.group = goals.next().unwrap_or_default();
+    p.goals.neighbourhood = goals.collect::<Vec<_>>().join("\n");
+    p.values = s
+        .values
+        .iter()
+        .map(|v| pick(&v.id, v.how.get(lang)))
+        .collect();
+    p.directions = s
+        .directions
+        .iter()
+        .map(|d| pick(&d.id, d.why.get(lang)))
+        .collect();
+    p.methods = s
+        .methods
+        .iter()
+        .map(|id| pick(id, model.method(id).map_or("", |m| m.summary.get(lang))))
+        .collect();
+    p.roles = s
+        .roles
+        .iter()
+        .map(|r| pick(&r.id, r.task.get(lang)))
+        .collect();
+    p.logistics.risks = s
+        .risks
+        .iter()
+        .map(|r| r.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    p.evaluation.indicators = s
+        .evaluation
+        .iter()
+        .map(|e| e.get(lang).to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    // The first phase done, as a worker a week or two in would have it.
+    if let Some(first) = model.phases.first() {
+        for item in &first.items {
+            p.checklist
+                .insert(item.id.clone(), check(CheckState::Done, ""));
+        }
+    }
+    p
+}
