@@ -112,6 +112,7 @@ pub enum Msg {
     KFromScenario,
     KStart,
     ScenarioTitle,
+    KClearFilter,
 }
 
 /// The text of `msg` in `lang`.
@@ -159,7 +160,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Enlarge the window (at least 60×20).",
         ),
         HelpTitle => ("Klawisze", "Keys"),
-        HelpClose => ("Esc lub ? zamyka pomoc", "Esc or ? closes help"),
+        HelpClose => ("zamknij pomoc", "close help"),
         Empty => ("— puste —", "— empty —"),
         Chosen => ("wybrane", "chosen"),
         UnknownItem => ("nieznany element", "unknown item"),
@@ -268,6 +269,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KEdit => ("edytuj", "edit"),
         KFromScenario => ("z przykładu", "from example"),
         KStart => ("zacznij od tego", "start from this"),
+        KClearFilter => ("wyczyść filtr", "clear filter"),
         ScenarioTitle => (
             "Nowy plan na podstawie przykładu",
             "New plan from an example",

@@ -40,15 +40,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled(
-        tr(app.lang, Msg::HelpClose),
-        T.dim,
-    )));
+    lines.pop();
+    // On a short screen the blank lines between sections go first.
+    if lines.len() + 2 > usize::from(area.height) {
+        lines.retain(|l| l.width() > 0);
+    }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = super::centered(area, 64, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(format!(" {} ", tr(app.lang, Msg::HelpTitle)))
+        .title_bottom(Span::styled(format!(" {} ", close_hint(app)), T.dim))
         .border_style(T.focus_border);
     frame.render_widget(
         Paragraph::new(lines)
@@ -56,4 +58,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         popup,
     );
+}
+
+/// "Esc/?/q close help", from the help context's own binding.
+fn close_hint(app: &App) -> String {
+    keymap::bindings(Ctx::Help)
+        .next()
+        .map(|b| format!("{} {}", keymap::keys_label(b), tr(app.lang, b.label)))
+        .unwrap_or_default()
 }

@@ -46,11 +46,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(tr(lang, Msg::NoMatch)), inner);
     } else {
         let width = usize::from(inner.width);
-        let meta_w = 16 + 2 + 5;
-        let title_w = width.saturating_sub(meta_w + 3);
+        // Marker, title, space, date (16), space, progress (8).
+        let title_w = width.saturating_sub(2 + 1 + 16 + 1 + 8);
         let height = usize::from(inner.height.saturating_sub(1));
         let head = format!(
-            "  {:<title_w$} {:<16} {:>5}",
+            "  {:<title_w$} {:<16} {:>8}",
             tr(lang, Msg::Title),
             tr(lang, Msg::LastChange),
             tr(lang, Msg::Progress)
@@ -69,7 +69,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                     row.title.replace('\n', " ")
                 };
                 Line::raw(format!(
-                    "{marker}{:<title_w$} {:<16} {:>4}%",
+                    "{marker}{:<title_w$} {:<16} {:>7}%",
                     truncate(&title, title_w),
                     clock::short(&row.updated),
                     row.percent
