@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Msg;
+use crate::lang::Lang;
 
 /// Where the user is; decides which bindings apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,9 +243,12 @@ pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// A key's name as the user sees it.
-pub fn key_name(key: Key) -> String {
+pub fn key_name(key: Key, lang: Lang) -> String {
     match key {
-        Key::Char(' ') => "Space".into(),
+        Key::Char(' ') => match lang {
+            Lang::Pl => "Spacja".into(),
+            Lang::En => "Space".into(),
+        },
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
         Key::BackTab => "Shift+Tab".into(),
@@ -266,11 +270,11 @@ pub fn key_name(key: Key) -> String {
 }
 
 /// All key names of a binding joined for display, e.g. `↑/k`.
-pub fn keys_label(binding: &Binding) -> String {
+pub fn keys_label(binding: &Binding, lang: Lang) -> String {
     binding
         .keys
         .iter()
-        .map(|k| key_name(*k))
+        .map(|k| key_name(*k, lang))
         .collect::<Vec<_>>()
         .join("/")
 }

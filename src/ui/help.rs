@@ -34,7 +34,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         )));
         for b in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keymap::keys_label(b)), T.key),
+                Span::styled(format!("  {:<22}", keymap::keys_label(b, app.lang)), T.key),
                 Span::raw(tr(app.lang, b.label)),
             ]));
         }
@@ -64,6 +64,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
 fn close_hint(app: &App) -> String {
     keymap::bindings(Ctx::Help)
         .next()
-        .map(|b| format!("{} {}", keymap::keys_label(b), tr(app.lang, b.label)))
+        .map(|b| {
+            format!(
+                "{} {}",
+                keymap::keys_label(b, app.lang),
+                tr(app.lang, b.label)
+            )
+        })
         .unwrap_or_default()
 }

@@ -117,9 +117,13 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = app.ctx();
-    let hints: Vec<_> = keymap::bindings(ctx).filter(|b| b.hint).collect();
+    let hints: Vec<_> = keymap::bindings(ctx)
+        .filter(|b| b.hint && relevant(app, b.action))
+        .collect();
     let cost = |b: &keymap::Binding| {
-        keymap::key_name(b.keys[0]).chars().count() + tr(app.lang, b.label).chars().count() + 3
+        keymap::key_name(b.keys[0], app.lang).chars().count()
+            + tr(app.lang, b.label).chars().count()
+            + 3
     };
     // Global keys (help, language, quit) always show; the step's own keys fill the rest
     // in the table's order of importance.
@@ -133,10 +137,23 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
             }
             room -= cost(b);
         }
-        spans.push(Span::styled(keymap::key_name(b.keys[0]), T.key));
+        spans.push(Span::styled(keymap::key_name(b.keys[0], app.lang), T.key));
         spans.push(Span::raw(format!(" {}  ", tr(app.lang, b.label))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Whether a key does anything where the user is, so the footer does not offer dead keys.
+fn relevant(app: &App, action: keymap::Action) -> bool {
+    use crate::state::Slot;
+    let slot = app
+        .workbook
+        .as_ref()
+        .and_then(crate::state::Workbook::current_slot);
+    match action {
+        keymap::Action::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
+        _ => true,
+    }
 }
 
 /// A rectangle of `width`×`height` centred in `area`, clipped to it.
