@@ -1,0 +1,237 @@
+//! The runtime's side of saving: autosave state, a failing disk, retry, and the quit warning.
+//! Drives the real `Runtime` with key events against a store in a temp dir.
+
+use std::io::ErrorKind;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use modelownia::app::Runtime;
+use modelownia::lang::Lang;
+use modelownia::model;
+use modelownia::state::{App, SaveStatus};
+use modelownia::storage::{FailAt, SaveStep, Store};
+use modelownia::update::Msg;
+
+fn key(rt: &mut Runtime<'_>, code: KeyCode) {
+    rt.handle(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(rt: &mut Runtime<'_>, text: &str) {
+    for c in text.chars() {
+        key(rt, KeyCode::Char(c));
+    }
+}
+
+fn app() -> App {
+    App::new(model::load_from(None).expect("embedded model"), Lang::En)
+}
+
+fn status(rt: &Runtime<'_>) -> SaveStatus {
+    rt.app
+        .workbook
+        .as_ref()
+        .expect("a plan is open")
+        .save
+        .clone()
+}
+
+/// Creates one plan titled `title` with a working disk; returns its file's bytes.
+fn make_plan(root: &std::path::Path, title: &str) -> Vec<u8> {
+    let store = Store::open(root).expect("store");
+    let mut rt = Runtime::new(&store, app());
+    key(&mut rt, KeyCode::Char('n'));
+    typ(&mut rt, title);
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Char('q'));
+    assert!(rt.app.should_quit);
+    let plans: Vec<_> = std::fs::read_dir(store.plans_dir())
+        .expect("plans dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+        .collect();
+    assert_eq!(plans.len(), 1);
+    std::fs::read(plans[0].path()).expect("read plan")
+}
+
+#[test]
+fn a_new_plan_is_on_disk_at_once_and_edits_after_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app());
+    key(&mut rt, KeyCode::Char('n'));
+    let id = rt.app.workbook.as_ref().expect("open").plan.id.clone();
+    assert!(
+        store.plan_path(&id).exists(),
+        "the file exists before any typing"
+    );
+    typ(&mut rt, "Mural źdźbło");
+    assert_eq!(status(&rt), SaveStatus::Pending);
+    rt.save_now();
+    assert_eq!(status(&rt), SaveStatus::Saved);
+    let on_disk = store.load(&id).expect("loads").plan;
+    assert_eq!(on_disk.context.title, "Mural źdźbło");
+}
+
+/// Opens the only plan and types `more` at the end of its title.
+fn edit_title(rt: &mut Runtime<'_>, more: &str) {
+    key(rt, KeyCode::Enter); // open the plan
+    key(rt, KeyCode::Enter); // into the step
+    key(rt, KeyCode::Enter); // edit the title
+    typ(rt, more);
+    key(rt, KeyCode::Esc);
+}
+
+fn only_plan_file(store: &Store) -> std::path::PathBuf {
+    std::fs::read_dir(store.plans_dir())
+        .expect("dir")
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+        .expect("plan file")
+        .path()
+}
+
+#[test]
+fn a_full_disk_keeps_edits_in_memory_and_quitting_warns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let before = make_plan(dir.path(), "Spacer");
+    let failing = Store::open(dir.path())
+        .expect("store")
+        .with_fs(Arc::new(FailAt::always(
+            SaveStep::Write,
+            ErrorKind::StorageFull,
+        )));
+    let mut rt = Runtime::new(&failing, app());
+    edit_title(&mut rt, " po Oksywiu");
+    rt.save_now();
+    let SaveStatus::Failed(reason) = status(&rt) else {
+        panic!("the save should have failed: {:?}", status(&rt));
+    };
+    assert!(!reason.is_empty());
+    assert_eq!(
+        std::fs::read(only_plan_file(&failing)).expect("read"),
+        before,
+        "old file untouched"
+    );
+    assert_eq!(
+        rt.app.workbook.as_ref().expect("open").plan.context.title,
+        "Spacer po Oksywiu"
+    );
+
+    // Quitting tries to save, fails again, and warns instead of losing the edit silently.
+    key(&mut rt, KeyCode::Char('q'));
+    assert!(rt.app.quit_armed);
+    assert!(!rt.app.should_quit);
+    // A second q is the user's informed choice.
+    key(&mut rt, KeyCode::Char('q'));
+    assert!(rt.app.should_quit);
+    assert_eq!(
+        std::fs::read(only_plan_file(&failing)).expect("read"),
+        before
+    );
+}
+
+#[test]
+fn a_failed_save_is_retried_and_then_succeeds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Spacer");
+    let flaky = Store::open(dir.path())
+        .expect("store")
+        .with_fs(Arc::new(FailAt::once(
+            SaveStep::Rename,
+            ErrorKind::PermissionDenied,
+        )));
+    let mut rt = Runtime::new(&flaky, app());
+    edit_title(&mut rt, "!");
+    rt.save_now();
+    assert!(matches!(status(&rt), SaveStatus::Failed(_)));
+    rt.save_now();
+    assert_eq!(status(&rt), SaveStatus::Saved);
+    let id = rt.app.workbook.as_ref().expect("open").plan.id.clone();
+    assert_eq!(
+        flaky.load(&id).expect("loads").plan.context.title,
+        "Spacer!"
+    );
+}
+
+#[test]
+fn a_second_window_opens_the_plan_read_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Taniec");
+    let store = Store::open(dir.path()).expect("store");
+    let mut first = Runtime::new(&store, app());
+    key(&mut first, KeyCode::Enter);
+    assert!(
+        first
+            .app
+            .workbook
+            .as_ref()
+            .expect("open")
+            .read_only
+            .is_none()
+    );
+
+    let other = Store::open(dir.path()).expect("store");
+    let mut second = Runtime::new(&other, app());
+    key(&mut second, KeyCode::Enter);
+    let wb = second.app.workbook.as_ref().expect("open");
+    assert!(wb.read_only.is_some(), "the second window must not write");
+    key(&mut second, KeyCode::Enter);
+    key(&mut second, KeyCode::Enter);
+    typ(&mut second, "xyz");
+    assert_eq!(
+        second
+            .app
+            .workbook
+            .as_ref()
+            .expect("open")
+            .plan
+            .context
+            .title,
+        "Taniec"
+    );
+}
+
+#[test]
+fn duplicate_rename_and_delete_to_trash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Mural");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app());
+    key(&mut rt, KeyCode::Char('c'));
+    let titles = |rt: &Runtime<'_>| -> Vec<String> {
+        rt.app.home.rows.iter().map(|r| r.title.clone()).collect()
+    };
+    assert_eq!(titles(&rt).len(), 2);
+    assert!(titles(&rt).contains(&"Mural (copy)".to_string()));
+
+    let selected = rt.app.selected_row().expect("a row").id.clone();
+    key(&mut rt, KeyCode::Char('r'));
+    for _ in 0..20 {
+        key(&mut rt, KeyCode::Backspace);
+    }
+    typ(&mut rt, "Mural na garażach");
+    key(&mut rt, KeyCode::Enter);
+    let renamed = store.load(&selected).expect("loads").plan;
+    assert_eq!(renamed.context.title, "Mural na garażach");
+
+    key(&mut rt, KeyCode::Char('d'));
+    key(&mut rt, KeyCode::Char('y'));
+    assert_eq!(rt.app.home.rows.len(), 1);
+    assert!(!store.plan_path(&selected).exists());
+    let trashed = std::fs::read_dir(store.trash_dir()).expect("trash").count();
+    assert!(trashed >= 1, "the deleted plan is in the trash");
+}
+
+#[test]
+fn starting_from_a_scenario_writes_a_seeded_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app());
+    key(&mut rt, KeyCode::Char('s'));
+    key(&mut rt, KeyCode::Enter);
+    let wb = rt.app.workbook.as_ref().expect("open");
+    let first = &rt.app.model.scenarios[0];
+    assert_eq!(wb.plan.scenario, first.id);
+    let on_disk = store.load(&wb.plan.id).expect("written at once").plan;
+    assert_eq!(on_disk.values.len(), first.values.len());
+}
