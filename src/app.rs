@@ -2,6 +2,7 @@
 //! The loop blocks on input; it only wakes up on its own to autosave.
 
 use std::io::{self, IsTerminal};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -38,6 +39,8 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut rt = Runtime::new(store, App::new(model, lang));
+    #[cfg(unix)]
+    watch_signals(store.clone(), Arc::clone(&rt.unsaved_copy));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.run(&mut terminal)));
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
@@ -79,13 +82,46 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     }
 }
 
-/// `ratatui::restore` does not switch off mouse capture and bracketed paste; a panic must.
+/// `ratatui::restore` does not switch off mouse capture and bracketed paste, nor show the
+/// cursor (the terminal's drop does that, which a panic skips); the panic hook must.
 fn install_mouse_paste_reset_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
         previous(info);
     }));
+}
+
+/// SIGTERM or SIGHUP (terminal window closed, system shutting down) would end the process
+/// without restoring the terminal or writing the last edits: a watcher thread does both.
+#[cfg(unix)]
+fn watch_signals(store: Store, unsaved_copy: Arc<Mutex<Option<Plan>>>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if let Ok(copy) = unsaved_copy.lock()
+                && let Some(plan) = copy.as_ref()
+            {
+                let _ = store.save(plan);
+            }
+            let _ = execute!(
+                io::stdout(),
+                DisableMouseCapture,
+                DisableBracketedPaste,
+                crossterm::cursor::Show
+            );
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// The app plus what it holds that is not state: the store and the lock of the open plan.
@@ -93,6 +129,8 @@ pub struct Runtime<'a> {
     store: &'a Store,
     /// The app state.
     pub app: App,
+    /// A copy of the open plan while it has changes not on disk, for the signal watcher.
+    pub unsaved_copy: Arc<Mutex<Option<Plan>>>,
     lock: Option<PlanLock>,
     /// When the current unsaved changes began, or when to retry a failed save.
     save_due: Option<Instant>,
@@ -104,6 +142,7 @@ impl<'a> Runtime<'a> {
         let mut rt = Self {
             store,
             app,
+            unsaved_copy: Arc::new(Mutex::new(None)),
             lock: None,
             save_due: None,
         };
@@ -143,6 +182,13 @@ impl<'a> Runtime<'a> {
 
     /// Feeds one message through update and carries out its effects.
     pub fn handle(&mut self, msg: Msg) {
+        // Lets the end-to-end tests prove a panic restores the terminal and keeps the edits.
+        #[cfg(debug_assertions)]
+        if matches!(&msg, Msg::Key(k) if k.code == crossterm::event::KeyCode::F(12))
+            && std::env::var_os("MODELOWNIA_TEST_PANIC").is_some()
+        {
+            panic!("test panic requested with F12");
+        }
         for effect in update::update(&mut self.app, msg) {
             self.apply(effect);
         }
@@ -152,6 +198,19 @@ impl<'a> Runtime<'a> {
             }
         } else {
             self.save_due = None;
+        }
+        self.mirror_unsaved();
+    }
+
+    fn mirror_unsaved(&self) {
+        let copy = self
+            .app
+            .workbook
+            .as_ref()
+            .filter(|_| unsaved(&self.app))
+            .map(|wb| wb.plan.clone());
+        if let Ok(mut slot) = self.unsaved_copy.lock() {
+            *slot = copy;
         }
     }
 
@@ -211,6 +270,7 @@ impl<'a> Runtime<'a> {
             Ok(()) => {
                 wb.save = SaveStatus::Saved;
                 self.save_due = None;
+                self.mirror_unsaved();
             }
             Err(e) => {
                 wb.plan.updated = previous;

@@ -533,3 +533,85 @@ fn damaged_file_untouched() {
     let before: Vec<String> = before.into_iter().filter(|n| n != ".locks").collect();
     assert_eq!(after, before, "no file was added or removed");
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_saves_the_last_edits_and_restores_the_terminal() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = start(dir.path(), "en") else {
+        return;
+    };
+    app.wait_text("You have no plans yet.");
+    app.send("n");
+    app.wait_screen("the title editor", editing);
+    let title = "Zamknięte okno źdźbło";
+    app.send(title);
+    app.wait_text(title);
+    // At once, well before the autosave would run.
+    let pid = app.pid().expect("pid");
+    // SAFETY: sending a signal to our own child process.
+    let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGTERM) };
+    assert_eq!(sent, 0);
+    assert_eq!(app.wait_exit(), 128 + 15);
+    let files = plan_files(dir.path());
+    assert_eq!(files.len(), 1);
+    assert_eq!(decode_file(&files[0]).context.title, title);
+    let (alternate, hidden) = app.with_screen(|s| (s.alternate_screen(), s.hide_cursor()));
+    assert!(!alternate, "the terminal left the alternate screen");
+    assert!(!hidden, "the cursor is visible again");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_unsaved_plan_aside() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = start(dir.path(), "en") else {
+        return;
+    };
+    app.wait_text("You have no plans yet.");
+    app.send("n");
+    app.wait_screen("the title editor", editing);
+    let title = "Przed awarią";
+    app.send(title);
+    app.wait_text(title);
+    let before: Vec<Vec<u8>> = plan_files(dir.path())
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    app.send("\x1b[24~"); // F12: the debug-build panic key
+    assert_eq!(app.wait_exit(), 101);
+    let (alternate, hidden, text) =
+        app.with_screen(|s| (s.alternate_screen(), s.hide_cursor(), s.contents()));
+    assert!(!alternate, "left the alternate screen:\n{text}");
+    assert!(!hidden, "cursor visible again");
+    assert!(
+        text.contains("test panic requested"),
+        "the report is readable:\n{text}"
+    );
+    let plans = plans_dir(dir.path());
+    let recovered: Vec<_> = names(&plans)
+        .into_iter()
+        .filter(|n| n.ends_with(".ron.recovered"))
+        .collect();
+    // The autosave may have beaten the panic; then nothing is unsaved and nothing is recovered.
+    let files = plan_files(dir.path());
+    let saved = decode_file(&files[0]).context.title == title;
+    if saved {
+        assert!(recovered.is_empty(), "{recovered:?}");
+    } else {
+        assert_eq!(recovered.len(), 1, "{:?}", names(&plans));
+        let text = std::fs::read_to_string(plans.join(&recovered[0])).expect("read");
+        let plan = modelownia::storage::decode(&recovered[0].replace(".recovered", ""), &text)
+            .expect("recovered file decodes");
+        assert_eq!(plan.plan.context.title, title);
+        let after: Vec<Vec<u8>> = files
+            .iter()
+            .map(|p| std::fs::read(p).expect("read"))
+            .collect();
+        assert_eq!(
+            before, after,
+            "the real plan file is not touched by the recovery"
+        );
+    }
+}

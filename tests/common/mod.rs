@@ -75,6 +75,8 @@ impl Pty {
         cmd.env("MODELOWNIA_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C");
+        // Debug builds panic on F12 when this is set, for the panic test.
+        cmd.env("MODELOWNIA_TEST_PANIC", "1");
         for var in [
             "LC_ALL",
             "LC_MESSAGES",
