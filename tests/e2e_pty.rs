@@ -534,20 +534,26 @@ fn damaged_file_untouched() {
     assert_eq!(after, before, "no file was added or removed");
 }
 
+/// Starts on an empty data folder, makes a plan with `n` and types `title` into it (still editing).
+fn new_plan_titled(data: &Path, title: &str) -> Option<Pty> {
+    let mut app = start(data, "en")?;
+    app.wait_text("You have no plans yet.");
+    app.send("n");
+    app.wait_screen("the title editor", editing);
+    app.send(title);
+    app.wait_text(title);
+    Some(app)
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_saves_the_last_edits_and_restores_the_terminal() {
     let _serial = serial();
     let dir = data_dir();
-    let Some(mut app) = start(dir.path(), "en") else {
+    let title = "Zamknięte okno źdźbło";
+    let Some(mut app) = new_plan_titled(dir.path(), title) else {
         return;
     };
-    app.wait_text("You have no plans yet.");
-    app.send("n");
-    app.wait_screen("the title editor", editing);
-    let title = "Zamknięte okno źdźbło";
-    app.send(title);
-    app.wait_text(title);
     // At once, well before the autosave would run.
     let pid = app.pid().expect("pid");
     // SAFETY: sending a signal to our own child process.
@@ -566,15 +572,10 @@ fn sigterm_saves_the_last_edits_and_restores_the_terminal() {
 fn a_panic_restores_the_terminal_and_keeps_the_unsaved_plan_aside() {
     let _serial = serial();
     let dir = data_dir();
-    let Some(mut app) = start(dir.path(), "en") else {
+    let title = "Przed awarią";
+    let Some(mut app) = new_plan_titled(dir.path(), title) else {
         return;
     };
-    app.wait_text("You have no plans yet.");
-    app.send("n");
-    app.wait_screen("the title editor", editing);
-    let title = "Przed awarią";
-    app.send(title);
-    app.wait_text(title);
     let before: Vec<Vec<u8>> = plan_files(dir.path())
         .iter()
         .map(|p| std::fs::read(p).expect("read"))

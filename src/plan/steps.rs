@@ -117,67 +117,55 @@ pub enum FieldId {
     Change,
 }
 
+/// One table from field id to its place in the plan, for both accessors.
+macro_rules! field_paths {
+    ($($id:ident => $($path:ident).+;)*) => {
+        impl FieldId {
+            /// The field's text in `plan`.
+            pub fn get(self, plan: &Plan) -> &str {
+                match self {
+                    $(FieldId::$id => &plan.$($path).+,)*
+                }
+            }
+
+            /// The field's text in `plan`, for editing.
+            pub fn get_mut(self, plan: &mut Plan) -> &mut String {
+                match self {
+                    $(FieldId::$id => &mut plan.$($path).+,)*
+                }
+            }
+        }
+    };
+}
+
+field_paths! {
+    Title => context.title;
+    Area => context.area;
+    Place => context.place;
+    Dates => context.dates;
+    Idea => context.idea;
+    Who => group.who;
+    Reach => group.reach;
+    GroupNeeds => group.needs;
+    Observed => needs.observed;
+    How => needs.how;
+    Strengths => needs.strengths;
+    GoalGroup => goals.group;
+    GoalNeighbourhood => goals.neighbourhood;
+    Partners => partners;
+    Materials => logistics.materials;
+    Budget => logistics.budget;
+    Consent => logistics.consent;
+    Safeguarding => logistics.safeguarding;
+    Accessibility => logistics.accessibility;
+    Risks => logistics.risks;
+    Indicators => evaluation.indicators;
+    Feedback => evaluation.feedback;
+    Worked => evaluation.worked;
+    Change => evaluation.change;
+}
+
 impl FieldId {
-    /// The field's text in `plan`.
-    pub fn get(self, plan: &Plan) -> &str {
-        match self {
-            FieldId::Title => &plan.context.title,
-            FieldId::Area => &plan.context.area,
-            FieldId::Place => &plan.context.place,
-            FieldId::Dates => &plan.context.dates,
-            FieldId::Idea => &plan.context.idea,
-            FieldId::Who => &plan.group.who,
-            FieldId::Reach => &plan.group.reach,
-            FieldId::GroupNeeds => &plan.group.needs,
-            FieldId::Observed => &plan.needs.observed,
-            FieldId::How => &plan.needs.how,
-            FieldId::Strengths => &plan.needs.strengths,
-            FieldId::GoalGroup => &plan.goals.group,
-            FieldId::GoalNeighbourhood => &plan.goals.neighbourhood,
-            FieldId::Partners => &plan.partners,
-            FieldId::Materials => &plan.logistics.materials,
-            FieldId::Budget => &plan.logistics.budget,
-            FieldId::Consent => &plan.logistics.consent,
-            FieldId::Safeguarding => &plan.logistics.safeguarding,
-            FieldId::Accessibility => &plan.logistics.accessibility,
-            FieldId::Risks => &plan.logistics.risks,
-            FieldId::Indicators => &plan.evaluation.indicators,
-            FieldId::Feedback => &plan.evaluation.feedback,
-            FieldId::Worked => &plan.evaluation.worked,
-            FieldId::Change => &plan.evaluation.change,
-        }
-    }
-
-    /// The field's text in `plan`, for editing.
-    pub fn get_mut(self, plan: &mut Plan) -> &mut String {
-        match self {
-            FieldId::Title => &mut plan.context.title,
-            FieldId::Area => &mut plan.context.area,
-            FieldId::Place => &mut plan.context.place,
-            FieldId::Dates => &mut plan.context.dates,
-            FieldId::Idea => &mut plan.context.idea,
-            FieldId::Who => &mut plan.group.who,
-            FieldId::Reach => &mut plan.group.reach,
-            FieldId::GroupNeeds => &mut plan.group.needs,
-            FieldId::Observed => &mut plan.needs.observed,
-            FieldId::How => &mut plan.needs.how,
-            FieldId::Strengths => &mut plan.needs.strengths,
-            FieldId::GoalGroup => &mut plan.goals.group,
-            FieldId::GoalNeighbourhood => &mut plan.goals.neighbourhood,
-            FieldId::Partners => &mut plan.partners,
-            FieldId::Materials => &mut plan.logistics.materials,
-            FieldId::Budget => &mut plan.logistics.budget,
-            FieldId::Consent => &mut plan.logistics.consent,
-            FieldId::Safeguarding => &mut plan.logistics.safeguarding,
-            FieldId::Accessibility => &mut plan.logistics.accessibility,
-            FieldId::Risks => &mut plan.logistics.risks,
-            FieldId::Indicators => &mut plan.evaluation.indicators,
-            FieldId::Feedback => &mut plan.evaluation.feedback,
-            FieldId::Worked => &mut plan.evaluation.worked,
-            FieldId::Change => &mut plan.evaluation.change,
-        }
-    }
-
     /// Whether an empty field is a gap. Budget, partners and the after-the-activity
     /// reflection may stay empty while planning.
     pub fn required(self) -> bool {

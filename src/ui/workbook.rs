@@ -126,6 +126,23 @@ pub(super) struct Content {
     targets: Vec<(usize, ClickTarget)>,
 }
 
+impl Content {
+    /// Adds a list row: highlighted when it is the cursor row of the focused pane, and kept
+    /// in view when it is the cursor row at all.
+    fn push_row(&mut self, line: Line<'static>, target: ClickTarget, cursor: bool, focused: bool) {
+        let at = self.lines.len();
+        self.targets.push((at, target));
+        self.lines.push(if cursor && focused {
+            line.style(T.selected)
+        } else {
+            line
+        });
+        if cursor {
+            self.focus = (at, at);
+        }
+    }
+}
+
 fn check_mark(state: CheckState) -> (&'static str, Style) {
     match state {
         CheckState::Todo => ("[ ]", Style::default()),
@@ -249,10 +266,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                         .push(Line::from(Span::styled(tr(lang, Msg::NoMatch), T.dim)));
                 }
                 for (ri, row) in rows.iter().enumerate() {
-                    let line_no = c.lines.len();
-                    c.targets.push((line_no, ClickTarget::Slot(si, ri)));
                     let mark = if row.picked { "[x] " } else { "[ ] " };
-                    let cursor = here && ri == wb.cursor;
                     let line = match item_name(&app.model, kind, &row.id, lang) {
                         Some((name, summary)) if row.known => {
                             let note_missing = row.picked
@@ -297,14 +311,12 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             T.error,
                         )),
                     };
-                    c.lines.push(if cursor && focused {
-                        line.style(T.selected)
-                    } else {
-                        line
-                    });
-                    if cursor {
-                        c.focus = (line_no, line_no);
-                    }
+                    c.push_row(
+                        line,
+                        ClickTarget::Slot(si, ri),
+                        here && ri == wb.cursor,
+                        focused,
+                    );
                 }
             }
             Slot::Checklist => {
@@ -342,8 +354,6 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             .checklist
                             .get(*id)
                             .is_none_or(|c| c.note.trim().is_empty());
-                    let line_no = c.lines.len();
-                    c.targets.push((line_no, ClickTarget::Slot(si, ri)));
                     let mut spans = vec![
                         Span::styled(format!("{mark} "), style),
                         Span::raw(truncate(item.text.get(lang), width.saturating_sub(6))),
@@ -351,16 +361,8 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     if no_reason {
                         spans.push(Span::styled(" !", T.warn));
                     }
-                    let line = Line::from(spans);
-                    let cursor = here && ri == wb.cursor;
-                    c.lines.push(if cursor && focused {
-                        line.style(T.selected)
-                    } else {
-                        line
-                    });
-                    if cursor {
-                        c.focus = (line_no, line_no);
-                    }
+                    let target = ClickTarget::Slot(si, ri);
+                    c.push_row(Line::from(spans), target, here && ri == wb.cursor, focused);
                 }
             }
             Slot::Gaps => build_review(app, wb, si, here && focused, width, &mut c),
@@ -395,19 +397,9 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
         c.focus = (c.lines.len() - 1, c.lines.len() - 1);
     }
     for (ri, gap) in gaps.iter().enumerate() {
-        let line_no = c.lines.len();
-        c.targets.push((line_no, ClickTarget::Slot(si, ri)));
         let text = format!("{} · {}", step_name(lang, gap.step()), gap_text(app, gap));
         let line = Line::raw(truncate(&text, width));
-        let cursor = ri == wb.cursor;
-        c.lines.push(if cursor && focused {
-            line.style(T.selected)
-        } else {
-            line
-        });
-        if cursor {
-            c.focus = (line_no, line_no);
-        }
+        c.push_row(line, ClickTarget::Slot(si, ri), ri == wb.cursor, focused);
     }
 }
 
