@@ -18,8 +18,8 @@ use crate::i18n::{Msg as T, tr};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{FieldId, Plan, SCHEMA_VERSION, progress};
-use crate::state::{App, Focus, Row, SaveStatus, Workbook};
-use crate::storage::{Listed, PlanLock, Store, new_id};
+use crate::state::{App, Focus, ReadOnly, Row, SaveStatus, Workbook};
+use crate::storage::{Listed, LockError, PlanLock, Store, new_id};
 use crate::update::{self, Effect, Msg, unsaved};
 
 /// Changes are written this long after the first unsaved one: well within a second.
@@ -374,13 +374,20 @@ impl<'a> Runtime<'a> {
         }
         match self.store.load(id) {
             Ok(decoded) => {
-                let mut read_only = decoded.read_only;
+                let mut read_only = decoded.read_only.map(|_| ReadOnly::NewerVersion);
                 match self.store.lock(id) {
                     Ok(lock) => self.lock = Some(lock),
-                    Err(reason) => read_only = read_only.or(Some(reason)),
+                    Err(LockError::Held(_)) => {
+                        read_only = read_only.or(Some(ReadOnly::OpenElsewhere));
+                    }
+                    Err(LockError::Io(reason)) => {
+                        read_only = read_only.or(Some(ReadOnly::Other(reason)));
+                    }
                 }
                 if let Some(reason) = &read_only {
-                    self.app.notice = Some(format!("{}: {reason}", tr(self.app.lang, T::ReadOnly)));
+                    let lang = self.app.lang;
+                    self.app.notice =
+                        Some(format!("{}: {}", tr(lang, T::ReadOnly), reason.text(lang)));
                 }
                 self.app.workbook = Some(Workbook::new(decoded.plan, read_only));
             }
@@ -415,7 +422,11 @@ impl<'a> Runtime<'a> {
     fn rename(&mut self, id: &str, title: &str) {
         let lock = match self.store.lock(id) {
             Ok(lock) => lock,
-            Err(reason) => {
+            Err(LockError::Held(_)) => {
+                self.app.notice = Some(ReadOnly::OpenElsewhere.text(self.app.lang));
+                return;
+            }
+            Err(LockError::Io(reason)) => {
                 self.app.notice = Some(reason);
                 return;
             }

@@ -113,6 +113,8 @@ pub enum Msg {
     KStart,
     ScenarioTitle,
     KClearFilter,
+    OpenElsewhere,
+    NewerVersion,
 }
 
 /// The text of `msg` in `lang`.
@@ -270,6 +272,14 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KFromScenario => ("z przykładu", "from example"),
         KStart => ("zacznij od tego", "start from this"),
         KClearFilter => ("wyczyść filtr", "clear filter"),
+        OpenElsewhere => (
+            "plan jest otwarty w innym oknie modelowni",
+            "the plan is open in another modelownia window",
+        ),
+        NewerVersion => (
+            "plik zapisała nowsza wersja modelowni; zaktualizuj program, aby go edytować",
+            "the file was written by a newer modelownia; update it to edit this plan",
+        ),
         ScenarioTitle => (
             "Nowy plan na podstawie przykładu",
             "New plan from an example",

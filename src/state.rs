@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::i18n::{Msg, tr};
 use crate::keymap::Ctx;
 use crate::lang::Lang;
 use crate::model::Model;
@@ -175,13 +176,35 @@ pub fn slots(step: Step) -> Vec<Slot> {
     out
 }
 
+/// Why an open plan cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another modelownia window holds the plan's lock.
+    OpenElsewhere,
+    /// The file was written by a newer modelownia.
+    NewerVersion,
+    /// Any other reason, as the storage layer words it.
+    Other(String),
+}
+
+impl ReadOnly {
+    /// The reason in the user's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ReadOnly::OpenElsewhere => tr(lang, Msg::OpenElsewhere).to_string(),
+            ReadOnly::NewerVersion => tr(lang, Msg::NewerVersion).to_string(),
+            ReadOnly::Other(reason) => reason.clone(),
+        }
+    }
+}
+
 /// An open plan.
 #[derive(Debug)]
 pub struct Workbook {
     /// The plan being edited.
     pub plan: Plan,
     /// Why the plan cannot be saved, when it cannot (newer version, open elsewhere).
-    pub read_only: Option<String>,
+    pub read_only: Option<ReadOnly>,
     /// Index into [`STEPS`].
     pub step: usize,
     /// Keyboard focus.
@@ -204,7 +227,7 @@ pub struct Workbook {
 
 impl Workbook {
     /// Opens `plan` on its first step.
-    pub fn new(plan: Plan, read_only: Option<String>) -> Self {
+    pub fn new(plan: Plan, read_only: Option<ReadOnly>) -> Self {
         Self {
             plan,
             read_only,

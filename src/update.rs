@@ -359,8 +359,8 @@ fn open_in_content(app: &mut App) {
     let Some(wb) = app.workbook.as_ref() else {
         return;
     };
-    if wb.read_only.is_some() {
-        app.notice = wb.read_only.clone();
+    if let Some(reason) = &wb.read_only {
+        app.notice = Some(reason.text(app.lang));
         return;
     }
     let Some(slot) = wb.current_slot() else {
@@ -533,8 +533,8 @@ fn toggle(app: &mut App) {
     let Some(wb) = app.workbook.as_ref() else {
         return;
     };
-    if wb.read_only.is_some() {
-        app.notice = wb.read_only.clone();
+    if let Some(reason) = &wb.read_only {
+        app.notice = Some(reason.text(app.lang));
         return;
     }
     match wb.current_slot() {

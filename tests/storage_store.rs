@@ -408,6 +408,11 @@ fn a_second_lock_fails_while_the_first_is_held() {
     let (_d, store) = store();
     let first = store.lock("p1").unwrap();
     let e = store.lock("p1").unwrap_err();
+    assert_eq!(
+        e,
+        modelownia::storage::LockError::Held(Some(std::process::id()))
+    );
+    let e = e.to_string();
     assert!(e.contains("another modelownia window"), "{e}");
     assert!(e.contains(&std::process::id().to_string()), "{e}");
     // Other plans are not affected, nor is another store on the same folder.

@@ -216,14 +216,17 @@ fn quit_save_and_language_keys() {
 fn read_only_plans_refuse_edits() {
     let mut app = app_with_plan();
     if let Some(w) = app.workbook.as_mut() {
-        w.read_only = Some("open in another window".into());
+        w.read_only = Some(modelownia::state::ReadOnly::OpenElsewhere);
     }
     go_to(&mut app, Step::Values);
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     assert!(wb(&app).plan.values.is_empty());
     assert!(wb(&app).editor.is_none());
-    assert_eq!(app.notice.as_deref(), Some("open in another window"));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("the plan is open in another modelownia window")
+    );
 }
 
 fn home() -> App {

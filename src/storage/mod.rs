@@ -97,6 +97,30 @@ pub struct PlanLock {
     _file: std::fs::File,
 }
 
+/// Why a plan's lock could not be taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LockError {
+    /// Another modelownia holds it; its process id when known.
+    Held(Option<u32>),
+    /// The lock file could not be made or locked.
+    Io(String),
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Held(Some(pid)) => {
+                write!(
+                    f,
+                    "another modelownia window (process {pid}) has this plan open"
+                )
+            }
+            LockError::Held(None) => f.write_str("another modelownia window has this plan open"),
+            LockError::Io(reason) => f.write_str(reason),
+        }
+    }
+}
+
 /// The data folder.
 ///
 /// Clones share what the store has seen on disk: a save refuses to overwrite a file that
@@ -551,12 +575,12 @@ impl Store {
     }
 
     /// Takes the exclusive hold on plan `id`; `Err` with a reason when another instance has it.
-    pub fn lock(&self, id: &str) -> Result<PlanLock, String> {
+    pub fn lock(&self, id: &str) -> Result<PlanLock, LockError> {
         use std::io::{Read, Seek, Write};
-        check_id(id).map_err(|e| e.0)?;
+        check_id(id).map_err(|e| LockError::Io(e.0))?;
         let dir = self.plans_dir().join(".locks");
         private_dir(&dir, true)
-            .map_err(|e| format!("{}: {}", dir.display(), atomic::reason(&e)))?;
+            .map_err(|e| LockError::Io(format!("{}: {}", dir.display(), atomic::reason(&e))))?;
         let path = dir.join(format!("{id}.lock"));
         let mut file = std::fs::OpenOptions::new()
             .create(true)
@@ -564,7 +588,7 @@ impl Store {
             .read(true)
             .write(true)
             .open(&path)
-            .map_err(|e| format!("{}: {}", path.display(), atomic::reason(&e)))?;
+            .map_err(|e| LockError::Io(format!("{}: {}", path.display(), atomic::reason(&e))))?;
         match file.try_lock() {
             Ok(()) => {
                 // Who holds it, for the message another instance shows. Best effort.
@@ -576,20 +600,13 @@ impl Store {
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut pid = String::new();
                 let _ = file.read_to_string(&mut pid);
-                let pid = pid.trim();
-                if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
-                    Err("another modelownia window has this plan open".into())
-                } else {
-                    Err(format!(
-                        "another modelownia window (process {pid}) has this plan open"
-                    ))
-                }
+                Err(LockError::Held(pid.trim().parse().ok()))
             }
-            Err(std::fs::TryLockError::Error(e)) => Err(format!(
+            Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(format!(
                 "{}: cannot lock: {}",
                 path.display(),
                 atomic::reason(&e)
-            )),
+            ))),
         }
     }
 

@@ -94,7 +94,10 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         )));
         left.push(Span::styled(format!("  {pct}%"), T.dim));
         let (text, style) = if let Some(reason) = &wb.read_only {
-            (format!("{}: {reason}", tr(lang, Msg::ReadOnly)), T.warn)
+            (
+                format!("{}: {}", tr(lang, Msg::ReadOnly), reason.text(lang)),
+                T.warn,
+            )
         } else {
             match &wb.save {
                 SaveStatus::Saved => (format!("✓ {}", tr(lang, Msg::Saved)), T.ok),
