@@ -47,23 +47,7 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     let Ok(result) = result else {
         // The panic hook has restored the terminal and printed the report. The plan in memory
         // may be half-updated, so it goes beside the real file, never over it.
-        if let Some(wb) = rt
-            .app
-            .workbook
-            .as_ref()
-            .filter(|_| update::unsaved(&rt.app))
-        {
-            let path = store
-                .plans_dir()
-                .join(format!("{}.ron.recovered", wb.plan.id));
-            match std::fs::write(&path, crate::storage::encode(&wb.plan)) {
-                Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
-                Err(e) => eprintln!(
-                    "unsaved changes could not be written to {}: {e}",
-                    path.display()
-                ),
-            }
-        }
+        write_recovered(store, &rt.app);
         return 101;
     };
     match result {
@@ -77,7 +61,26 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
         }
         Err(e) => {
             eprintln!("modelownia: terminal error: {e}");
+            rt.save_now();
+            write_recovered(store, &rt.app);
             1
+        }
+    }
+}
+
+/// Writes the open plan's unsaved state beside its file as `<id>.ron.recovered`, never over
+/// it: after a panic or a lost terminal the state may be half-updated.
+fn write_recovered(store: &Store, app: &App) {
+    if let Some(wb) = app.workbook.as_ref().filter(|_| update::unsaved(app)) {
+        let path = store
+            .plans_dir()
+            .join(format!("{}.ron.recovered", wb.plan.id));
+        match std::fs::write(&path, crate::storage::encode(&wb.plan)) {
+            Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
+            Err(e) => eprintln!(
+                "unsaved changes could not be written to {}: {e}",
+                path.display()
+            ),
         }
     }
 }
@@ -220,28 +223,22 @@ impl<'a> Runtime<'a> {
             Effect::CreateFrom(id) => self.create_from(&id),
             Effect::Open(id) => self.open(&id),
             Effect::Duplicate(id) => self.duplicate(&id),
-            Effect::Trash(id) => {
-                if let Err(e) = self.store.trash(&id) {
-                    self.app.notice = Some(e.to_string());
-                }
-                self.refresh();
-            }
+            Effect::Trash(id) => self.while_locked(&id, |store| store.trash(&id)),
             Effect::Rename(id, title) => self.rename(&id, &title),
-            Effect::Restore(id) => {
-                if let Err(e) = self.store.restore_backup(&id) {
-                    self.app.notice = Some(e.to_string());
-                }
-                self.refresh();
-            }
+            Effect::Restore(id) => self.while_locked(&id, |store| store.restore_backup(&id)),
             Effect::Save => self.save_now(),
             Effect::Close => {
                 self.save_now();
-                if !unsaved(&self.app) {
-                    self.app.workbook = None;
+                if unsaved(&self.app) {
+                    // Leaving would drop the edits from memory too: stay, and say why.
+                    self.app.notice = Some(tr(self.app.lang, T::CloseUnsaved).to_string());
+                } else {
+                    let id = self.app.workbook.take().map(|wb| wb.plan.id);
                     self.lock = None;
                     self.refresh();
-                } else {
-                    self.app.quit_armed = false;
+                    if let Some(id) = id {
+                        self.select(&id);
+                    }
                 }
             }
             Effect::Quit => {
@@ -317,6 +314,28 @@ impl<'a> Runtime<'a> {
         self.app.home.rows = rows;
         let len = self.app.visible_rows().len();
         self.app.home.selected = self.app.home.selected.min(len.saturating_sub(1));
+    }
+
+    /// Runs a file operation on plan `id` only while holding its lock, so a plan open in
+    /// another window is never moved or replaced under it; then refreshes the list.
+    fn while_locked(
+        &mut self,
+        id: &str,
+        op: impl FnOnce(&Store) -> Result<(), crate::storage::SaveError>,
+    ) {
+        match self.store.lock(id) {
+            Ok(lock) => {
+                if let Err(e) = op(self.store) {
+                    self.app.notice = Some(e.to_string());
+                }
+                drop(lock);
+            }
+            Err(LockError::Held(_)) => {
+                self.app.notice = Some(ReadOnly::OpenElsewhere.text(self.app.lang));
+            }
+            Err(LockError::Io(reason)) => self.app.notice = Some(reason),
+        }
+        self.refresh();
     }
 
     fn select(&mut self, id: &str) {
@@ -400,6 +419,10 @@ impl<'a> Runtime<'a> {
 
     fn duplicate(&mut self, id: &str) {
         match self.store.load(id) {
+            Ok(decoded) if decoded.read_only.is_some() => {
+                // A copy would silently drop what the newer version added.
+                self.app.notice = Some(ReadOnly::NewerVersion.text(self.app.lang));
+            }
             Ok(decoded) => {
                 let now = clock::now_rfc3339();
                 let mut plan = decoded.plan;
@@ -445,6 +468,7 @@ impl<'a> Runtime<'a> {
         }
         drop(lock);
         self.refresh();
+        self.select(id);
     }
 }
 

@@ -115,6 +115,12 @@ pub enum Msg {
     KClearFilter,
     OpenElsewhere,
     NewerVersion,
+    CloseUnsaved,
+    Gdynia,
+    Nicosia,
+    GuideMore,
+    KGuideDown,
+    KGuideUp,
 }
 
 /// The text of `msg` in `lang`.
@@ -276,6 +282,15 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "plan jest otwarty w innym oknie modelowni",
             "the plan is open in another modelownia window",
         ),
+        CloseUnsaved => (
+            "Ostatnich zmian nie udało się zapisać, więc plan zostaje otwarty. Zmiany są w pamięci; zapis jest ponawiany.",
+            "The latest changes could not be saved, so the plan stays open. They are kept in memory and saving is retried.",
+        ),
+        Gdynia => ("Gdynia", "Gdynia"),
+        Nicosia => ("Nikozja", "Nicosia"),
+        GuideMore => ("J/K przewija", "J/K scrolls"),
+        KGuideDown => ("przewiń podpowiedź w dół", "scroll the guide down"),
+        KGuideUp => ("przewiń podpowiedź w górę", "scroll the guide up"),
         NewerVersion => (
             "plik zapisała nowsza wersja modelowni; zaktualizuj program, aby go edytować",
             "the file was written by a newer modelownia; update it to edit this plan",

@@ -56,6 +56,8 @@ pub enum Action {
     Restore,
     DirFilter,
     FromScenario,
+    GuideDown,
+    GuideUp,
 }
 
 /// A key as written in the table.
@@ -171,6 +173,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Steps, &[K::Code(KeyCode::Enter), K::Code(KeyCode::Right), K::Code(KeyCode::Tab), K::Char('l')], A::Open, Msg::KOpen, G::Move, true),
     b(C::Steps, &[K::Code(KeyCode::Esc)], A::Back, Msg::KBack, G::Move, true),
     b(C::Steps, NEXT_STEP, A::NextStep, Msg::KNextStep, G::Move, false),
+    b(C::Steps, &[K::Char('J')], A::GuideDown, Msg::KGuideDown, G::Move, false),
+    b(C::Steps, &[K::Char('K')], A::GuideUp, Msg::KGuideUp, G::Move, false),
     b(C::Steps, PREV_STEP, A::PrevStep, Msg::KPrevStep, G::Move, false),
     // Content
     b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
@@ -183,6 +187,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
     b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
     b(C::Content, NEXT_STEP, A::NextStep, Msg::KNextStep, G::Move, false),
+    b(C::Content, &[K::Char('J')], A::GuideDown, Msg::KGuideDown, G::Move, false),
+    b(C::Content, &[K::Char('K')], A::GuideUp, Msg::KGuideUp, G::Move, false),
     b(C::Content, PREV_STEP, A::PrevStep, Msg::KPrevStep, G::Move, false),
     // Editing
     b(C::Editing, &[K::Code(KeyCode::Esc)], A::Done, Msg::KDone, G::Edit, true),
@@ -191,7 +197,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Editing, &[K::Ctrl('z')], A::Undo, Msg::KUndo, G::Edit, true),
     b(C::Editing, &[K::Ctrl('s')], A::Save, Msg::KSave, G::Edit, false),
     // Help
-    b(C::Help, &[K::Code(KeyCode::Esc), K::Char('?'), K::Char('q')], A::Help, Msg::HelpClose, G::App, true),
+    b(C::Help, &[K::Code(KeyCode::Esc), K::Char('?')], A::Help, Msg::HelpClose, G::App, true),
     // Global (not while typing)
     b(C::Global, &[K::Char('?'), K::Code(KeyCode::F(1))], A::Help, Msg::KHelp, G::App, true),
     b(C::Global, &[K::Ctrl('s')], A::Save, Msg::KSave, G::App, false),
@@ -212,9 +218,9 @@ fn matches(key: Key, ev: &KeyEvent) -> bool {
     }
 }
 
-/// Whether global bindings apply in `ctx` (they do not while typing or in a dialog).
+/// Whether global bindings apply in `ctx`: everywhere except while typing.
 fn global_applies(ctx: Ctx) -> bool {
-    matches!(ctx, Ctx::Home | Ctx::Steps | Ctx::Content)
+    !matches!(ctx, Ctx::Editing | Ctx::Global)
 }
 
 /// The action for a key in a context: the context's own bindings first, then global ones.
@@ -331,7 +337,14 @@ mod tests {
 
     #[test]
     fn context_binding_wins_over_global() {
-        assert_eq!(resolve(Ctx::Confirm, &key(KeyCode::Char('q'))), None);
+        assert_eq!(
+            resolve(Ctx::Confirm, &key(KeyCode::Char('n'))),
+            Some(Action::Cancel)
+        );
+        assert_eq!(
+            resolve(Ctx::Confirm, &key(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
         assert_eq!(
             resolve(Ctx::Home, &key(KeyCode::Char('q'))),
             Some(Action::Quit)

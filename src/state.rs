@@ -130,6 +130,7 @@ impl Editor {
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
         area.set_cursor_line_style(ratatui::style::Style::default());
+        area.set_cursor_style(ratatui::style::Style::new().reversed());
         Self { target, area }
     }
 
@@ -221,6 +222,8 @@ pub struct Workbook {
     pub only_directions: bool,
     /// Disk state.
     pub save: SaveStatus,
+    /// Lines the guide pane is scrolled down by (J/K); back to 0 when the focus moves.
+    pub guide_scroll: u16,
     /// Notes of picks removed in this session, so picking again brings them back.
     pub stash: HashMap<(PickKind, String), String>,
 }
@@ -239,6 +242,7 @@ impl Workbook {
             method_filter: String::new(),
             only_directions: false,
             save: SaveStatus::Saved,
+            guide_scroll: 0,
             stash: HashMap::new(),
         }
     }

@@ -6,8 +6,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::keymap::{Action, Ctx, resolve};
 use crate::plan::{Check, CheckState, FieldId, Gap, Pick, PickKind, STEPS};
 use crate::state::{
-    App, Dialog, EditTarget, Editor, Focus, SaveStatus, Slot, Workbook, checklist_rows, pick_rows,
-    plan_gaps, slot_len, slots,
+    App, Dialog, EditTarget, Editor, Focus, SaveStatus, Slot, Workbook, check_state,
+    checklist_rows, pick_rows, plan_gaps, slot_len, slots,
 };
 
 /// Something that happened.
@@ -59,8 +59,24 @@ pub enum Effect {
     Quit,
 }
 
+/// The guide's longest text (a method at 60 columns) is well under this many lines.
+const MAX_GUIDE_SCROLL: u16 = 150;
+
 /// Applies a message; returns what the runtime must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let focus = |app: &App| app.workbook.as_ref().map(|w| (w.step, w.slot, w.cursor));
+    let before = focus(app);
+    let effects = dispatch(app, msg);
+    // The guide shows what has the focus; when that changes, it starts from the top again.
+    if focus(app) != before
+        && let Some(wb) = app.workbook.as_mut()
+    {
+        wb.guide_scroll = 0;
+    }
+    effects
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => {
@@ -81,7 +97,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+fn on_key(app: &mut App, mut key: KeyEvent) -> Vec<Effect> {
+    // Windows reports AltGr (ą, ę, ś… on the Polish layout) as Ctrl+Alt: that is plain text.
+    if matches!(key.code, KeyCode::Char(_))
+        && key
+            .modifiers
+            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        key.modifiers -= KeyModifiers::CONTROL | KeyModifiers::ALT;
+    }
     let ctx = app.ctx();
     let quit_armed = std::mem::take(&mut app.quit_armed);
     if ctx != Ctx::Help {
@@ -160,8 +184,14 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
             home.dialog = None;
             vec![Effect::Rename(id, text)]
         }
-        (Some(Dialog::Filter), Action::Done | Action::Confirm)
-        | (Some(Dialog::Rename { .. }), Action::Done) => {
+        (Some(Dialog::Filter), Action::Done) => {
+            // Esc while typing the filter drops it; Enter keeps it.
+            home.dialog = None;
+            home.filter.clear();
+            home.selected = 0;
+            Vec::new()
+        }
+        (Some(Dialog::Filter), Action::Confirm) | (Some(Dialog::Rename { .. }), Action::Done) => {
             home.dialog = None;
             Vec::new()
         }
@@ -183,7 +213,12 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (None, Action::Open) => selected.map(Effect::Open).into_iter().collect(),
         (None, Action::Duplicate) => selected.map(Effect::Duplicate).into_iter().collect(),
-        (None, Action::Restore) => selected.map(Effect::Restore).into_iter().collect(),
+        (None, Action::Restore) => app
+            .selected_row()
+            .filter(|r| r.damaged.is_some() && r.has_backup)
+            .map(|r| Effect::Restore(r.id.clone()))
+            .into_iter()
+            .collect(),
         (None, Action::Delete) => {
             home.dialog = selected.map(Dialog::ConfirmDelete);
             Vec::new()
@@ -215,6 +250,12 @@ fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
     let ctx = app.ctx();
     match (ctx, action) {
         (_, Action::NextStep) => go_step(app, 1),
+        (_, Action::GuideDown) => with_wb(app, |wb| {
+            wb.guide_scroll = (wb.guide_scroll + 3).min(MAX_GUIDE_SCROLL)
+        }),
+        (_, Action::GuideUp) => with_wb(app, |wb| {
+            wb.guide_scroll = wb.guide_scroll.saturating_sub(3)
+        }),
         (_, Action::PrevStep) => go_step(app, -1),
         (Ctx::Steps, Action::Up) => go_step(app, -1),
         (Ctx::Steps, Action::Down) => go_step(app, 1),
@@ -359,13 +400,15 @@ fn open_in_content(app: &mut App) {
     let Some(wb) = app.workbook.as_ref() else {
         return;
     };
-    if let Some(reason) = &wb.read_only {
-        app.notice = Some(reason.text(app.lang));
-        return;
-    }
     let Some(slot) = wb.current_slot() else {
         return;
     };
+    if let Some(reason) = &wb.read_only
+        && slot != Slot::Gaps
+    {
+        app.notice = Some(reason.text(app.lang));
+        return;
+    }
     match slot {
         Slot::Field(field) => start_editing(app, EditTarget::Field(field)),
         Slot::Picks(kind) => {
@@ -403,9 +446,11 @@ pub fn jump_to_gap(app: &mut App, gap: &Gap) {
                 .position(|r| &r.id == id)
         }),
         Gap::NoReason(id) => checklist_rows(&app.model).iter().position(|(_, i)| i == id),
-        Gap::ChecklistTodo(phase, _) => checklist_rows(&app.model)
-            .iter()
-            .position(|(p, _)| p == phase),
+        Gap::ChecklistTodo(phase, _) => app.workbook.as_ref().and_then(|wb| {
+            checklist_rows(&app.model)
+                .iter()
+                .position(|(p, id)| p == phase && check_state(wb, id) == CheckState::Todo)
+        }),
         _ => None,
     };
     with_wb(app, |wb| {
@@ -470,6 +515,7 @@ fn finish_editing(app: &mut App) {
                 .is_some_and(|c| c.state == CheckState::Todo && c.note.trim().is_empty())
             {
                 wb.plan.checklist.remove(&id);
+                mark_dirty(wb);
             }
         }
     });
@@ -491,6 +537,12 @@ fn sync_editor(app: &mut App) {
                 .iter_mut()
                 .find(|p| p.id == id)
                 .is_some_and(|p| set_if_changed(&mut p.note, text)),
+            // No entry is made for an empty note: the item stays exactly as the file has it.
+            EditTarget::CheckNote(id)
+                if text.is_empty() && !wb.plan.checklist.contains_key(&id) =>
+            {
+                false
+            }
             EditTarget::CheckNote(id) => {
                 let entry = wb.plan.checklist.entry(id).or_default();
                 set_if_changed(&mut entry.note, text)
@@ -584,6 +636,21 @@ fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         let Some(ed) = wb.editor.as_mut() else {
             return Vec::new();
         };
+        // The search box is drawn with its cursor at the end, so the cursor stays there.
+        let moves_cursor = matches!(
+            key.code,
+            KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::Up
+                | KeyCode::Down
+        ) || key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if ed.target == EditTarget::MethodFilter && moves_cursor {
+            return Vec::new();
+        }
         if key.code == KeyCode::Enter && ed.single_line() {
             finish_editing(app);
         } else {
@@ -632,12 +699,18 @@ fn paste(app: &mut App, text: &str) {
     let clean: String = text.chars().filter(|c| !c.is_control()).collect();
     match home.dialog.as_mut() {
         Some(Dialog::Rename { text, .. }) => text.push_str(&clean),
-        Some(Dialog::Filter) => home.filter.push_str(&clean),
+        Some(Dialog::Filter) => {
+            home.filter.push_str(&clean);
+            home.selected = 0;
+        }
         _ => {}
     }
 }
 
 fn click(app: &mut App, target: ClickTarget) {
+    if app.help {
+        return;
+    }
     match target {
         ClickTarget::HomeRow(i)
             if app.workbook.is_none()

@@ -235,3 +235,57 @@ fn starting_from_a_scenario_writes_a_seeded_plan() {
     let on_disk = store.load(&wb.plan.id).expect("written at once").plan;
     assert_eq!(on_disk.values.len(), first.values.len());
 }
+
+#[test]
+fn a_plan_open_in_another_window_is_neither_deleted_nor_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Otwarty gdzie indziej");
+    let store = Store::open(dir.path()).expect("store");
+    let mut first = Runtime::new(&store, app());
+    key(&mut first, KeyCode::Enter); // holds the lock
+    let other = Store::open(dir.path()).expect("store");
+    let mut second = Runtime::new(&other, app());
+    key(&mut second, KeyCode::Char('d'));
+    key(&mut second, KeyCode::Char('y'));
+    assert_eq!(
+        second.app.notice.as_deref(),
+        Some("the plan is open in another modelownia window")
+    );
+    assert_eq!(second.app.home.rows.len(), 1, "still listed");
+    assert!(std::fs::read_dir(other.trash_dir()).map_or(true, |mut d| d.next().is_none()));
+}
+
+#[test]
+fn after_a_rename_the_selection_stays_on_the_renamed_plan() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    for (i, title) in ["A", "B", "C"].iter().enumerate() {
+        let mut plan = modelownia::plan::Plan {
+            version: 1,
+            id: format!("p{i}"),
+            updated: format!("2020-01-0{}T10:00:00Z", i + 1),
+            ..Default::default()
+        };
+        plan.context.title = (*title).into();
+        store.save(&plan).expect("save");
+    }
+    let mut rt = Runtime::new(&store, app());
+    let titles: Vec<_> = rt
+        .app
+        .visible_rows()
+        .iter()
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(titles, ["C", "B", "A"]);
+    rt.app.home.selected = 2; // the oldest, "A"
+    key(&mut rt, KeyCode::Char('r'));
+    typ(&mut rt, "x");
+    key(&mut rt, KeyCode::Enter);
+    // Renaming made it the newest, so it moved to the top; the selection went with it.
+    let selected = rt.app.selected_row().expect("row");
+    assert_eq!(
+        (selected.id.as_str(), selected.title.as_str()),
+        ("p0", "Ax")
+    );
+    assert_eq!(rt.app.home.selected, 0);
+}

@@ -320,3 +320,21 @@ fn clicks_land_on_what_is_drawn_there() {
     );
     assert_eq!(modelownia::ui::hit_test(&home, area, 5, 6), None);
 }
+
+#[test]
+fn a_scrolled_guide_and_a_failed_save() {
+    let mut app = workbook_app(Lang::Pl);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.step = 6;
+        wb.focus = Focus::Content;
+        wb.guide_scroll = 9;
+    }
+    insta::assert_snapshot!("guide_scrolled_pl_80x24", draw(&app, 80, 24).backend());
+    let mut app = workbook_app(Lang::Pl);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.save = modelownia::state::SaveStatus::Failed(
+            "cannot create a file in /home/ania/.local/share/modelownia/plans: the disk is full; the plan on disk is unchanged".into(),
+        );
+    }
+    insta::assert_snapshot!("save_failed_pl_80x24", draw(&app, 80, 24).backend());
+}

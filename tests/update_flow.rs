@@ -354,3 +354,118 @@ fn starting_from_an_example_scenario() {
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert_eq!(app.home.dialog, None);
 }
+
+fn damaged_home(has_backup: bool) -> App {
+    let mut app = home();
+    app.home.rows[0].damaged = Some("plans/a.ron:1:1: broken".into());
+    app.home.rows[0].has_backup = has_backup;
+    app
+}
+
+#[test]
+fn restore_is_only_for_damaged_plans_with_a_backup() {
+    let mut app = home();
+    assert!(
+        press(&mut app, KeyCode::Char('R')).is_empty(),
+        "a healthy plan is never replaced by its backup"
+    );
+    let mut app = damaged_home(false);
+    assert!(press(&mut app, KeyCode::Char('R')).is_empty());
+    let mut app = damaged_home(true);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('R')),
+        vec![Effect::Restore("a".into())]
+    );
+}
+
+#[test]
+fn pasting_into_the_filter_starts_from_the_first_match() {
+    let mut app = home();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('/'));
+    update(&mut app, Msg::Paste("tan".into()));
+    assert_eq!(app.home.selected, 0);
+    assert_eq!(app.selected_row().map(|r| r.id.as_str()), Some("b"));
+    // Esc while typing drops the filter; Enter would keep it.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_rows().len(), 3);
+}
+
+#[test]
+fn q_quits_from_dialogs_and_help_but_types_in_text() {
+    let mut app = home();
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    let mut app = home();
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    let mut app = home();
+    press(&mut app, KeyCode::Char('/'));
+    assert!(press(&mut app, KeyCode::Char('q')).is_empty());
+    assert_eq!(app.home.filter, "q");
+}
+
+#[test]
+fn altgr_letters_from_windows_are_text() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Context);
+    press(&mut app, KeyCode::Enter);
+    let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('ą'), altgr)));
+    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('ś'), altgr)));
+    assert_eq!(wb(&app).plan.context.title, "ąś");
+}
+
+#[test]
+fn clicks_do_nothing_under_the_help_overlay() {
+    let mut app = app_with_plan();
+    app.help = true;
+    update(
+        &mut app,
+        Msg::Click(modelownia::update::ClickTarget::Step(5)),
+    );
+    assert_eq!(wb(&app).step, 0);
+}
+
+#[test]
+fn a_read_only_plan_still_jumps_from_its_gaps() {
+    let mut app = app_with_plan();
+    if let Some(w) = app.workbook.as_mut() {
+        w.read_only = Some(modelownia::state::ReadOnly::NewerVersion);
+    }
+    go_to(&mut app, Step::Review);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(wb(&app).current_step(), Step::Context);
+}
+
+#[test]
+fn a_checklist_gap_jumps_to_the_first_item_still_to_do() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Checklist);
+    press(&mut app, KeyCode::Char(' '));
+    let first_todo = app.model.phases[0].items[1].id.clone();
+    go_to(&mut app, Step::Review);
+    let gaps = modelownia::plan::gaps(&wb(&app).plan, &app.model);
+    let at = gaps
+        .iter()
+        .position(|g| matches!(g, modelownia::plan::Gap::ChecklistTodo(0, _)))
+        .expect("a checklist gap");
+    app.workbook.as_mut().expect("open").cursor = at;
+    press(&mut app, KeyCode::Enter);
+    let rows = modelownia::state::checklist_rows(&app.model);
+    assert_eq!(rows[wb(&app).cursor].1, first_todo);
+}
+
+#[test]
+fn the_guide_scrolls_and_starts_again_when_the_focus_moves() {
+    let mut app = app_with_plan();
+    go_to(&mut app, Step::Methods);
+    press(&mut app, KeyCode::Char('J'));
+    press(&mut app, KeyCode::Char('J'));
+    assert_eq!(wb(&app).guide_scroll, 6);
+    press(&mut app, KeyCode::Char('K'));
+    assert_eq!(wb(&app).guide_scroll, 3);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(wb(&app).guide_scroll, 0);
+}

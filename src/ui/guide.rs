@@ -13,12 +13,13 @@ use crate::model::{Model, Text};
 use crate::plan::{CheckState, PickKind};
 use crate::state::{App, Editor, Slot, Workbook, check_state, checklist_rows, pick_rows};
 
-/// Draws a text editor with a cursor.
+/// Draws a text editor with a cursor. The editor itself is drawn, not a copy: it learns its
+/// size while drawing, which its cursor movement over wrapped lines needs.
 pub(super) fn render_editor(ed: &Editor, frame: &mut Frame, rect: Rect) {
-    let mut area = ed.area.clone();
-    area.set_block(Block::bordered().border_style(T.focus_border));
-    area.set_cursor_style(T.selected);
-    frame.render_widget(&area, rect);
+    let block = Block::bordered().border_style(T.focus_border);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(&ed.area, inner);
 }
 
 fn heading(lines: &mut Vec<Line<'static>>, text: &str) {
@@ -239,7 +240,29 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
         height: inner.height - note_area.height,
         ..inner
     };
-    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), rest);
+    let body = Paragraph::new(body).wrap(Wrap { trim: false });
+    let total = u16::try_from(body.line_count(rest.width)).unwrap_or(u16::MAX);
+    let max_scroll = total.saturating_sub(rest.height);
+    frame.render_widget(body.scroll((wb.guide_scroll.min(max_scroll), 0)), rest);
+    if max_scroll > 0 && area.width > 8 {
+        // Say on the border that there is more, and how to get to it.
+        let more = if wb.guide_scroll >= max_scroll {
+            "↑"
+        } else {
+            "↓"
+        };
+        let text = format!(" {} {more} ", tr(lang, Msg::GuideMore));
+        let width = u16::try_from(text.chars().count())
+            .unwrap_or(0)
+            .min(area.width - 4);
+        let at = Rect {
+            x: area.x + 2,
+            y: area.bottom() - 1,
+            width,
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, T.dim)), at);
+    }
     if let (Some(line), Some(ed)) = (editor_at, wb.editor.as_ref()) {
         let y = inner.y + u16::try_from(line).unwrap_or(0);
         if y < inner.bottom() {

@@ -177,13 +177,13 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
     for (i, s) in app.model.scenarios.iter().enumerate() {
-        let place = match s.setting {
-            crate::model::Setting::Gdynia => "Gdynia",
-            crate::model::Setting::Nicosia => match lang {
-                crate::lang::Lang::Pl => "Nikozja",
-                crate::lang::Lang::En => "Nicosia",
+        let place = tr(
+            lang,
+            match s.setting {
+                crate::model::Setting::Gdynia => Msg::Gdynia,
+                crate::model::Setting::Nicosia => Msg::Nicosia,
             },
-        };
+        );
         let text = format!(
             "{:<8} {} — {}",
             place,

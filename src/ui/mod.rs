@@ -42,6 +42,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else if app.quit_armed {
         let text = tr(app.lang, Msg::QuitUnsaved);
         frame.render_widget(Paragraph::new(Span::styled(text, T.error)), notice);
+    } else if let Some(reason) = save_failure(app) {
+        let text = Paragraph::new(Span::styled(reason, T.error)).wrap(Wrap { trim: true });
+        frame.render_widget(text, notice);
     }
     render_footer(app, frame, footer);
     if app.help {
@@ -51,7 +54,14 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Header, body, notice line (zero height when there is no notice) and footer.
 fn regions(app: &App, area: Rect) -> [Rect; 4] {
-    let notice = u16::from(app.notice.is_some() || app.quit_armed);
+    // A failed save's reason names a path and a cause: give it two lines so the cause shows.
+    let notice = if app.notice.is_some() || app.quit_armed {
+        1
+    } else if save_failure(app).is_some() {
+        2
+    } else {
+        0
+    };
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -70,6 +80,14 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
     match &app.workbook {
         Some(wb) => workbook::hit_test(app, wb, body, col, row),
         None => home::hit_test(app, body, col, row),
+    }
+}
+
+/// Why the open plan's last save failed, if it did; shown in full on its own line.
+fn save_failure(app: &App) -> Option<&str> {
+    match app.workbook.as_ref().map(|wb| &wb.save) {
+        Some(SaveStatus::Failed(reason)) => Some(reason),
+        _ => None,
     }
 }
 
@@ -102,9 +120,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
             match &wb.save {
                 SaveStatus::Saved => (format!("✓ {}", tr(lang, Msg::Saved)), T.ok),
                 SaveStatus::Pending => (format!("… {}", tr(lang, Msg::Saving)), T.warn),
-                SaveStatus::Failed(reason) => {
-                    (format!("✗ {}: {reason}", tr(lang, Msg::NotSaved)), T.error)
-                }
+                SaveStatus::Failed(_) => (format!("✗ {}", tr(lang, Msg::NotSaved)), T.error),
             }
         };
         right.push(Span::styled(text, style));

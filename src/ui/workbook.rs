@@ -36,7 +36,7 @@ fn panes(body: Rect, step: Step) -> Panes {
         Constraint::Percentage(content_share),
         Constraint::Percentage(100 - content_share),
     ];
-    let [content, guide] = if rest.width >= 100 {
+    let [content, guide] = if body.width >= 120 {
         Layout::horizontal(split).areas(rest)
     } else {
         Layout::vertical(split).areas(rest)
