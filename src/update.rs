@@ -746,7 +746,17 @@ fn click(app: &mut App, target: ClickTarget) {
     }
 }
 
-/// Opens the editor on `field` of the open plan (the new-plan flow starts on the title).
+/// Opens the editor on `field` of the open plan, moving the focus to it (the new-plan flow
+/// starts on the title).
 pub fn edit_field(app: &mut App, field: FieldId) {
+    with_wb(app, |wb| {
+        let step = field.step();
+        wb.step = step.index();
+        wb.slot = slots(step)
+            .iter()
+            .position(|s| *s == Slot::Field(field))
+            .unwrap_or(0);
+        wb.cursor = 0;
+    });
     start_editing(app, EditTarget::Field(field));
 }
