@@ -121,6 +121,10 @@ pub enum Msg {
     GuideMore,
     KGuideDown,
     KGuideUp,
+    ServesValues,
+    ServesDirections,
+    FittingMethods,
+    FitsDirections,
 }
 
 /// The text of `msg` in `lang`.
@@ -289,6 +293,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Gdynia => ("Gdynia", "Gdynia"),
         Nicosia => ("Nikozja", "Nicosia"),
         GuideMore => ("J/K przewija", "J/K scrolls"),
+        ServesValues => ("Służy wartościom", "Serves the values"),
+        ServesDirections => ("Wspiera kierunki", "Supports the directions"),
+        FittingMethods => ("Pasujące metody", "Methods that fit"),
+        FitsDirections => ("Pasuje do kierunków", "Fits the directions"),
         KGuideDown => ("przewiń podpowiedź w dół", "scroll the guide down"),
         KGuideUp => ("przewiń podpowiedź w górę", "scroll the guide up"),
         NewerVersion => (

@@ -57,6 +57,26 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
                 l.push(Line::raw(description.get(lang).to_string()));
                 bullets(&mut l, lang, Msg::Questions, questions);
             }
+            if let Some(d) = model.direction(id).filter(|_| kind == PickKind::Directions) {
+                let values = names(
+                    d.values
+                        .iter()
+                        .filter_map(|v| model.value(v))
+                        .map(|v| &v.name),
+                    lang,
+                );
+                served(&mut l, lang, Msg::ServesValues, values);
+                let methods = model
+                    .methods
+                    .iter()
+                    .filter(|m| m.directions.contains(&d.id));
+                served(
+                    &mut l,
+                    lang,
+                    Msg::FittingMethods,
+                    names(methods.map(|m| &m.name), lang),
+                );
+            }
         }
         PickKind::Methods => {
             if let Some(m) = model.method(id) {
@@ -83,6 +103,12 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
                 bullets(&mut l, lang, Msg::Preparation, &m.preparation);
                 bullets(&mut l, lang, Msg::Debriefing, &m.debriefing);
                 bullets(&mut l, lang, Msg::Variations, &m.variations);
+                let dirs = m
+                    .directions
+                    .iter()
+                    .filter_map(|d| model.direction(d))
+                    .map(|d| &d.name);
+                served(&mut l, lang, Msg::FitsDirections, names(dirs, lang));
             }
         }
         PickKind::Roles => {
@@ -100,6 +126,22 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
         )));
     }
     l
+}
+
+/// Model item names joined for one line.
+fn names<'a>(items: impl Iterator<Item = &'a Text>, lang: Lang) -> String {
+    items.map(|t| t.get(lang)).collect::<Vec<_>>().join(", ")
+}
+
+/// A dim "Serves: a, b" line, when there is anything to list.
+fn served(lines: &mut Vec<Line<'static>>, lang: Lang, label: Msg, list: String) {
+    if !list.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", tr(lang, label)), T.label),
+            Span::styled(list, T.dim),
+        ]));
+    }
 }
 
 fn note_question(kind: PickKind) -> Msg {
@@ -208,6 +250,23 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 )));
                 heading(&mut body, tr(lang, Msg::Hint));
                 body.push(Line::raw(item.hint.get(lang).to_string()));
+                let values = item.values.iter().filter_map(|v| app.model.value(v));
+                served(
+                    &mut body,
+                    lang,
+                    Msg::ServesValues,
+                    names(values.map(|v| &v.name), lang),
+                );
+                let dirs = item
+                    .directions
+                    .iter()
+                    .filter_map(|d| app.model.direction(d));
+                served(
+                    &mut body,
+                    lang,
+                    Msg::ServesDirections,
+                    names(dirs.map(|d| &d.name), lang),
+                );
             }
         }
         Some(Slot::Gaps) => {
