@@ -226,6 +226,7 @@ impl<'a> Runtime<'a> {
             Effect::Trash(id) => self.while_locked(&id, |store| store.trash(&id)),
             Effect::Rename(id, title) => self.rename(&id, &title),
             Effect::Restore(id) => self.while_locked(&id, |store| store.restore_backup(&id)),
+            Effect::Export(id) => self.export(&id),
             Effect::Save => self.save_now(),
             Effect::Close => {
                 self.save_now();
@@ -442,6 +443,26 @@ impl<'a> Runtime<'a> {
         }
     }
 
+    fn export(&mut self, id: &str) {
+        let lang = self.app.lang;
+        let written = self
+            .store
+            .load(id)
+            .map_err(|e| e.to_string())
+            .and_then(|decoded| {
+                let dir = self.store.root().join("exports");
+                private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                let path = dir.join(format!("{id}.md"));
+                let text = crate::export::markdown(&decoded.plan, &self.app.model, lang);
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                Ok(path)
+            });
+        self.app.notice = Some(match written {
+            Ok(path) => format!("{} {}", tr(lang, T::Exported), path.display()),
+            Err(e) => e,
+        });
+    }
+
     fn rename(&mut self, id: &str, title: &str) {
         let lock = match self.store.lock(id) {
             Ok(lock) => lock,
@@ -470,6 +491,15 @@ impl<'a> Runtime<'a> {
         self.refresh();
         self.select(id);
     }
+}
+
+/// Creates `dir` readable by its owner only (exports hold notes about young people).
+fn private_dir(dir: &std::path::Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
 }
 
 /// Turns a terminal event into a message, or nothing when it means nothing to the app.

@@ -40,6 +40,12 @@ pub enum Command {
     },
     /// List the plans in the data folder
     List,
+    /// Print a plan as Markdown (to print, share or paste into a report)
+    Export {
+        /// A plan file, or the id of a plan in the data folder
+        #[arg(value_name = "FILE|ID")]
+        plan: String,
+    },
 }
 
 /// `--lang` values.

@@ -84,3 +84,27 @@ fn cell(text: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
+
+/// `export FILE|ID`: prints the plan as Markdown in `lang`. A path to a file is read directly;
+/// anything else is a plan id in `store`.
+pub fn export(store: Option<&Store>, model: &Model, lang: crate::lang::Lang, plan: &str) -> u8 {
+    let path = Path::new(plan);
+    let loaded = if path.is_file() {
+        storage::load_file(path)
+    } else if let Some(store) = store.filter(|_| storage::valid_id(plan)) {
+        store.load(plan)
+    } else {
+        eprintln!("{plan}: no such plan file or plan id");
+        return INVALID;
+    };
+    match loaded {
+        Ok(decoded) => {
+            print!("{}", crate::export::markdown(&decoded.plan, model, lang));
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            INVALID
+        }
+    }
+}

@@ -125,6 +125,8 @@ pub enum Msg {
     ServesDirections,
     FittingMethods,
     FitsDirections,
+    KExport,
+    Exported,
 }
 
 /// The text of `msg` in `lang`.
@@ -297,6 +299,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ServesDirections => ("Wspiera kierunki", "Supports the directions"),
         FittingMethods => ("Pasujące metody", "Methods that fit"),
         FitsDirections => ("Pasuje do kierunków", "Fits the directions"),
+        KExport => ("eksport do Markdown", "export to Markdown"),
+        Exported => ("Plan zapisany jako Markdown:", "Plan written as Markdown:"),
         KGuideDown => ("przewiń podpowiedź w dół", "scroll the guide down"),
         KGuideUp => ("przewiń podpowiedź w górę", "scroll the guide up"),
         NewerVersion => (

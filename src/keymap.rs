@@ -58,6 +58,7 @@ pub enum Action {
     FromScenario,
     GuideDown,
     GuideUp,
+    Export,
 }
 
 /// A key as written in the table.
@@ -157,6 +158,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('r')], A::Rename, Msg::KRename, G::Plans, true),
     b(C::Home, &[K::Char('d'), K::Code(KeyCode::Delete)], A::Delete, Msg::KDelete, G::Plans, true),
     b(C::Home, &[K::Char('/')], A::Filter, Msg::KFilter, G::Plans, true),
+    b(C::Home, &[K::Char('e')], A::Export, Msg::KExport, G::Plans, false),
     b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
     b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KClearFilter, G::Move, false),
     // Confirm

@@ -5,6 +5,8 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod describe;
+pub mod export;
 pub mod i18n;
 pub mod keymap;
 pub mod lang;

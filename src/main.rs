@@ -13,6 +13,15 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
         Some(Command::CheckPlan { files }) => commands::check_plan(files),
+        Some(Command::Export { plan }) if std::path::Path::new(plan).is_file() => {
+            match model::load_from(cli.model.as_deref()) {
+                Ok(m) => commands::export(None, &m, cli.language(), plan),
+                Err(errors) => invalid_model(&errors),
+            }
+        }
+        Some(Command::Export { plan }) => with_store(&cli, |store, model| {
+            commands::export(Some(store), &model, cli.language(), plan)
+        }),
         Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
         None => with_store(&cli, |store, model| {
             modelownia::app::run(store, model, cli.language())
@@ -25,13 +34,7 @@ fn main() -> ExitCode {
 fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
     let model = match model::load_from(cli.model.as_deref()) {
         Ok(m) => m,
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            eprintln!("the model is not valid; run `modelownia check-model` for details");
-            return commands::INVALID;
-        }
+        Err(errors) => return invalid_model(&errors),
     };
     let Some(root) = storage::resolve_root(cli.data_dir.as_deref()) else {
         eprintln!("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
@@ -44,4 +47,12 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
             commands::INVALID
         }
     }
+}
+
+fn invalid_model(errors: &[modelownia::ron_error::Located]) -> u8 {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    eprintln!("the model is not valid; run `modelownia check-model` for details");
+    commands::INVALID
 }

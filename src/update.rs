@@ -51,6 +51,8 @@ pub enum Effect {
     Rename(String, String),
     /// Put the `.bak` of damaged plan `id` back.
     Restore(String),
+    /// Write plan `id` as Markdown into the exports folder.
+    Export(String),
     /// Save the open plan now.
     Save,
     /// Save and go back to the list.
@@ -213,6 +215,12 @@ fn home_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         (None, Action::Open) => selected.map(Effect::Open).into_iter().collect(),
         (None, Action::Duplicate) => selected.map(Effect::Duplicate).into_iter().collect(),
+        (None, Action::Export) => app
+            .selected_row()
+            .filter(|r| r.damaged.is_none())
+            .map(|r| Effect::Export(r.id.clone()))
+            .into_iter()
+            .collect(),
         (None, Action::Restore) => app
             .selected_row()
             .filter(|r| r.damaged.is_some() && r.has_backup)

@@ -289,3 +289,22 @@ fn after_a_rename_the_selection_stays_on_the_renamed_plan() {
     );
     assert_eq!(rt.app.home.selected, 0);
 }
+
+#[test]
+fn e_on_the_list_writes_the_plan_as_markdown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Mural na garażach");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app());
+    let id = rt.app.selected_row().expect("row").id.clone();
+    key(&mut rt, KeyCode::Char('e'));
+    let path = store.root().join("exports").join(format!("{id}.md"));
+    let text = std::fs::read_to_string(&path).expect("export written");
+    assert!(text.starts_with("# Mural na garażach\n"), "{text}");
+    assert!(
+        rt.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("exports"))
+    );
+}

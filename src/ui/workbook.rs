@@ -9,9 +9,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::guide;
 use super::theme::DEFAULT as T;
 use super::wrap::{truncate, wrap};
+use crate::describe::{gap_text, item_name};
 use crate::i18n::{Msg, field_label, step_name, tr};
-use crate::lang::Lang;
-use crate::model::Model;
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
 use crate::state::{
     App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, plan_gaps,
@@ -158,16 +157,6 @@ pub(super) fn bar(done: usize, total: usize, width: usize) -> String {
         .unwrap_or(width)
         .min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
-fn item_name(model: &Model, kind: PickKind, id: &str, lang: Lang) -> Option<(String, String)> {
-    let (name, summary) = match kind {
-        PickKind::Values => model.value(id).map(|v| (&v.name, &v.summary))?,
-        PickKind::Directions => model.direction(id).map(|v| (&v.name, &v.summary))?,
-        PickKind::Methods => model.method(id).map(|v| (&v.name, &v.summary))?,
-        PickKind::Roles => model.role(id).map(|v| (&v.name, &v.summary))?,
-    };
-    Some((name.get(lang).to_string(), summary.get(lang).to_string()))
 }
 
 fn build(app: &App, wb: &Workbook, width: usize) -> Content {
@@ -397,7 +386,11 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
         c.focus = (c.lines.len() - 1, c.lines.len() - 1);
     }
     for (ri, gap) in gaps.iter().enumerate() {
-        let text = format!("{} · {}", step_name(lang, gap.step()), gap_text(app, gap));
+        let text = format!(
+            "{} · {}",
+            step_name(lang, gap.step()),
+            gap_text(&app.model, app.lang, gap)
+        );
         let line = Line::raw(truncate(&text, width));
         c.push_row(line, ClickTarget::Slot(si, ri), ri == wb.cursor, focused);
     }
@@ -460,44 +453,6 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
         ]));
     }
     lines
-}
-
-/// One gap in words.
-pub(super) fn gap_text(app: &App, gap: &Gap) -> String {
-    let lang = app.lang;
-    let name = |kind, id: &str| {
-        item_name(&app.model, kind, id, lang).map_or_else(|| id.to_string(), |n| n.0)
-    };
-    match gap {
-        Gap::EmptyField(f) => format!("{}: {}", field_label(lang, *f), tr(lang, Msg::GapEmpty)),
-        Gap::NoPicks(kind) => tr(
-            lang,
-            match kind {
-                PickKind::Values => Msg::GapNoValues,
-                PickKind::Directions => Msg::GapNoDirections,
-                PickKind::Methods => Msg::GapNoMethods,
-                PickKind::Roles => Msg::GapNoRoles,
-            },
-        )
-        .to_string(),
-        Gap::NoNote(kind, id) => format!("{} „{}”", tr(lang, Msg::GapNoNote), name(*kind, id)),
-        Gap::Unknown(_, id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
-        Gap::ChecklistTodo(phase, n) => format!(
-            "{}: {n} {}",
-            app.model
-                .phases
-                .get(*phase)
-                .map_or("", |p| p.name.get(lang)),
-            tr(lang, Msg::GapTodo)
-        ),
-        Gap::NoReason(id) => format!(
-            "{}: {}",
-            tr(lang, Msg::GapNoReason),
-            app.model
-                .checklist_item(id)
-                .map_or(id.as_str(), |(_, i)| i.text.get(lang))
-        ),
-    }
 }
 
 fn content_inner(app: &App, wb: &Workbook, area: Rect) -> (Block<'static>, Rect) {
