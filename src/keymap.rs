@@ -243,10 +243,12 @@ pub fn resolve(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
 /// The bindings that apply in `ctx`, own first, for the footer and help.
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     let with_global = global_applies(ctx);
+    // A global row whose action the context binds itself would only repeat it.
+    let own = move |action: Action| KEYMAP.iter().any(|o| o.ctx == ctx && o.action == action);
     KEYMAP.iter().filter(move |b| b.ctx == ctx).chain(
         KEYMAP
             .iter()
-            .filter(move |b| with_global && b.ctx == Ctx::Global),
+            .filter(move |b| with_global && b.ctx == Ctx::Global && !own(b.action)),
     )
 }
 
