@@ -454,7 +454,7 @@ impl<'a> Runtime<'a> {
                 private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 let path = dir.join(format!("{id}.md"));
                 let text = crate::export::markdown(&decoded.plan, &self.app.model, lang);
-                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                write_private(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
                 Ok(path)
             });
         self.app.notice = Some(match written {
@@ -500,6 +500,16 @@ fn private_dir(dir: &std::path::Path) -> io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)
+}
+
+/// Writes a file readable by its owner only.
+fn write_private(path: &std::path::Path, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }
 
 /// Turns a terminal event into a message, or nothing when it means nothing to the app.

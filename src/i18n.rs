@@ -160,7 +160,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ),
         Untitled => ("(bez tytułu)", "(untitled)"),
         ConfirmDelete => ("Przenieść plan do kosza?", "Move the plan to the trash?"),
-        ConfirmYesNo => ("y/Enter: tak · n/Esc: nie", "y/Enter: yes · n/Esc: no"),
+        ConfirmYesNo => ("t/Enter: tak · n/Esc: nie", "y/Enter: yes · n/Esc: no"),
         RenamePrompt => ("Nowy tytuł", "New title"),
         Copy => ("kopia", "copy"),
         Steps => ("Kroki", "Steps"),
