@@ -127,6 +127,7 @@ pub enum Msg {
     FitsDirections,
     KExport,
     Exported,
+    KGoTo,
 }
 
 /// The text of `msg` in `lang`.
@@ -299,6 +300,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ServesDirections => ("Wspiera kierunki", "Supports the directions"),
         FittingMethods => ("Pasujące metody", "Methods that fit"),
         FitsDirections => ("Pasuje do kierunków", "Fits the directions"),
+        KGoTo => ("przejdź", "go to"),
         KExport => ("eksport do Markdown", "export to Markdown"),
         Exported => ("Plan zapisany jako Markdown:", "Plan written as Markdown:"),
         KGuideDown => ("przewiń podpowiedź w dół", "scroll the guide down"),

@@ -141,7 +141,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     let cost = |b: &keymap::Binding| {
         keymap::key_name(b.keys[0], app.lang).chars().count()
-            + tr(app.lang, b.label).chars().count()
+            + tr(app.lang, label(app, b)).chars().count()
             + 3
     };
     // Global keys (help, language, quit) always show; the step's own keys fill the rest
@@ -157,9 +157,23 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
             room -= cost(b);
         }
         spans.push(Span::styled(keymap::key_name(b.keys[0], app.lang), T.key));
-        spans.push(Span::raw(format!(" {}  ", tr(app.lang, b.label))));
+        spans.push(Span::raw(format!(" {}  ", tr(app.lang, label(app, b)))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What a key is called where the user is: `Enter` on a gap goes to it rather than edits it.
+fn label(app: &App, b: &keymap::Binding) -> Msg {
+    let on_gaps = app
+        .workbook
+        .as_ref()
+        .and_then(crate::state::Workbook::current_slot)
+        == Some(crate::state::Slot::Gaps);
+    if on_gaps && b.action == keymap::Action::Open {
+        Msg::KGoTo
+    } else {
+        b.label
+    }
 }
 
 /// Whether a key does anything where the user is, so the footer does not offer dead keys.
