@@ -2,7 +2,7 @@
 
 use crate::i18n::{Msg, field_label, tr};
 use crate::lang::Lang;
-use crate::model::Model;
+use crate::model::{Method, Model};
 use crate::plan::{Gap, PickKind};
 
 /// A model item's name and one-line summary, when the model has it.
@@ -14,6 +14,21 @@ pub fn item_name(model: &Model, kind: PickKind, id: &str, lang: Lang) -> Option<
         PickKind::Roles => model.role(id).map(|v| (&v.name, &v.summary))?,
     };
     Some((name.get(lang).to_string(), summary.get(lang).to_string()))
+}
+
+/// A method's group size, ages and length on one line.
+pub fn method_facts(m: &Method, lang: Lang) -> String {
+    format!(
+        "{}: {}–{} · {} {}–{} · {} {}",
+        tr(lang, Msg::GroupSize),
+        m.group_size.min,
+        m.group_size.max,
+        tr(lang, Msg::Ages),
+        m.age_range.min,
+        m.age_range.max,
+        m.duration_minutes,
+        tr(lang, Msg::Minutes)
+    )
 }
 
 /// One gap in words.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::describe::{gap_text, item_name};
+use crate::describe::{gap_text, item_name, method_facts};
 use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::lang::Lang;
 use crate::model::Model;
@@ -101,17 +101,7 @@ fn picks(out: &mut String, plan: &Plan, model: &Model, lang: Lang, kind: PickKin
             |n| n.0,
         );
         let extra = match model.method(&p.id).filter(|_| kind == PickKind::Methods) {
-            Some(m) => format!(
-                " ({}: {}–{} · {} {}–{} · {} {})",
-                tr(lang, Msg::GroupSize),
-                m.group_size.min,
-                m.group_size.max,
-                tr(lang, Msg::Ages),
-                m.age_range.min,
-                m.age_range.max,
-                m.duration_minutes,
-                tr(lang, Msg::Minutes)
-            ),
+            Some(m) => format!(" ({})", method_facts(m, lang)),
             None => String::new(),
         };
         let _ = writeln!(out, "- **{name}**{extra}");

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::DEFAULT as T;
+use crate::describe::method_facts;
 use crate::i18n::{Msg, field_prompt, step_intro, tr};
 use crate::lang::Lang;
 use crate::model::{Model, Text};
@@ -82,20 +83,7 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
             if let Some(m) = model.method(id) {
                 heading(&mut l, m.name.get(lang));
                 l.push(Line::raw(m.summary.get(lang).to_string()));
-                l.push(Line::from(Span::styled(
-                    format!(
-                        "{}: {}–{} · {} {}–{} · {} {}",
-                        tr(lang, Msg::GroupSize),
-                        m.group_size.min,
-                        m.group_size.max,
-                        tr(lang, Msg::Ages),
-                        m.age_range.min,
-                        m.age_range.max,
-                        m.duration_minutes,
-                        tr(lang, Msg::Minutes)
-                    ),
-                    T.dim,
-                )));
+                l.push(Line::from(Span::styled(method_facts(m, lang), T.dim)));
                 bullets(&mut l, lang, Msg::Aims, &m.aims);
                 bullets(&mut l, lang, Msg::Steps2, &m.steps);
                 bullets(&mut l, lang, Msg::Materials, &m.materials);
