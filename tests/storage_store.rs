@@ -516,3 +516,16 @@ mod unix {
         assert_eq!(names(&dir), ["p1.ron"]);
     }
 }
+
+#[test]
+fn a_plan_over_the_size_limit_is_refused_and_the_file_kept() {
+    let (_d, store) = store();
+    let small = plan("p1", "Mały");
+    store.save(&small).unwrap();
+    let before = std::fs::read(store.plan_path("p1")).unwrap();
+    let mut big = small.clone();
+    big.context.idea = "x".repeat(modelownia::storage::MAX_PLAN_BYTES as usize + 1);
+    let e = store.save(&big).unwrap_err().to_string();
+    assert!(e.contains("MiB limit"), "{e}");
+    assert_eq!(std::fs::read(store.plan_path("p1")).unwrap(), before);
+}

@@ -342,6 +342,13 @@ impl Store {
         };
         let text = try_encode(plan)
             .map_err(|e| SaveError(format!("cannot put the plan into words: {e}")))?;
+        if text.len() as u64 > MAX_PLAN_BYTES {
+            return Err(SaveError(format!(
+                "the plan is larger than the {} MiB limit, so it was not saved; shorten a very long \
+                 text (a paste by mistake?)",
+                MAX_PLAN_BYTES / (1024 * 1024)
+            )));
+        }
         // Never write what would not read back as the same plan.
         match decode(&format!("{id}.ron"), &text) {
             Ok(back) if back.plan == *plan => {}
