@@ -28,7 +28,7 @@ pub enum Ctx {
 }
 
 /// What a key means, independent of which key it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 #[allow(missing_docs)]
 pub enum Action {
     Up,
@@ -363,34 +363,8 @@ mod tests {
 
     #[test]
     fn every_action_is_reachable() {
-        use Action::*;
-        for a in [
-            Up,
-            Down,
-            NextField,
-            PrevField,
-            Open,
-            Back,
-            Toggle,
-            New,
-            Duplicate,
-            Rename,
-            Delete,
-            Filter,
-            Help,
-            Save,
-            Quit,
-            Lang,
-            NextStep,
-            PrevStep,
-            Confirm,
-            Cancel,
-            Done,
-            Undo,
-            Restore,
-            DirFilter,
-            FromScenario,
-        ] {
+        use strum::IntoEnumIterator;
+        for a in Action::iter() {
             assert!(KEYMAP.iter().any(|b| b.action == a), "{a:?} has no key");
         }
     }
