@@ -54,6 +54,8 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
         Ok(()) => {
             if update::unsaved(&rt.app) {
                 eprintln!("warning: the latest changes of the open plan could not be saved");
+                // A last try elsewhere in the folder: the cause may have been the plan file itself.
+                write_recovered(store, &rt.app);
                 1
             } else {
                 0
@@ -75,7 +77,7 @@ fn write_recovered(store: &Store, app: &App) {
         let path = store
             .plans_dir()
             .join(format!("{}.ron.recovered", wb.plan.id));
-        match std::fs::write(&path, crate::storage::encode(&wb.plan)) {
+        match write_private(&path, &crate::storage::encode(&wb.plan)) {
             Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
             Err(e) => eprintln!(
                 "unsaved changes could not be written to {}: {e}",
