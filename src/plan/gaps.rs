@@ -22,6 +22,14 @@ pub enum Gap {
 }
 
 impl Gap {
+    /// How many missing things the gap stands for: a phase's to-do items count one each.
+    pub fn weight(&self) -> usize {
+        match self {
+            Gap::ChecklistTodo(_, n) => *n,
+            _ => 1,
+        }
+    }
+
     /// The step where the gap is filled.
     pub fn step(&self) -> Step {
         match self {
@@ -144,13 +152,7 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
         })
         .sum();
     let total = fields + kinds.len() + notes + unknown + model.checklist_len();
-    let missing: usize = gaps(plan, model)
-        .iter()
-        .map(|g| match g {
-            Gap::ChecklistTodo(_, n) => *n,
-            _ => 1,
-        })
-        .sum();
+    let missing: usize = gaps(plan, model).iter().map(Gap::weight).sum();
     Progress {
         done: total.saturating_sub(missing),
         total,

@@ -63,10 +63,7 @@ fn pane_block(title: String, focused: bool) -> Block<'static> {
 fn gap_count(gaps: &[Gap], step: Step) -> usize {
     gaps.iter()
         .filter(|g| g.step() == step)
-        .map(|g| match g {
-            Gap::ChecklistTodo(_, n) => *n,
-            _ => 1,
-        })
+        .map(Gap::weight)
         .sum()
 }
 
