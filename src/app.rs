@@ -20,6 +20,7 @@ use crate::model::Model;
 use crate::plan::{FieldId, Plan, SCHEMA_VERSION, progress};
 use crate::state::{App, Focus, ReadOnly, Row, SaveStatus, Workbook};
 use crate::storage::{Listed, LockError, PlanLock, Store, new_id};
+use crate::ui::theme::Theme;
 use crate::update::{self, Effect, Msg, unsaved};
 
 /// Changes are written this long after the first unsaved one: well within a second.
@@ -28,7 +29,7 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 
 /// Runs the workbook in the terminal; returns the exit code.
-pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
+pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`."
@@ -38,7 +39,9 @@ pub fn run(store: &Store, model: Model, lang: Lang) -> u8 {
     install_mouse_paste_reset_hook();
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let mut rt = Runtime::new(store, App::new(model, lang));
+    let mut app = App::new(model, lang);
+    app.theme = theme;
+    let mut rt = Runtime::new(store, app);
     #[cfg(unix)]
     watch_signals(store.clone(), Arc::clone(&rt.unsaved_copy));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.run(&mut terminal)));

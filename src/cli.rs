@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
+use crate::ui::theme::{Theme, ThemeName};
 
 /// modelownia: plan youth and community activities against the Gdynia–Nicosia model, offline.
 #[derive(Debug, Parser)]
@@ -21,6 +22,10 @@ pub struct Cli {
     /// Keep plans in this folder [env: MODELOWNIA_DATA_DIR]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Colours: default, high-contrast (projectors) or mono; NO_COLOR=1 removes all colour
+    #[arg(long, global = true, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
 
     /// What to do; without a command the workbook opens
     #[command(subcommand)]
@@ -58,6 +63,11 @@ pub enum LangArg {
 }
 
 impl Cli {
+    /// The theme asked for, without colour when `NO_COLOR` is set.
+    pub fn theme(&self) -> Theme {
+        Theme::chosen(self.theme, Theme::no_color_from_env())
+    }
+
     /// The language asked for, or the one the environment implies.
     pub fn language(&self) -> Lang {
         match self.lang {

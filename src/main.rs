@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         }),
         Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
         None => with_store(&cli, |store, model| {
-            modelownia::app::run(store, model, cli.language())
+            modelownia::app::run(store, model, cli.language(), cli.theme())
         }),
     };
     ExitCode::from(code)

@@ -9,6 +9,7 @@ use crate::keymap::Ctx;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{self, CheckState, FieldId, Gap, PickKind, Plan, STEPS, Step};
+use crate::ui::theme::Theme;
 
 /// The whole app state.
 #[derive(Debug)]
@@ -17,6 +18,8 @@ pub struct App {
     pub model: Model,
     /// Interface and content language.
     pub lang: Lang,
+    /// Colours and emphasis of every view.
+    pub theme: Theme,
     /// The list of plans.
     pub home: Home,
     /// The open plan, when the workbook is shown.
@@ -122,16 +125,24 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// Opens an editor on `text`, cursor at the end.
-    pub fn new(target: EditTarget, text: &str) -> Self {
+    /// Opens an editor on `text`, cursor at the end, styled by `theme`.
+    pub fn new(target: EditTarget, text: &str, theme: &Theme) -> Self {
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        area.set_cursor_line_style(ratatui::style::Style::default());
-        area.set_cursor_style(ratatui::style::Style::new().reversed());
-        Self { target, area }
+        let mut editor = Self { target, area };
+        editor.restyle(theme);
+        editor
+    }
+
+    /// Takes the cursor style from `theme` (the widget keeps its styles, so a theme change
+    /// must reach it).
+    pub fn restyle(&mut self, theme: &Theme) {
+        self.area
+            .set_cursor_line_style(ratatui::style::Style::default());
+        self.area.set_cursor_style(theme.cursor);
     }
 
     /// The text typed so far.
@@ -354,6 +365,7 @@ impl App {
         Self {
             model,
             lang,
+            theme: Theme::default(),
             home: Home::default(),
             workbook: None,
             help: false,

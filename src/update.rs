@@ -477,6 +477,7 @@ pub fn jump_to_gap(app: &mut App, gap: &Gap) {
 }
 
 fn start_editing(app: &mut App, target: EditTarget) {
+    let theme = app.theme;
     with_wb(app, |wb| {
         let text = match &target {
             EditTarget::Field(f) => f.get(&wb.plan).to_string(),
@@ -494,7 +495,7 @@ fn start_editing(app: &mut App, target: EditTarget) {
                 .unwrap_or_default(),
             EditTarget::MethodFilter => wb.method_filter.clone(),
         };
-        wb.editor = Some(Editor::new(target, &text));
+        wb.editor = Some(Editor::new(target, &text, &theme));
         wb.focus = Focus::Content;
     });
 }

@@ -34,7 +34,7 @@ fn start(data: &Path, lang: &str) -> Option<Pty> {
 /// The footer while a text box has the keyboard.
 const EDITING: &str = "Esc finish editing";
 /// The title of the home list's pane.
-const HOME: &str = "┌ Activity plans";
+const HOME: &str = "┏ Activity plans";
 
 fn editing(s: &vt100::Screen) -> bool {
     footer_of(s).starts_with(EDITING)
@@ -130,7 +130,7 @@ fn first_plan_round_trip() {
     open_step(&mut app, 5, 10, "Checklist");
     app.send(SPACE);
     app.wait_for("the first checklist item done", |s| {
-        s.lines().any(|l| l.contains("│[✓] "))
+        s.lines().any(|l| l.contains("┃[✓] "))
     });
     // Autosave, without quitting.
     app.wait_text("✓ saved");
@@ -175,7 +175,10 @@ fn first_plan_round_trip() {
     let s = app.wait_text(title);
     let row = s.lines().find(|l| l.contains(title)).unwrap();
     assert!(row.contains("▶ "), "the only plan is selected: {row}");
-    assert!(row.trim_end_matches('│').trim_end().ends_with('%'), "{row}");
+    assert!(
+        row.trim_end_matches(['│', '┃']).trim_end().ends_with('%'),
+        "{row}"
+    );
     app.send(ENTER);
     let s = app.wait_screen("the plan open on its step list", in_steps);
     assert!(
@@ -252,10 +255,10 @@ fn help_overlay() {
     };
     app.wait_text("You have no plans yet.");
     app.send("?");
-    let s = app.wait_text("┌ Keys ─");
-    // A row of the overlay: `│  n <padding> new plan <padding>│`.
+    let s = app.wait_text("┏ Keys ━");
+    // A row of the overlay: `┃  n <padding> new plan <padding>┃`.
     let lists_n = s.lines().any(|l| {
-        l.split('│').any(|cell| {
+        l.split(['│', '┃']).any(|cell| {
             let t = cell.trim();
             t.starts_with("n ") && t.ends_with(" new plan")
         })
@@ -264,7 +267,7 @@ fn help_overlay() {
     // Keys of the home list do nothing while help is open.
     app.send("n");
     app.send("?");
-    let s = app.wait_for("the help to close", |s| !s.contains("┌ Keys"));
+    let s = app.wait_for("the help to close", |s| !s.contains("┏ Keys"));
     assert!(
         s.contains("You have no plans yet."),
         "`n` did not create a plan:\n{s}"

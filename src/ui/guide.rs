@@ -2,11 +2,12 @@
 //! and the note editor for picks and checklist items.
 
 use ratatui::Frame;
+
+use super::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::theme::DEFAULT as T;
 use crate::describe::method_facts;
 use crate::i18n::{Msg, field_prompt, step_intro, tr};
 use crate::lang::Lang;
@@ -16,32 +17,32 @@ use crate::state::{App, Editor, Slot, Workbook, check_state, checklist_rows, pic
 
 /// Draws a text editor with a cursor. The editor itself is drawn, not a copy: it learns its
 /// size while drawing, which its cursor movement over wrapped lines needs.
-pub(super) fn render_editor(ed: &Editor, frame: &mut Frame, rect: Rect) {
-    let block = Block::bordered().border_style(T.focus_border);
+pub(super) fn render_editor(t: &Theme, ed: &Editor, frame: &mut Frame, rect: Rect) {
+    let block = t.block(true);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     frame.render_widget(&ed.area, inner);
 }
 
-fn heading(lines: &mut Vec<Line<'static>>, text: &str) {
+fn heading(t: &Theme, lines: &mut Vec<Line<'static>>, text: &str) {
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(Span::styled(text.to_string(), T.title)));
+    lines.push(Line::from(Span::styled(text.to_string(), t.title)));
 }
 
-fn bullets(lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, items: &[Text]) {
+fn bullets(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, items: &[Text]) {
     if items.is_empty() {
         return;
     }
-    heading(lines, tr(lang, title));
+    heading(t, lines, tr(lang, title));
     for t in items {
         lines.push(Line::raw(format!("• {}", t.get(lang))));
     }
 }
 
 /// The model's description of a pickable item.
-fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'static>> {
+fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'static>> {
     let mut l = Vec::new();
     match kind {
         PickKind::Values | PickKind::Directions => {
@@ -54,9 +55,9 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
                     .map(|v| (&v.name, &v.description, &v.questions)),
             };
             if let Some((name, description, questions)) = found {
-                heading(&mut l, name.get(lang));
+                heading(t, &mut l, name.get(lang));
                 l.push(Line::raw(description.get(lang).to_string()));
-                bullets(&mut l, lang, Msg::Questions, questions);
+                bullets(t, &mut l, lang, Msg::Questions, questions);
             }
             if let Some(d) = model.direction(id).filter(|_| kind == PickKind::Directions) {
                 let values = names(
@@ -66,12 +67,13 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
                         .map(|v| &v.name),
                     lang,
                 );
-                served(&mut l, lang, Msg::ServesValues, values);
+                served(t, &mut l, lang, Msg::ServesValues, values);
                 let methods = model
                     .methods
                     .iter()
                     .filter(|m| m.directions.contains(&d.id));
                 served(
+                    t,
                     &mut l,
                     lang,
                     Msg::FittingMethods,
@@ -81,36 +83,36 @@ fn details(model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'sta
         }
         PickKind::Methods => {
             if let Some(m) = model.method(id) {
-                heading(&mut l, m.name.get(lang));
+                heading(t, &mut l, m.name.get(lang));
                 l.push(Line::raw(m.summary.get(lang).to_string()));
-                l.push(Line::from(Span::styled(method_facts(m, lang), T.dim)));
-                bullets(&mut l, lang, Msg::Aims, &m.aims);
-                bullets(&mut l, lang, Msg::Steps2, &m.steps);
-                bullets(&mut l, lang, Msg::Materials, &m.materials);
-                bullets(&mut l, lang, Msg::Risks, &m.risks);
-                bullets(&mut l, lang, Msg::Preparation, &m.preparation);
-                bullets(&mut l, lang, Msg::Debriefing, &m.debriefing);
-                bullets(&mut l, lang, Msg::Variations, &m.variations);
+                l.push(Line::from(Span::styled(method_facts(m, lang), t.dim)));
+                bullets(t, &mut l, lang, Msg::Aims, &m.aims);
+                bullets(t, &mut l, lang, Msg::Steps2, &m.steps);
+                bullets(t, &mut l, lang, Msg::Materials, &m.materials);
+                bullets(t, &mut l, lang, Msg::Risks, &m.risks);
+                bullets(t, &mut l, lang, Msg::Preparation, &m.preparation);
+                bullets(t, &mut l, lang, Msg::Debriefing, &m.debriefing);
+                bullets(t, &mut l, lang, Msg::Variations, &m.variations);
                 let dirs = m
                     .directions
                     .iter()
                     .filter_map(|d| model.direction(d))
                     .map(|d| &d.name);
-                served(&mut l, lang, Msg::FitsDirections, names(dirs, lang));
+                served(t, &mut l, lang, Msg::FitsDirections, names(dirs, lang));
             }
         }
         PickKind::Roles => {
             if let Some(r) = model.role(id) {
-                heading(&mut l, r.name.get(lang));
+                heading(t, &mut l, r.name.get(lang));
                 l.push(Line::raw(r.who.get(lang).to_string()));
-                bullets(&mut l, lang, Msg::Tasks, &r.tasks);
+                bullets(t, &mut l, lang, Msg::Tasks, &r.tasks);
             }
         }
     }
     if l.is_empty() {
         l.push(Line::from(Span::styled(
             format!("{} {id}", tr(lang, Msg::UnknownItem)),
-            T.error,
+            t.error,
         )));
     }
     l
@@ -122,12 +124,12 @@ fn names<'a>(items: impl Iterator<Item = &'a Text>, lang: Lang) -> String {
 }
 
 /// A dim "Serves: a, b" line, when there is anything to list.
-fn served(lines: &mut Vec<Line<'static>>, lang: Lang, label: Msg, list: String) {
+fn served(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, label: Msg, list: String) {
     if !list.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", tr(lang, label)), T.label),
-            Span::styled(list, T.dim),
+            Span::styled(format!("{}: ", tr(lang, label)), t.label),
+            Span::styled(list, t.dim),
         ]));
     }
 }
@@ -149,8 +151,14 @@ struct NoteSection {
 
 const EDITOR_H: u16 = 6;
 
-fn note_section(question: &str, note: Option<&str>, editing: bool, lang: Lang) -> NoteSection {
-    let mut lines = vec![Line::from(Span::styled(question.to_string(), T.label))];
+fn note_section(
+    t: &Theme,
+    question: &str,
+    note: Option<&str>,
+    editing: bool,
+    lang: Lang,
+) -> NoteSection {
+    let mut lines = vec![Line::from(Span::styled(question.to_string(), t.label))];
     let mut editor_line = None;
     if editing {
         editor_line = Some(lines.len());
@@ -160,7 +168,7 @@ fn note_section(question: &str, note: Option<&str>, editing: bool, lang: Lang) -
             Some(n) => lines.extend(n.split('\n').map(|l| Line::raw(format!("  {l}")))),
             None => lines.push(Line::from(Span::styled(
                 format!("  {}", tr(lang, Msg::Empty)),
-                T.dim,
+                t.dim,
             ))),
         }
     }
@@ -169,9 +177,9 @@ fn note_section(question: &str, note: Option<&str>, editing: bool, lang: Lang) -
 
 pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", tr(lang, Msg::Guide)), T.title))
-        .border_style(T.dim);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::Guide)), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -182,12 +190,12 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
         Some(Slot::Field(f)) => {
             body.push(Line::from(Span::styled(
                 field_prompt(lang, f).to_string(),
-                T.label,
+                app.theme.label,
             )));
             body.push(Line::raw(""));
             body.push(Line::from(Span::styled(
                 step_intro(lang, wb.current_step()).to_string(),
-                T.dim,
+                app.theme.dim,
             )));
         }
         Some(Slot::Picks(kind)) => {
@@ -200,13 +208,14 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                         .map(|p| p.note.as_str());
                     let is_editing = matches!(editing, Some(crate::state::EditTarget::PickNote(k, id)) if *k == kind && *id == row.id);
                     note = Some(note_section(
+                        &app.theme,
                         tr(lang, note_question(kind)),
                         text,
                         is_editing,
                         lang,
                     ));
                 }
-                body = details(&app.model, lang, kind, &row.id);
+                body = details(&app.theme, &app.model, lang, kind, &row.id);
             } else {
                 body.push(Line::raw(step_intro(lang, wb.current_step())));
             }
@@ -230,16 +239,23 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 let text = wb.plan.checklist.get(*id).map(|c| c.note.as_str());
                 let is_editing =
                     matches!(editing, Some(crate::state::EditTarget::CheckNote(i)) if i == id);
-                note = Some(note_section(tr(lang, question), text, is_editing, lang));
-                heading(&mut body, item.text.get(lang));
+                note = Some(note_section(
+                    &app.theme,
+                    tr(lang, question),
+                    text,
+                    is_editing,
+                    lang,
+                ));
+                heading(&app.theme, &mut body, item.text.get(lang));
                 body.push(Line::from(Span::styled(
                     format!("{} · {}", phase.name.get(lang), tr(lang, state_msg)),
-                    T.dim,
+                    app.theme.dim,
                 )));
-                heading(&mut body, tr(lang, Msg::Hint));
+                heading(&app.theme, &mut body, tr(lang, Msg::Hint));
                 body.push(Line::raw(item.hint.get(lang).to_string()));
                 let values = item.values.iter().filter_map(|v| app.model.value(v));
                 served(
+                    &app.theme,
                     &mut body,
                     lang,
                     Msg::ServesValues,
@@ -250,6 +266,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                     .iter()
                     .filter_map(|d| app.model.direction(d));
                 served(
+                    &app.theme,
                     &mut body,
                     lang,
                     Msg::ServesDirections,
@@ -262,7 +279,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             body.push(Line::raw(""));
             body.push(Line::from(Span::styled(
                 step_intro(lang, wb.current_step()).to_string(),
-                T.dim,
+                app.theme.dim,
             )));
         }
         None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
@@ -308,7 +325,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             width,
             height: 1,
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, T.dim)), at);
+        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.dim)), at);
     }
     if let (Some(line), Some(ed)) = (editor_at, wb.editor.as_ref()) {
         let y = inner.y + u16::try_from(line).unwrap_or(0);
@@ -318,7 +335,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 height: EDITOR_H.min(inner.bottom() - y),
                 ..inner
             };
-            render_editor(ed, frame, rect);
+            render_editor(&app.theme, ed, frame, rect);
         }
     }
 }

@@ -3,9 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::theme::DEFAULT as T;
 use crate::i18n::{Msg, tr};
 use crate::keymap::{self, Ctx, Group};
 use crate::state::{App, Focus};
@@ -30,11 +29,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(Span::styled(
             tr(app.lang, group.title()),
-            T.title,
+            app.theme.title,
         )));
         for b in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keymap::keys_label(b, app.lang)), T.key),
+                Span::styled(
+                    format!("  {:<22}", keymap::keys_label(b, app.lang)),
+                    app.theme.key,
+                ),
                 Span::raw(tr(app.lang, b.label)),
             ]));
         }
@@ -48,10 +50,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = super::centered(area, 64, height);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(format!(" {} ", tr(app.lang, Msg::HelpTitle)))
-        .title_bottom(Span::styled(format!(" {} ", close_hint(app)), T.dim))
-        .border_style(T.focus_border);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(app.lang, Msg::HelpTitle)), true)
+        .title_bottom(Span::styled(
+            format!(" {} ", close_hint(app)),
+            app.theme.dim,
+        ));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

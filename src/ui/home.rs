@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme::DEFAULT as T;
 use super::wrap::truncate;
 use crate::clock;
 use crate::i18n::{Msg, tr};
@@ -28,16 +27,17 @@ fn scroll(selected: usize, rows: usize) -> usize {
 pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
     let lang = app.lang;
     let (list, filter) = list_area(app, body);
-    let block = Block::bordered()
-        .title(Span::styled(format!(" {} ", tr(lang, Msg::Plans)), T.title))
-        .border_style(T.focus_border);
+    let block = app.theme.titled(
+        format!(" {} ", tr(lang, Msg::Plans)),
+        app.home.dialog.is_none() && !app.help,
+    );
     let inner = block.inner(list);
     frame.render_widget(block, list);
 
     let rows = app.visible_rows();
     if app.home.rows.is_empty() {
         let text = vec![
-            Line::from(Span::styled(tr(lang, Msg::NoPlansTitle), T.title)),
+            Line::from(Span::styled(tr(lang, Msg::NoPlansTitle), app.theme.title)),
             Line::raw(""),
             Line::raw(tr(lang, Msg::NoPlansHint)),
         ];
@@ -55,13 +55,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
             tr(lang, Msg::LastChange),
             tr(lang, Msg::Progress)
         );
-        let mut lines = vec![Line::from(Span::styled(truncate(&head, width), T.dim))];
+        let mut lines = vec![Line::from(Span::styled(
+            truncate(&head, width),
+            app.theme.dim,
+        ))];
         let first = scroll(app.home.selected, height);
         for (i, row) in rows.iter().enumerate().skip(first).take(height) {
             let marker = if i == app.home.selected { "▶ " } else { "  " };
             let line = if let Some(err) = &row.damaged {
                 let text = format!("{marker}{} {}: {}", tr(lang, Msg::Damaged), row.id, err);
-                Line::from(Span::styled(truncate(&text, width), T.error))
+                Line::from(Span::styled(truncate(&text, width), app.theme.error))
             } else {
                 let title = if row.title.trim().is_empty() {
                     tr(lang, Msg::Untitled).to_string()
@@ -76,7 +79,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 ))
             };
             lines.push(if i == app.home.selected {
-                line.style(T.selected)
+                line.style(app.theme.selected)
             } else {
                 line
             });
@@ -88,7 +91,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 height: 2.min(inner.height),
                 ..inner
             };
-            let hint = Paragraph::new(Span::styled(tr(lang, Msg::DamagedHint), T.warn))
+            let hint = Paragraph::new(Span::styled(tr(lang, Msg::DamagedHint), app.theme.warn))
                 .wrap(Wrap { trim: true });
             frame.render_widget(Clear, hint_area);
             frame.render_widget(hint, hint_area);
@@ -102,7 +105,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
             ""
         };
         let line = Line::from(vec![
-            Span::styled(format!(" {}: ", tr(lang, Msg::Filter)), T.label),
+            Span::styled(format!(" {}: ", tr(lang, Msg::Filter)), app.theme.label),
             Span::raw(format!("{}{cursor}", app.home.filter)),
         ]);
         frame.render_widget(Paragraph::new(line), filter);
@@ -119,21 +122,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
             let popup = super::centered(body, 50, 6);
             frame.render_widget(Clear, popup);
             let text = vec![
-                Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), T.title)),
+                Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), app.theme.title)),
                 Line::raw(truncate(&title, 46)),
                 Line::raw(""),
-                Line::from(Span::styled(tr(lang, Msg::ConfirmYesNo), T.dim)),
+                Line::from(Span::styled(tr(lang, Msg::ConfirmYesNo), app.theme.dim)),
             ];
-            let block = Block::bordered().border_style(T.warn);
+            let block = app.theme.block(true).border_style(app.theme.warn);
             frame.render_widget(Paragraph::new(text).block(block), popup);
         }
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Rename { text, .. }) => {
             let popup = super::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
-            let block = Block::bordered()
-                .title(format!(" {} ", tr(lang, Msg::RenamePrompt)))
-                .border_style(T.focus_border);
+            let block = app
+                .theme
+                .titled(format!(" {} ", tr(lang, Msg::RenamePrompt)), true);
             let inner_w = usize::from(popup.width.saturating_sub(3));
             let shown: String = {
                 let chars: Vec<char> = text.chars().collect();
@@ -166,12 +169,9 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
         body.height.saturating_sub(2),
     );
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", tr(lang, Msg::ScenarioTitle)),
-            T.title,
-        ))
-        .border_style(T.focus_border);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::ScenarioTitle)), true);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let width = usize::from(inner.width);
@@ -192,7 +192,7 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
         );
         let line = Line::raw(truncate(&text, width));
         lines.push(if i == selected {
-            line.style(T.selected)
+            line.style(app.theme.selected)
         } else {
             line
         });
@@ -201,7 +201,7 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     if let Some(s) = app.model.scenarios.get(selected) {
         lines.push(Line::from(Span::styled(
             s.place.get(lang).to_string(),
-            T.dim,
+            app.theme.dim,
         )));
         lines.push(Line::raw(s.idea.get(lang).to_string()));
     }

@@ -16,7 +16,6 @@ use crate::i18n::{Msg, tr};
 use crate::keymap;
 use crate::state::{App, SaveStatus};
 use crate::update::ClickTarget;
-use theme::DEFAULT as T;
 
 /// Smallest usable terminal.
 pub const MIN_WIDTH: u16 = 60;
@@ -38,12 +37,15 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => home::render(app, frame, body),
     }
     if let Some(text) = &app.notice {
-        frame.render_widget(Paragraph::new(Span::styled(text.as_str(), T.warn)), notice);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text.as_str(), app.theme.warn)),
+            notice,
+        );
     } else if app.quit_armed {
         let text = tr(app.lang, Msg::QuitUnsaved);
-        frame.render_widget(Paragraph::new(Span::styled(text, T.error)), notice);
+        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.error)), notice);
     } else if let Some(reason) = save_failure(app) {
-        let text = Paragraph::new(Span::styled(reason, T.error)).wrap(Wrap { trim: true });
+        let text = Paragraph::new(Span::styled(reason, app.theme.error)).wrap(Wrap { trim: true });
         frame.render_widget(text, notice);
     }
     render_footer(app, frame, footer);
@@ -95,7 +97,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let mut left = vec![Span::styled(
         format!(" {} ", tr(lang, Msg::AppName)),
-        T.title,
+        app.theme.title,
     )];
     let mut right = Vec::new();
     if let Some(wb) = &app.workbook {
@@ -110,23 +112,25 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
             &title,
             usize::from(area.width / 2),
         )));
-        left.push(Span::styled(format!("  {pct}%"), T.dim));
+        left.push(Span::styled(format!("  {pct}%"), app.theme.dim));
         let (text, style) = if let Some(reason) = &wb.read_only {
             (
                 format!("{}: {}", tr(lang, Msg::ReadOnly), reason.text(lang)),
-                T.warn,
+                app.theme.warn,
             )
         } else {
             match &wb.save {
-                SaveStatus::Saved => (format!("✓ {}", tr(lang, Msg::Saved)), T.ok),
-                SaveStatus::Pending => (format!("… {}", tr(lang, Msg::Saving)), T.warn),
-                SaveStatus::Failed(_) => (format!("✗ {}", tr(lang, Msg::NotSaved)), T.error),
+                SaveStatus::Saved => (format!("✓ {}", tr(lang, Msg::Saved)), app.theme.ok),
+                SaveStatus::Pending => (format!("… {}", tr(lang, Msg::Saving)), app.theme.warn),
+                SaveStatus::Failed(_) => {
+                    (format!("✗ {}", tr(lang, Msg::NotSaved)), app.theme.error)
+                }
             }
         };
         right.push(Span::styled(text, style));
         right.push(Span::raw("  "));
     }
-    right.push(Span::styled(format!("[{}] ", lang.code()), T.dim));
+    right.push(Span::styled(format!("[{}] ", lang.code()), app.theme.dim));
     let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
     let [l, r] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
@@ -156,7 +160,10 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
             }
             room -= cost(b);
         }
-        spans.push(Span::styled(keymap::key_name(b.keys[0], app.lang), T.key));
+        spans.push(Span::styled(
+            keymap::key_name(b.keys[0], app.lang),
+            app.theme.key,
+        ));
         spans.push(Span::raw(format!(" {}  ", tr(app.lang, label(app, b)))));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -1,13 +1,14 @@
 //! The plan workbook: step list on the left, the current step and the guide on the right.
 
 use ratatui::Frame;
+
+use super::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::guide;
-use super::theme::DEFAULT as T;
 use super::wrap::{truncate, wrap};
 use crate::describe::{gap_text, item_name};
 use crate::i18n::{Msg, field_label, step_name, tr};
@@ -54,10 +55,8 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
     guide::render(app, wb, frame, p.guide);
 }
 
-fn pane_block(title: String, focused: bool) -> Block<'static> {
-    Block::bordered()
-        .title(Span::styled(title, T.title))
-        .border_style(if focused { T.focus_border } else { T.dim })
+fn pane_block(t: &Theme, title: String, focused: bool) -> Block<'static> {
+    t.titled(title, focused)
 }
 
 fn gap_count(gaps: &[Gap], step: Step) -> usize {
@@ -69,6 +68,7 @@ fn gap_count(gaps: &[Gap], step: Step) -> usize {
 
 fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     let block = pane_block(
+        &app.theme,
         format!(" {} ", tr(app.lang, Msg::Steps)),
         wb.focus == Focus::Steps,
     );
@@ -84,8 +84,8 @@ fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 Span::raw("")
             } else {
                 match gap_count(&gaps, *step) {
-                    0 => Span::styled("✓", T.ok),
-                    n => Span::styled(format!("{n}"), T.warn),
+                    0 => Span::styled("✓", app.theme.ok),
+                    n => Span::styled(format!("{n}"), app.theme.warn),
                 }
             };
             let name = truncate(
@@ -95,9 +95,9 @@ fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             let pad = width.saturating_sub(name.chars().count() + mark.width() + 1);
             let style = if i == wb.step {
                 if wb.focus == Focus::Steps {
-                    T.selected
+                    app.theme.selected
                 } else {
-                    T.label
+                    app.theme.label
                 }
             } else {
                 Style::default()
@@ -125,11 +125,18 @@ pub(super) struct Content {
 impl Content {
     /// Adds a list row: highlighted when it is the cursor row of the focused pane, and kept
     /// in view when it is the cursor row at all.
-    fn push_row(&mut self, line: Line<'static>, target: ClickTarget, cursor: bool, focused: bool) {
+    fn push_row(
+        &mut self,
+        t: &Theme,
+        line: Line<'static>,
+        target: ClickTarget,
+        cursor: bool,
+        focused: bool,
+    ) {
         let at = self.lines.len();
         self.targets.push((at, target));
         self.lines.push(if cursor && focused {
-            line.style(T.selected)
+            line.style(t.selected)
         } else {
             line
         });
@@ -139,11 +146,11 @@ impl Content {
     }
 }
 
-fn check_mark(state: CheckState) -> (&'static str, Style) {
+fn check_mark(t: &Theme, state: CheckState) -> (&'static str, Style) {
     match state {
         CheckState::Todo => ("[ ]", Style::default()),
-        CheckState::Done => ("[✓]", T.ok),
-        CheckState::NotApplicable => ("[–]", T.dim),
+        CheckState::Done => ("[✓]", t.ok),
+        CheckState::NotApplicable => ("[–]", t.dim),
     }
 }
 
@@ -176,11 +183,15 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                 let value = f.get(&wb.plan);
                 let filled = !value.trim().is_empty();
                 let (mark, mark_style) = match (filled, f.required()) {
-                    (true, _) => ("●", T.ok),
-                    (false, true) => ("○", T.warn),
-                    (false, false) => ("○", T.dim),
+                    (true, _) => ("●", app.theme.ok),
+                    (false, true) => ("○", app.theme.warn),
+                    (false, false) => ("○", app.theme.dim),
                 };
-                let label_style = if here && focused { T.selected } else { T.label };
+                let label_style = if here && focused {
+                    app.theme.selected
+                } else {
+                    app.theme.label
+                };
                 c.targets.push((start, ClickTarget::Slot(si, 0)));
                 c.lines.push(Line::from(vec![
                     Span::styled(format!("{mark} "), mark_style),
@@ -216,7 +227,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                 } else {
                     c.lines.push(Line::from(Span::styled(
                         format!("  {}", tr(lang, Msg::Empty)),
-                        T.dim,
+                        app.theme.dim,
                     )));
                 }
                 if here {
@@ -243,13 +254,17 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             wb.method_filter
                         );
                     }
-                    c.lines
-                        .push(Line::from(Span::styled(truncate(&text, width), T.dim)));
+                    c.lines.push(Line::from(Span::styled(
+                        truncate(&text, width),
+                        app.theme.dim,
+                    )));
                 }
                 let rows = pick_rows(&app.model, wb, kind);
                 if rows.is_empty() {
-                    c.lines
-                        .push(Line::from(Span::styled(tr(lang, Msg::NoMatch), T.dim)));
+                    c.lines.push(Line::from(Span::styled(
+                        tr(lang, Msg::NoMatch),
+                        app.theme.dim,
+                    )));
                 }
                 for (ri, row) in rows.iter().enumerate() {
                     let mark = if row.picked { "[x] " } else { "[ ] " };
@@ -265,26 +280,30 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             let mut spans = vec![
                                 Span::styled(
                                     mark,
-                                    if row.picked { T.ok } else { Style::default() },
+                                    if row.picked {
+                                        app.theme.ok
+                                    } else {
+                                        Style::default()
+                                    },
                                 ),
                                 Span::styled(
                                     name,
                                     if row.picked {
-                                        T.label
+                                        app.theme.label
                                     } else {
                                         Style::default()
                                     },
                                 ),
                             ];
                             if note_missing {
-                                spans.push(Span::styled(" !", T.warn));
+                                spans.push(Span::styled(" !", app.theme.warn));
                             }
                             let room =
                                 width.saturating_sub(name_w + 5 + if note_missing { 2 } else { 0 });
                             if room > 8 {
                                 spans.push(Span::styled(
                                     format!(" — {}", truncate(&summary, room)),
-                                    T.dim,
+                                    app.theme.dim,
                                 ));
                             }
                             Line::from(spans)
@@ -294,10 +313,11 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                                 &format!("{mark}{} {}", tr(lang, Msg::UnknownItem), row.id),
                                 width,
                             ),
-                            T.error,
+                            app.theme.error,
                         )),
                     };
                     c.push_row(
+                        &app.theme,
                         line,
                         ClickTarget::Slot(si, ri),
                         here && ri == wb.cursor,
@@ -317,7 +337,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             c.lines.push(Line::raw(""));
                         }
                         c.lines.push(Line::from(vec![
-                            Span::styled(p.name.get(lang).to_string(), T.title),
+                            Span::styled(p.name.get(lang).to_string(), app.theme.title),
                             Span::styled(
                                 format!(
                                     "  {}/{} {}",
@@ -325,7 +345,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                                     prog.total,
                                     bar(prog.done, prog.total, 10)
                                 ),
-                                T.dim,
+                                app.theme.dim,
                             ),
                         ]));
                     }
@@ -333,7 +353,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                         continue;
                     };
                     let state = check_state(wb, id);
-                    let (mark, style) = check_mark(state);
+                    let (mark, style) = check_mark(&app.theme, state);
                     let no_reason = state == CheckState::NotApplicable
                         && wb
                             .plan
@@ -345,10 +365,16 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                         Span::raw(truncate(item.text.get(lang), width.saturating_sub(6))),
                     ];
                     if no_reason {
-                        spans.push(Span::styled(" !", T.warn));
+                        spans.push(Span::styled(" !", app.theme.warn));
                     }
                     let target = ClickTarget::Slot(si, ri);
-                    c.push_row(Line::from(spans), target, here && ri == wb.cursor, focused);
+                    c.push_row(
+                        &app.theme,
+                        Line::from(spans),
+                        target,
+                        here && ri == wb.cursor,
+                        focused,
+                    );
                 }
             }
             Slot::Gaps => build_review(app, wb, si, here && focused, width, &mut c),
@@ -362,8 +388,10 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                 .filter(|id| app.model.checklist_item(id).is_none())
             {
                 let text = format!("{} {id}", tr(lang, Msg::UnknownItem));
-                c.lines
-                    .push(Line::from(Span::styled(truncate(&text, width), T.error)));
+                c.lines.push(Line::from(Span::styled(
+                    truncate(&text, width),
+                    app.theme.error,
+                )));
             }
         }
     }
@@ -375,11 +403,13 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
     let gaps = plan_gaps(app, wb);
     c.lines.push(Line::from(Span::styled(
         format!("{} ({})", tr(lang, Msg::GapsTitle), gaps.len()),
-        T.title,
+        app.theme.title,
     )));
     if gaps.is_empty() {
-        c.lines
-            .push(Line::from(Span::styled(tr(lang, Msg::NoGaps), T.ok)));
+        c.lines.push(Line::from(Span::styled(
+            tr(lang, Msg::NoGaps),
+            app.theme.ok,
+        )));
         c.focus = (c.lines.len() - 1, c.lines.len() - 1);
     }
     for (ri, gap) in gaps.iter().enumerate() {
@@ -389,14 +419,23 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
             gap_text(&app.model, app.lang, gap)
         );
         let line = Line::raw(truncate(&text, width));
-        c.push_row(line, ClickTarget::Slot(si, ri), ri == wb.cursor, focused);
+        c.push_row(
+            &app.theme,
+            line,
+            ClickTarget::Slot(si, ri),
+            ri == wb.cursor,
+            focused,
+        );
     }
 }
 
 /// Coverage of values and directions and checklist bars: the review's summary.
 pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let mut lines = vec![Line::from(Span::styled(tr(lang, Msg::Coverage), T.title))];
+    let mut lines = vec![Line::from(Span::styled(
+        tr(lang, Msg::Coverage),
+        app.theme.title,
+    ))];
     for (kind, label, total) in [
         (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
         (
@@ -409,7 +448,7 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
         let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
         let complete = justified == picks.len() && !picks.is_empty();
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<20}", tr(lang, label)), T.label),
+            Span::styled(format!("{:<20}", tr(lang, label)), app.theme.label),
             Span::raw(format!(
                 "{}/{total} {}  ",
                 picks.len(),
@@ -417,7 +456,11 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
             )),
             Span::styled(
                 format!("{justified} {}", tr(lang, Msg::Justified)),
-                if complete { T.ok } else { T.warn },
+                if complete {
+                    app.theme.ok
+                } else {
+                    app.theme.warn
+                },
             ),
         ]));
         let names: Vec<String> = picks
@@ -426,22 +469,22 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
             .collect();
         if !names.is_empty() {
             for l in wrap(&names.join(", "), width.saturating_sub(2)) {
-                lines.push(Line::from(Span::styled(format!("  {l}"), T.dim)));
+                lines.push(Line::from(Span::styled(format!("  {l}"), app.theme.dim)));
             }
         }
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(Span::styled(
         tr(lang, Msg::ChecklistProgress),
-        T.title,
+        app.theme.title,
     )));
     let bar_w = width.saturating_sub(26).clamp(5, 30);
     for (i, phase) in app.model.phases.iter().enumerate() {
         let prog = plan::phase_progress(&wb.plan, &app.model, i);
         let style = if prog.done == prog.total {
-            T.ok
+            app.theme.ok
         } else {
-            T.warn
+            app.theme.warn
         };
         lines.push(Line::from(vec![
             Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
@@ -454,7 +497,7 @@ pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line
 
 fn content_inner(app: &App, wb: &Workbook, area: Rect) -> (Block<'static>, Rect) {
     let title = format!(" {} ", step_name(app.lang, wb.current_step()));
-    let block = pane_block(title, wb.focus == Focus::Content);
+    let block = pane_block(&app.theme, title, wb.focus == Focus::Content);
     let inner = block.inner(area);
     (block, inner)
 }
@@ -490,7 +533,7 @@ fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             width: inner.width.saturating_sub(1),
             height: h.min(inner.bottom().saturating_sub(y)),
         };
-        guide::render_editor(ed, frame, rect);
+        guide::render_editor(&app.theme, ed, frame, rect);
     }
 }
 

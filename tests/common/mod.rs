@@ -84,6 +84,7 @@ impl Pty {
             "COLUMNS",
             "LINES",
             "RUST_BACKTRACE",
+            "NO_COLOR",
         ] {
             cmd.env_remove(var);
         }
@@ -317,7 +318,8 @@ fn sigkill(child: &mut (dyn Child + Send + Sync)) {
     let _ = child.kill();
 }
 
-/// Where the top-left corner of a bordered pane titled `title` is (`┌ title `), if on screen.
+/// Where the top-left corner of a bordered pane titled `title` is (`┌ title ` or, focused,
+/// `┏ title `), if on screen.
 pub fn find_pane(screen: &vt100::Screen, title: &str) -> Option<(u16, u16)> {
     let (rows, cols) = screen.size();
     let want: Vec<String> = format!("┌ {title} ").chars().map(String::from).collect();
@@ -327,7 +329,7 @@ pub fn find_pane(screen: &vt100::Screen, title: &str) -> Option<(u16, u16)> {
                 u16::try_from(i)
                     .ok()
                     .and_then(|i| screen.cell(row, col.checked_add(i)?))
-                    .is_some_and(|c| c.contents() == ch.as_str())
+                    .is_some_and(|c| c.contents() == ch.as_str() || (i == 0 && c.contents() == "┏"))
             });
             if matches {
                 return Some((row, col));
@@ -348,12 +350,12 @@ pub fn footer_of(screen: &vt100::Screen) -> String {
         .to_string()
 }
 
-/// Whether the pane titled `title` is on screen with the focus border (cyan in the default
-/// theme), i.e. has the keyboard.
+/// Whether the pane titled `title` is on screen with the focus border, i.e. has the keyboard.
+/// The thick border is looked for, not its colour, so this holds under `NO_COLOR` too.
 pub fn pane_focused(screen: &vt100::Screen, title: &str) -> bool {
     find_pane(screen, title)
         .and_then(|(row, col)| screen.cell(row, col))
-        .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(6))
+        .is_some_and(|c| c.contents() == "┏")
 }
 
 /// A fresh temporary data folder.
