@@ -20,7 +20,7 @@ use crate::model::Model;
 use crate::plan::{FieldId, Plan, SCHEMA_VERSION, progress};
 use crate::state::{App, Focus, ReadOnly, Row, SaveStatus, Workbook};
 use crate::storage::{Listed, LockError, PlanLock, Store, new_id};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use crate::update::{self, Effect, Msg, unsaved};
 
 /// Changes are written this long after the first unsaved one: well within a second.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
-use crate::ui::theme::{Theme, ThemeName};
+use crate::theme::{Theme, ThemeName};
 
 /// modelownia: plan youth and community activities against the Gdynia–Nicosia model, offline.
 #[derive(Debug, Parser)]

@@ -15,5 +15,6 @@ pub mod plan;
 pub mod ron_error;
 pub mod state;
 pub mod storage;
+pub mod theme;
 pub mod ui;
 pub mod update;

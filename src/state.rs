@@ -9,7 +9,7 @@ use crate::keymap::Ctx;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{self, CheckState, FieldId, Gap, PickKind, Plan, STEPS, Step};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// The whole app state.
 #[derive(Debug)]

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 
-use super::theme::Theme;
+use crate::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};

@@ -3,7 +3,6 @@
 mod guide;
 mod help;
 mod home;
-pub mod theme;
 mod workbook;
 pub mod wrap;
 

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 
-use super::theme::Theme;
+use crate::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
