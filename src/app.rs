@@ -1,8 +1,14 @@
 //! The runtime: the terminal, the event loop and the effects that touch the disk.
-//! The loop blocks on input; it only wakes up on its own to autosave.
+//!
+//! The loop is generic over a ratatui [`Backend`] and an [`EventSource`], so tests drive the
+//! real loop with a `TestBackend` and scripted events. It blocks on input and only wakes up on
+//! its own to autosave and to notice a termination signal, which arrives as
+//! [`Msg::Terminate`] and leaves through the normal path: save, restore, exit code 128 + n.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -10,16 +16,17 @@ use crossterm::event::{
     Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
 use crate::clock;
-use crate::i18n::{Msg as T, tr};
+use crate::i18n::{Msg as T, errors, tr};
 use crate::lang::Lang;
 use crate::model::Model;
-use crate::plan::{FieldId, Plan, SCHEMA_VERSION, progress};
-use crate::state::{App, Focus, ReadOnly, Row, SaveStatus, Workbook};
-use crate::storage::{Listed, LockError, PlanLock, Store, new_id};
+use crate::plan::{self, FieldId};
+use crate::state::{App, Focus, Notice, ReadOnlyReason, Row, SaveStatus, Workbook};
+use crate::storage::{Listed, LockError, PlanLock, Store, StoreError, new_id};
 use crate::theme::Theme;
 use crate::update::{self, Effect, Msg, unsaved};
 
@@ -27,6 +34,92 @@ use crate::update::{self, Effect, Msg, unsaved};
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 /// After a failed save, wait this long before trying again.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
+/// How often a blocked wait looks at the signal flag.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// What the loop waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A terminal event.
+    Event(Event),
+    /// A termination signal (its number).
+    Signal(i32),
+}
+
+/// Where events come from: the real terminal, or a script in tests.
+pub trait EventSource {
+    /// The next input, waiting at most `timeout` (forever when `None`); `None` when the
+    /// timeout passed first.
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>>;
+}
+
+/// The real terminal's events, plus the signal flag set by the handlers.
+#[derive(Debug, Default)]
+pub struct TerminalEvents {
+    signal: Arc<AtomicUsize>,
+}
+
+impl TerminalEvents {
+    /// Events from the terminal, with SIGTERM and SIGHUP turned into [`Input::Signal`].
+    pub fn new() -> Self {
+        let events = Self::default();
+        #[cfg(unix)]
+        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+            // Only sets a flag: all the work happens on the main thread, between frames.
+            let _ =
+                signal_hook::flag::register_usize(sig, Arc::clone(&events.signal), sig as usize);
+        }
+        events
+    }
+
+    fn pending_signal(&self) -> Option<i32> {
+        match self.signal.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+}
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        loop {
+            if let Some(sig) = self.pending_signal() {
+                return Ok(Some(Input::Signal(sig)));
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let slice = left.map_or(SIGNAL_CHECK, |l| l.min(SIGNAL_CHECK));
+            match event::poll(slice) {
+                Ok(true) => return event::read().map(|e| Some(Input::Event(e))),
+                Ok(false) => {}
+                // A signal interrupted the wait: look at the flag.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+            if left.is_some_and(|l| l <= slice) {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// A fixed list of inputs, for tests. When it runs out, a timed wait times out and an
+/// untimed one ends the loop with an error, as a lost terminal would.
+#[derive(Debug, Default)]
+pub struct ScriptedEvents(pub VecDeque<Input>);
+
+impl EventSource for ScriptedEvents {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        match self.0.pop_front() {
+            Some(input) => Ok(Some(input)),
+            None if timeout.is_some() => Ok(None),
+            None => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "no more events",
+            )),
+        }
+    }
+}
 
 /// Runs the workbook in the terminal; returns the exit code.
 pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
@@ -37,55 +130,44 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
         return 2;
     }
     install_mouse_paste_reset_hook();
+    let mut events = TerminalEvents::new();
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut app = App::new(model, lang);
     app.theme = theme;
     let mut rt = Runtime::new(store, app);
-    #[cfg(unix)]
-    watch_signals(store.clone(), Arc::clone(&rt.unsaved_copy));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rt.run(&mut terminal)));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        rt.run(&mut terminal, &mut events)
+    }));
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     let Ok(result) = result else {
         // The panic hook has restored the terminal and printed the report. The plan in memory
         // may be half-updated, so it goes beside the real file, never over it.
-        write_recovered(store, &rt.app);
+        rt.rescue();
         return 101;
     };
     match result {
         Ok(()) => {
-            if update::unsaved(&rt.app) {
+            if unsaved(&rt.app) {
                 eprintln!("warning: the latest changes of the open plan could not be saved");
                 // A last try elsewhere in the folder: the cause may have been the plan file itself.
-                write_recovered(store, &rt.app);
-                1
-            } else {
-                0
+                rt.rescue();
             }
+            rt.exit_code()
         }
         Err(e) => {
-            eprintln!("modelownia: terminal error: {e}");
             rt.save_now();
-            write_recovered(store, &rt.app);
-            1
-        }
-    }
-}
-
-/// Writes the open plan's unsaved state beside its file as `<id>.ron.recovered`, never over
-/// it: after a panic or a lost terminal the state may be half-updated.
-fn write_recovered(store: &Store, app: &App) {
-    if let Some(wb) = app.workbook.as_ref().filter(|_| update::unsaved(app)) {
-        let path = store
-            .plans_dir()
-            .join(format!("{}.ron.recovered", wb.plan.id));
-        match write_private(&path, &crate::storage::encode(&wb.plan)) {
-            Ok(()) => eprintln!("unsaved changes were written to {}", path.display()),
-            Err(e) => eprintln!(
-                "unsaved changes could not be written to {}: {e}",
-                path.display()
-            ),
+            rt.rescue();
+            // Closing the terminal window sends SIGHUP and takes the terminal away: the
+            // drawing may fail before the loop sees the signal.
+            match events.pending_signal() {
+                Some(sig) => u8::try_from(128 + sig).unwrap_or(u8::MAX),
+                None => {
+                    eprintln!("modelownia: terminal error: {e}");
+                    1
+                }
+            }
         }
     }
 }
@@ -105,43 +187,16 @@ fn install_mouse_paste_reset_hook() {
     }));
 }
 
-/// SIGTERM or SIGHUP (terminal window closed, system shutting down) would end the process
-/// without restoring the terminal or writing the last edits: a watcher thread does both.
-#[cfg(unix)]
-fn watch_signals(store: Store, unsaved_copy: Arc<Mutex<Option<Plan>>>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            if let Ok(copy) = unsaved_copy.lock()
-                && let Some(plan) = copy.as_ref()
-            {
-                let _ = store.save(plan);
-            }
-            let _ = execute!(
-                io::stdout(),
-                DisableMouseCapture,
-                DisableBracketedPaste,
-                crossterm::cursor::Show
-            );
-            ratatui::restore();
-            std::process::exit(128 + signal);
-        }
-    });
-}
-
 /// The app plus what it holds that is not state: the store and the lock of the open plan.
 pub struct Runtime<'a> {
     store: &'a Store,
     /// The app state.
     pub app: App,
-    /// A copy of the open plan while it has changes not on disk, for the signal watcher.
-    pub unsaved_copy: Arc<Mutex<Option<Plan>>>,
     lock: Option<PlanLock>,
     /// When the current unsaved changes began, or when to retry a failed save.
     save_due: Option<Instant>,
+    /// Set when a signal ends the app: the exit code.
+    terminated: Option<u8>,
 }
 
 impl<'a> Runtime<'a> {
@@ -150,36 +205,49 @@ impl<'a> Runtime<'a> {
         let mut rt = Self {
             store,
             app,
-            unsaved_copy: Arc::new(Mutex::new(None)),
             lock: None,
             save_due: None,
+            terminated: None,
         };
         rt.refresh();
         rt
     }
 
-    fn run(&mut self, terminal: &mut DefaultTerminal) -> io::Result<()> {
+    /// The exit code after the loop: 128 + n after signal n, 1 when edits are not on disk.
+    pub fn exit_code(&self) -> u8 {
+        match self.terminated {
+            Some(code) => code,
+            None if unsaved(&self.app) => 1,
+            None => 0,
+        }
+    }
+
+    /// The loop: draw, wait, update, until the app quits.
+    pub fn run<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        events: &mut impl EventSource,
+    ) -> io::Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
         loop {
-            terminal.draw(|f| crate::ui::render(&self.app, f))?;
+            terminal
+                .draw(|f| crate::ui::render(&self.app, f))
+                .map_err(io::Error::other)?;
             if self.app.should_quit {
                 return Ok(());
             }
-            let event = match self.save_due {
-                Some(due) => {
-                    let wait = due.saturating_duration_since(Instant::now());
-                    if event::poll(wait)? {
-                        Some(event::read()?)
-                    } else {
-                        None
-                    }
-                }
-                None => Some(event::read()?),
-            };
-            match event {
+            let size = terminal.size().map_err(io::Error::other)?;
+            let area = Rect::new(0, 0, size.width, size.height);
+            self.note_layout(area);
+            let wait = self
+                .save_due
+                .map(|due| due.saturating_duration_since(Instant::now()));
+            match events.next(wait)? {
                 None => self.save_now(),
-                Some(ev) => {
-                    let size = terminal.size()?;
-                    let area = Rect::new(0, 0, size.width, size.height);
+                Some(Input::Signal(sig)) => self.handle(Msg::Terminate(sig)),
+                Some(Input::Event(ev)) => {
                     if let Some(msg) = to_msg(&self.app, ev, area) {
                         self.handle(msg);
                     }
@@ -188,13 +256,18 @@ impl<'a> Runtime<'a> {
         }
     }
 
+    /// What the last frame's layout tells update: how far the guide can scroll.
+    fn note_layout(&mut self, area: Rect) {
+        let max = crate::ui::guide_max_scroll(&self.app, area);
+        if let Some(wb) = self.app.workbook.as_mut() {
+            wb.guide_max = max;
+        }
+    }
+
     /// Feeds one message through update and carries out its effects.
     pub fn handle(&mut self, msg: Msg) {
-        // Lets the end-to-end tests prove a panic restores the terminal and keeps the edits.
-        #[cfg(debug_assertions)]
-        if matches!(&msg, Msg::Key(k) if k.code == crossterm::event::KeyCode::F(12))
-            && std::env::var_os("MODELOWNIA_TEST_PANIC").is_some()
-        {
+        #[cfg(feature = "test-panic")]
+        if matches!(&msg, Msg::Text(k) if k.code == crossterm::event::KeyCode::F(12)) {
             panic!("test panic requested with F12");
         }
         for effect in update::update(&mut self.app, msg) {
@@ -206,19 +279,6 @@ impl<'a> Runtime<'a> {
             }
         } else {
             self.save_due = None;
-        }
-        self.mirror_unsaved();
-    }
-
-    fn mirror_unsaved(&self) {
-        let copy = self
-            .app
-            .workbook
-            .as_ref()
-            .filter(|_| unsaved(&self.app))
-            .map(|wb| wb.plan.clone());
-        if let Ok(mut slot) = self.unsaved_copy.lock() {
-            *slot = copy;
         }
     }
 
@@ -237,7 +297,7 @@ impl<'a> Runtime<'a> {
                 self.save_now();
                 if unsaved(&self.app) {
                     // Leaving would drop the edits from memory too: stay, and say why.
-                    self.app.notice = Some(tr(self.app.lang, T::CloseUnsaved).to_string());
+                    self.app.notice = Some(Notice::CloseUnsaved);
                 } else {
                     let id = self.app.workbook.take().map(|wb| wb.plan.id);
                     self.lock = None;
@@ -255,37 +315,59 @@ impl<'a> Runtime<'a> {
                     self.app.should_quit = true;
                 }
             }
+            Effect::Terminate(code) => {
+                self.save_now();
+                if unsaved(&self.app) {
+                    self.rescue();
+                }
+                self.terminated = Some(code);
+                self.app.should_quit = true;
+            }
         }
     }
 
     /// Writes the open plan if it has unsaved changes.
     pub fn save_now(&mut self) {
-        let Some(wb) = self.app.workbook.as_mut() else {
+        let Some(wb) = self.app.workbook.as_mut().filter(|wb| wb.unsaved()) else {
             self.save_due = None;
             return;
         };
-        if wb.read_only.is_some() || wb.save == SaveStatus::Saved {
-            self.save_due = None;
-            return;
-        }
         let previous = std::mem::replace(&mut wb.plan.updated, clock::now_rfc3339());
         match self.store.save(&wb.plan) {
             Ok(()) => {
                 wb.save = SaveStatus::Saved;
                 self.save_due = None;
-                self.mirror_unsaved();
             }
             Err(e) => {
                 wb.plan.updated = previous;
-                wb.save = SaveStatus::Failed(e.to_string());
+                wb.save = SaveStatus::Failed(e);
                 self.save_due = Some(Instant::now() + RETRY_DELAY);
             }
         }
     }
 
+    /// Writes the open plan's unsaved state beside its file as a rescued copy, never over it
+    /// (after a panic or a lost terminal the state may be half-updated), and says where on
+    /// standard error, which the user sees once the terminal is back.
+    pub fn rescue(&self) {
+        let Some(wb) = self.app.workbook.as_ref().filter(|wb| wb.unsaved()) else {
+            return;
+        };
+        let lang = self.app.lang;
+        match self.store.write_recovered(&wb.plan) {
+            Ok(path) => eprintln!("{} {}", tr(lang, T::RecoveredTo), errors::shown(&path)),
+            Err(e) => eprintln!(
+                "{}: {}",
+                tr(lang, T::RecoverFailed),
+                errors::store_error(lang, &e)
+            ),
+        }
+    }
+
     fn refresh(&mut self) {
         let model = &self.app.model;
-        let mut rows: Vec<Row> = self
+        // The store's order (damaged first, then newest) is the list's order, as in `list`.
+        let rows: Vec<Row> = self
             .store
             .list()
             .into_iter()
@@ -294,7 +376,7 @@ impl<'a> Runtime<'a> {
                     id: decoded.plan.id.clone(),
                     title: decoded.plan.context.title.clone(),
                     updated: decoded.plan.updated.clone(),
-                    percent: progress(&decoded.plan, model).percent(),
+                    percent: plan::progress(&decoded.plan, model).percent(),
                     damaged: None,
                     has_backup: false,
                 },
@@ -313,33 +395,34 @@ impl<'a> Runtime<'a> {
                 },
             })
             .collect();
-        // Damaged files first so they are noticed, then newest first.
-        rows.sort_by(|a, b| {
-            (b.damaged.is_some(), &b.updated, &b.id).cmp(&(a.damaged.is_some(), &a.updated, &a.id))
-        });
         self.app.home.rows = rows;
         let len = self.app.visible_rows().len();
         self.app.home.selected = self.app.home.selected.min(len.saturating_sub(1));
     }
 
+    /// Takes plan `id`'s lock, or puts the reason it cannot be taken in the notice.
+    fn lock_or_say(&mut self, id: &str) -> Option<PlanLock> {
+        match self.store.lock(id) {
+            Ok(lock) => Some(lock),
+            Err(LockError::Held(pid)) => {
+                self.app.notice = Some(Notice::ReadOnly(ReadOnlyReason::OpenElsewhere(pid)));
+                None
+            }
+            Err(LockError::Io(e)) => {
+                self.app.notice = Some(Notice::Store(e));
+                None
+            }
+        }
+    }
+
     /// Runs a file operation on plan `id` only while holding its lock, so a plan open in
     /// another window is never moved or replaced under it; then refreshes the list.
-    fn while_locked(
-        &mut self,
-        id: &str,
-        op: impl FnOnce(&Store) -> Result<(), crate::storage::SaveError>,
-    ) {
-        match self.store.lock(id) {
-            Ok(lock) => {
-                if let Err(e) = op(self.store) {
-                    self.app.notice = Some(e.to_string());
-                }
-                drop(lock);
+    fn while_locked(&mut self, id: &str, op: impl FnOnce(&Store) -> Result<(), StoreError>) {
+        if let Some(lock) = self.lock_or_say(id) {
+            if let Err(e) = op(self.store) {
+                self.app.notice = Some(Notice::Store(e));
             }
-            Err(LockError::Held(_)) => {
-                self.app.notice = Some(ReadOnly::OpenElsewhere.text(self.app.lang));
-            }
-            Err(LockError::Io(reason)) => self.app.notice = Some(reason),
+            drop(lock);
         }
         self.refresh();
     }
@@ -351,15 +434,7 @@ impl<'a> Runtime<'a> {
     }
 
     fn create(&mut self) {
-        let now = clock::now_rfc3339();
-        let plan = Plan {
-            version: SCHEMA_VERSION,
-            id: new_id(),
-            created: now.clone(),
-            updated: now,
-            ..Plan::default()
-        };
-        if self.start(plan) {
+        if self.start(plan::new(new_id(), clock::now_rfc3339())) {
             update::edit_field(&mut self.app, FieldId::Title);
         }
     }
@@ -368,19 +443,19 @@ impl<'a> Runtime<'a> {
         let Some(s) = self.app.model.scenario(scenario) else {
             return;
         };
-        let plan = crate::plan::from_scenario(s, self.app.lang, new_id(), clock::now_rfc3339());
+        let plan = plan::from_scenario(s, self.app.lang, new_id(), clock::now_rfc3339());
         if self.start(plan)
             && let Some(wb) = self.app.workbook.as_mut()
         {
             // Land on the review, which shows what the example leaves to fill in.
-            wb.step = crate::plan::Step::Review.index();
+            wb.step = plan::Step::Review.index();
         }
     }
 
     /// Writes a new plan's file at once, takes its lock and opens it. False when it could not be saved.
-    fn start(&mut self, plan: Plan) -> bool {
+    fn start(&mut self, plan: plan::Plan) -> bool {
         if let Err(e) = self.store.save(&plan) {
-            self.app.notice = Some(e.to_string());
+            self.app.notice = Some(Notice::Store(e));
             return false;
         }
         self.lock = self.store.lock(&plan.id).ok();
@@ -394,30 +469,28 @@ impl<'a> Runtime<'a> {
         if let Some(row) = self.app.home.rows.iter().find(|r| r.id == id)
             && row.damaged.is_some()
         {
-            self.app.notice = Some(tr(self.app.lang, T::DamagedHint).to_string());
+            self.app.notice = Some(Notice::DamagedHint);
             return;
         }
         match self.store.load(id) {
             Ok(decoded) => {
-                let mut read_only = decoded.read_only.map(|_| ReadOnly::NewerVersion);
+                let mut read_only = decoded.read_only.map(|_| ReadOnlyReason::NewerVersion);
                 match self.store.lock(id) {
                     Ok(lock) => self.lock = Some(lock),
-                    Err(LockError::Held(_)) => {
-                        read_only = read_only.or(Some(ReadOnly::OpenElsewhere));
+                    Err(LockError::Held(pid)) => {
+                        read_only = read_only.or(Some(ReadOnlyReason::OpenElsewhere(pid)));
                     }
-                    Err(LockError::Io(reason)) => {
-                        read_only = read_only.or(Some(ReadOnly::Other(reason)));
+                    Err(LockError::Io(e)) => {
+                        read_only = read_only.or(Some(ReadOnlyReason::Lock(e)));
                     }
                 }
                 if let Some(reason) = &read_only {
-                    let lang = self.app.lang;
-                    self.app.notice =
-                        Some(format!("{}: {}", tr(lang, T::ReadOnly), reason.text(lang)));
+                    self.app.notice = Some(Notice::OpenedReadOnly(reason.clone()));
                 }
                 self.app.workbook = Some(Workbook::new(decoded.plan, read_only));
             }
             Err(e) => {
-                self.app.notice = Some(e.to_string());
+                self.app.notice = Some(Notice::Unreadable(e));
                 self.refresh();
             }
         }
@@ -427,70 +500,52 @@ impl<'a> Runtime<'a> {
         match self.store.load(id) {
             Ok(decoded) if decoded.read_only.is_some() => {
                 // A copy would silently drop what the newer version added.
-                self.app.notice = Some(ReadOnly::NewerVersion.text(self.app.lang));
+                self.app.notice = Some(Notice::ReadOnly(ReadOnlyReason::NewerVersion));
             }
             Ok(decoded) => {
-                let now = clock::now_rfc3339();
-                let mut plan = decoded.plan;
-                plan.id = new_id();
-                plan.version = SCHEMA_VERSION;
-                plan.created = now.clone();
-                plan.updated = now;
-                plan.context.title =
-                    format!("{} ({})", plan.context.title, tr(self.app.lang, T::Copy));
-                if let Err(e) = self.store.save(&plan) {
-                    self.app.notice = Some(e.to_string());
+                let copy = plan::duplicate(
+                    &decoded.plan,
+                    new_id(),
+                    clock::now_rfc3339(),
+                    tr(self.app.lang, T::Copy),
+                );
+                if let Err(e) = self.store.save(&copy) {
+                    self.app.notice = Some(Notice::Store(e));
                 }
                 self.refresh();
-                self.select(&plan.id);
+                self.select(&copy.id);
             }
-            Err(e) => self.app.notice = Some(e.to_string()),
+            Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
         }
     }
 
     fn export(&mut self, id: &str) {
         let lang = self.app.lang;
-        let written = self
-            .store
-            .load(id)
-            .map_err(|e| e.to_string())
-            .and_then(|decoded| {
-                let dir = self.store.root().join("exports");
-                private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-                let path = dir.join(format!("{id}.md"));
+        self.app.notice = Some(match self.store.load(id) {
+            Err(e) => Notice::Unreadable(e),
+            Ok(decoded) => {
                 let text = crate::export::markdown(&decoded.plan, &self.app.model, lang);
-                write_private(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
-                Ok(path)
-            });
-        self.app.notice = Some(match written {
-            Ok(path) => format!("{} {}", tr(lang, T::Exported), path.display()),
-            Err(e) => e,
+                match self.store.write_export(id, "md", &text) {
+                    Ok(path) => Notice::Exported(path),
+                    Err(e) => Notice::Store(e),
+                }
+            }
         });
     }
 
     fn rename(&mut self, id: &str, title: &str) {
-        let lock = match self.store.lock(id) {
-            Ok(lock) => lock,
-            Err(LockError::Held(_)) => {
-                self.app.notice = Some(ReadOnly::OpenElsewhere.text(self.app.lang));
-                return;
-            }
-            Err(LockError::Io(reason)) => {
-                self.app.notice = Some(reason);
-                return;
-            }
+        let Some(lock) = self.lock_or_say(id) else {
+            return;
         };
         match self.store.load(id) {
             Ok(decoded) if decoded.read_only.is_none() => {
-                let mut plan = decoded.plan;
-                plan.context.title = title.trim().to_string();
-                plan.updated = clock::now_rfc3339();
+                let plan = plan::renamed(decoded.plan, title, clock::now_rfc3339());
                 if let Err(e) = self.store.save(&plan) {
-                    self.app.notice = Some(e.to_string());
+                    self.app.notice = Some(Notice::Store(e));
                 }
             }
-            Ok(decoded) => self.app.notice = decoded.read_only,
-            Err(e) => self.app.notice = Some(e.to_string()),
+            Ok(_) => self.app.notice = Some(Notice::ReadOnly(ReadOnlyReason::NewerVersion)),
+            Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
         }
         drop(lock);
         self.refresh();
@@ -498,29 +553,11 @@ impl<'a> Runtime<'a> {
     }
 }
 
-/// Creates `dir` readable by its owner only (exports hold notes about young people).
-fn private_dir(dir: &std::path::Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-/// Writes a file readable by its owner only.
-fn write_private(path: &std::path::Path, text: &str) -> io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(text.as_bytes())
-}
-
-/// Turns a terminal event into a message, or nothing when it means nothing to the app.
+/// Turns a terminal event into a message, or nothing when it means nothing to the app. Keys
+/// are resolved by the keymap here, so update sees actions.
 pub fn to_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(update::key_msg(app, key)),
         Event::Paste(text) => Some(Msg::Paste(text)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollUp => Some(Msg::Scroll(-1)),

@@ -43,7 +43,10 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
     match storage::Store::open(&root) {
         Ok(store) => f(&store, model),
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!(
+                "{}",
+                modelownia::i18n::errors::store_error(cli.language(), &e)
+            );
             commands::INVALID
         }
     }

@@ -1,14 +1,16 @@
 //! Everything the app knows at a moment (the Elm "model"). Pure data: no IO, no terminal.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::i18n::{Msg, tr};
 use crate::keymap::Ctx;
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{self, CheckState, FieldId, Gap, PickKind, Plan, STEPS, Step};
+use crate::ron_error::Located;
+use crate::storage::StoreError;
 use crate::theme::Theme;
 
 /// The whole app state.
@@ -24,10 +26,10 @@ pub struct App {
     pub home: Home,
     /// The open plan, when the workbook is shown.
     pub workbook: Option<Workbook>,
-    /// Help overlay shown.
-    pub help: bool,
+    /// Help overlay shown, with the key context it was opened from (whose keys it lists).
+    pub help: Option<Ctx>,
     /// A message for the user (an error or a warning), shown until the next key.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// `q` was pressed while the latest changes could not be saved; a second `q` quits.
     pub quit_armed: bool,
     /// The loop should end.
@@ -99,7 +101,7 @@ pub enum SaveStatus {
     /// Changes wait for the autosave.
     Pending,
     /// The last save failed; the reason.
-    Failed(String),
+    Failed(StoreError),
 }
 
 /// What a text editor writes into.
@@ -190,24 +192,33 @@ pub fn slots(step: Step) -> Vec<Slot> {
 
 /// Why an open plan cannot be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// Another modelownia window holds the plan's lock.
-    OpenElsewhere,
+pub enum ReadOnlyReason {
+    /// Another modelownia window holds the plan's lock (its process id when known).
+    OpenElsewhere(Option<u32>),
     /// The file was written by a newer modelownia.
     NewerVersion,
-    /// Any other reason, as the storage layer words it.
-    Other(String),
+    /// The lock could not be taken for another reason.
+    Lock(StoreError),
 }
 
-impl ReadOnly {
-    /// The reason in the user's language.
-    pub fn text(&self, lang: Lang) -> String {
-        match self {
-            ReadOnly::OpenElsewhere => tr(lang, Msg::OpenElsewhere).to_string(),
-            ReadOnly::NewerVersion => tr(lang, Msg::NewerVersion).to_string(),
-            ReadOnly::Other(reason) => reason.clone(),
-        }
-    }
+/// A message for the user, shown until the next key. Kept as a value, so its words come from
+/// the language at render time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A file operation failed.
+    Store(StoreError),
+    /// The plan opened read-only, and why.
+    OpenedReadOnly(ReadOnlyReason),
+    /// An edit was refused because the plan is read-only.
+    ReadOnly(ReadOnlyReason),
+    /// Closing was refused: the changes are not on disk yet.
+    CloseUnsaved,
+    /// A damaged file cannot be opened; what to do instead.
+    DamagedHint,
+    /// The plan was exported to this file.
+    Exported(PathBuf),
+    /// A plan file could not be read.
+    Unreadable(Located),
 }
 
 /// An open plan.
@@ -216,7 +227,7 @@ pub struct Workbook {
     /// The plan being edited.
     pub plan: Plan,
     /// Why the plan cannot be saved, when it cannot (newer version, open elsewhere).
-    pub read_only: Option<ReadOnly>,
+    pub read_only: Option<ReadOnlyReason>,
     /// Index into [`STEPS`].
     pub step: usize,
     /// Keyboard focus.
@@ -235,13 +246,16 @@ pub struct Workbook {
     pub save: SaveStatus,
     /// Lines the guide pane is scrolled down by (J/K); back to 0 when the focus moves.
     pub guide_scroll: u16,
+    /// How far the guide could scroll in the last frame drawn (the runtime notes it after
+    /// each draw); `None` before the first frame.
+    pub guide_max: Option<u16>,
     /// Notes of picks removed in this session, so picking again brings them back.
     pub stash: HashMap<(PickKind, String), String>,
 }
 
 impl Workbook {
     /// Opens `plan` on its first step.
-    pub fn new(plan: Plan, read_only: Option<ReadOnly>) -> Self {
+    pub fn new(plan: Plan, read_only: Option<ReadOnlyReason>) -> Self {
         Self {
             plan,
             read_only,
@@ -254,8 +268,65 @@ impl Workbook {
             only_directions: false,
             save: SaveStatus::Saved,
             guide_scroll: 0,
+            guide_max: None,
             stash: HashMap::new(),
         }
+    }
+
+    /// Whether there are changes that are not on disk (a read-only plan never has any).
+    pub fn unsaved(&self) -> bool {
+        self.read_only.is_none() && self.save != SaveStatus::Saved
+    }
+
+    /// Notes a change for the autosave (a failed save stays failed until one succeeds).
+    pub fn mark_dirty(&mut self) {
+        if !matches!(self.save, SaveStatus::Failed(_)) {
+            self.save = SaveStatus::Pending;
+        }
+    }
+
+    /// Moves `delta` steps, to the first slot of the new step.
+    pub fn go_step(&mut self, delta: isize) {
+        let next = self.step.saturating_add_signed(delta).min(STEPS.len() - 1);
+        if next != self.step {
+            self.step = next;
+            self.slot = 0;
+            self.cursor = 0;
+        }
+    }
+
+    /// Moves to the next or previous slot; past the last slot, on to the next step.
+    pub fn move_slot(&mut self, delta: isize) {
+        let count = slots(self.current_step()).len();
+        let target = self.slot as isize + delta;
+        if target >= count as isize {
+            if self.step + 1 < STEPS.len() {
+                self.step += 1;
+                self.slot = 0;
+                self.cursor = 0;
+            }
+        } else if target < 0 {
+            if self.step > 0 {
+                self.step -= 1;
+                self.slot = slots(self.current_step()).len().saturating_sub(1);
+                self.cursor = 0;
+            }
+        } else {
+            self.slot = target as usize;
+            self.cursor = 0;
+        }
+    }
+
+    /// Keeps the cursor on a row of the focused list (0 on a field).
+    pub fn clamp_cursor(&mut self, model: &Model) {
+        let len = self.current_slot().map_or(0, |s| slot_len(model, self, s));
+        self.cursor = self.cursor.min(len.saturating_sub(1));
+    }
+
+    /// Scrolls the guide by `delta` lines, within what the last frame could show.
+    pub fn scroll_guide(&mut self, delta: i16) {
+        let next = self.guide_scroll.saturating_add_signed(delta);
+        self.guide_scroll = self.guide_max.map_or(next, |max| next.min(max));
     }
 
     /// The current step.
@@ -340,12 +411,12 @@ pub fn checklist_rows(model: &Model) -> Vec<(usize, &str)> {
 }
 
 /// How many rows the list in `slot` has.
-pub fn slot_len(app: &App, wb: &Workbook, slot: Slot) -> usize {
+pub fn slot_len(model: &Model, wb: &Workbook, slot: Slot) -> usize {
     match slot {
         Slot::Field(_) => 0,
-        Slot::Picks(kind) => pick_rows(&app.model, wb, kind).len(),
-        Slot::Checklist => app.model.checklist_len(),
-        Slot::Gaps => plan::gaps(&wb.plan, &app.model).len(),
+        Slot::Picks(kind) => pick_rows(model, wb, kind).len(),
+        Slot::Checklist => model.checklist_len(),
+        Slot::Gaps => plan::gaps(&wb.plan, model).len(),
     }
 }
 
@@ -368,7 +439,7 @@ impl App {
             theme: Theme::default(),
             home: Home::default(),
             workbook: None,
-            help: false,
+            help: None,
             notice: None,
             quit_armed: false,
             should_quit: false,
@@ -377,7 +448,7 @@ impl App {
 
     /// The key context the app is in.
     pub fn ctx(&self) -> Ctx {
-        if self.help {
+        if self.help.is_some() {
             return Ctx::Help;
         }
         if let Some(wb) = &self.workbook {

@@ -136,44 +136,13 @@ pub struct StepFailed {
 }
 
 impl StepFailed {
-    /// A sentence for the user: what failed, why, and what state the file is in.
-    pub fn message(&self, target: &Path) -> String {
-        let dir = target.parent().unwrap_or(Path::new("."));
-        let what = match self.step {
-            SaveStep::CreateTemp => format!("cannot create a file in {}", dir.display()),
-            SaveStep::Write => format!("cannot write a new copy of {}", target.display()),
-            SaveStep::Permissions => {
-                format!("cannot make the new copy of {} private", target.display())
-            }
-            SaveStep::SyncFile => {
-                format!("cannot flush the new copy of {} to disk", target.display())
-            }
-            SaveStep::Backup => format!(
-                "cannot keep the previous version of {} as a backup",
-                target.display()
-            ),
-            SaveStep::Rename => format!("cannot replace {}", target.display()),
-            SaveStep::SyncDir => format!("cannot flush the folder {} to disk", dir.display()),
-        };
-        let state = if self.step.after_rename() {
-            "the new version is written but may not survive a power cut"
-        } else {
-            "the file on disk is unchanged"
-        };
-        format!("{what}: {}; {state}", reason(&self.error))
-    }
-}
-
-/// A short reason for an IO error, in words a user knows.
-pub fn reason(e: &io::Error) -> String {
-    use io::ErrorKind::*;
-    match e.kind() {
-        StorageFull => "the disk is full".into(),
-        QuotaExceeded => "the disk quota is used up".into(),
-        PermissionDenied => "permission denied".into(),
-        ReadOnlyFilesystem => "the disk is read-only".into(),
-        NotFound => "the folder is missing".into(),
-        _ => e.to_string(),
+    /// The error for the user, about the file `target`.
+    pub fn into_error(self, target: &Path) -> super::StoreError {
+        super::StoreError::Write {
+            path: target.to_path_buf(),
+            step: self.step,
+            reason: super::IoReason::from(&self.error),
+        }
     }
 }
 
@@ -339,7 +308,7 @@ mod tests {
                 "{step:?}: {:?}",
                 names(dir.path())
             );
-            let msg = err.message(&target);
+            let msg = err.into_error(&target).to_string();
             assert!(msg.contains("the disk is full"), "{msg}");
         }
     }

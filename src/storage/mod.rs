@@ -17,6 +17,7 @@
 
 mod atomic;
 mod codec;
+mod error;
 mod locate;
 
 use std::collections::HashMap;
@@ -30,6 +31,7 @@ pub use codec::{
     Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file, migrate,
     read_capped, try_encode, valid_id,
 };
+pub use error::{IoReason, StoreError};
 
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::ron_error::Located;
@@ -79,18 +81,6 @@ impl Listed {
     }
 }
 
-/// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveError(pub String);
-
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for SaveError {}
-
 /// An exclusive hold on one plan; released when dropped (also when the process dies).
 #[derive(Debug)]
 pub struct PlanLock {
@@ -103,22 +93,16 @@ pub enum LockError {
     /// Another modelownia holds it; its process id when known.
     Held(Option<u32>),
     /// The lock file could not be made or locked.
-    Io(String),
+    Io(StoreError),
 }
 
-impl std::fmt::Display for LockError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LockError::Held(Some(pid)) => {
-                write!(
-                    f,
-                    "another modelownia window (process {pid}) has this plan open"
-                )
-            }
-            LockError::Held(None) => f.write_str("another modelownia window has this plan open"),
-            LockError::Io(reason) => f.write_str(reason),
-        }
-    }
+/// What [`Store::write_file`] may replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    /// Nothing: the name must be free.
+    Nothing,
+    /// A plain file (an earlier export of ours in our private folder).
+    OwnPlainFile,
 }
 
 /// The data folder.
@@ -197,17 +181,20 @@ pub fn one_line(e: &Located) -> String {
 impl Store {
     /// Opens (creating if needed) the data folder at `root`, and removes temporary files left
     /// by a save that was killed (only for plans no running window holds).
-    pub fn open(root: &Path) -> Result<Self, String> {
+    pub fn open(root: &Path) -> Result<Self, StoreError> {
         let store = Self {
             root: root.to_path_buf(),
             fs: Arc::new(RealFs),
             seen: Arc::default(),
         };
-        private_dir(root, false)
-            .map_err(|e| format!("{}: cannot create the data folder: {e}", root.display()))?;
-        let plans = store.plans_dir();
-        private_dir(&plans, true)
-            .map_err(|e| format!("{}: cannot create the plans folder: {e}", plans.display()))?;
+        let create = |path: &Path, ours| {
+            private_dir(path, ours).map_err(|e| StoreError::CreateDir {
+                path: path.to_path_buf(),
+                reason: IoReason::from(&e),
+            })
+        };
+        create(root, false)?;
+        create(&store.plans_dir(), true)?;
         store.remove_stale_temps();
         Ok(store)
     }
@@ -243,8 +230,8 @@ impl Store {
         self.plans_dir().join(format!("{id}.ron.bak"))
     }
 
-    /// Every plan file, loaded or marked damaged, newest first (by `updated`; a damaged file
-    /// by its modification time), ties by id.
+    /// Every plan file, loaded or marked damaged: damaged ones first, then newest first (by
+    /// `updated`; a damaged file by its modification time), ties by id.
     pub fn list(&self) -> Vec<Listed> {
         let Ok(entries) = std::fs::read_dir(self.plans_dir()) else {
             return Vec::new();
@@ -265,7 +252,15 @@ impl Store {
             };
             rows.push((key, row));
         }
-        rows.sort_by(|(ka, a), (kb, b)| kb.cmp(ka).then_with(|| a.id().cmp(b.id())));
+        // Damaged files first so they are noticed, then newest first, ties by id: the order of
+        // both the home screen and `modelownia list`.
+        rows.sort_by(|(ka, a), (kb, b)| {
+            let damaged = |l: &Listed| matches!(l, Listed::Damaged { .. });
+            damaged(b)
+                .cmp(&damaged(a))
+                .then_with(|| kb.cmp(ka))
+                .then_with(|| a.id().cmp(b.id()))
+        });
         rows.into_iter().map(|(_, row)| row).collect()
     }
 
@@ -317,19 +312,14 @@ impl Store {
     /// not a safe file name, when the file on disk is damaged or from a newer version, and when
     /// the file changed on disk since this store last read or wrote it. A missing file is
     /// (re)created. Saving what is already on disk writes nothing.
-    pub fn save(&self, plan: &Plan) -> Result<(), SaveError> {
+    pub fn save(&self, plan: &Plan) -> Result<(), StoreError> {
         let id = &plan.id;
         if plan.version > SCHEMA_VERSION {
-            return Err(SaveError(format!(
-                "this plan was made by a newer modelownia (version {}) and is read-only here",
-                plan.version
-            )));
+            return Err(StoreError::NewerPlan {
+                version: plan.version,
+            });
         }
-        if !valid_id(id) {
-            return Err(SaveError(format!(
-                "plan id {id:?} cannot be a file name (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"
-            )));
-        }
+        check_id(id)?;
         let current;
         let plan = if plan.version == SCHEMA_VERSION {
             plan
@@ -340,31 +330,20 @@ impl Store {
             };
             &current
         };
-        let text = try_encode(plan)
-            .map_err(|e| SaveError(format!("cannot put the plan into words: {e}")))?;
+        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
         if text.len() as u64 > MAX_PLAN_BYTES {
-            return Err(SaveError(format!(
-                "the plan is larger than the {} MiB limit, so it was not saved; shorten a very long \
-                 text (a paste by mistake?)",
-                MAX_PLAN_BYTES / (1024 * 1024)
-            )));
+            return Err(StoreError::TooLarge {
+                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
+            });
         }
         // Never write what would not read back as the same plan.
         match decode(&format!("{id}.ron"), &text) {
             Ok(back) if back.plan == *plan => {}
-            Ok(_) => {
-                return Err(SaveError(
-                    "the plan would not read back the same after saving, so it was not saved \
-                     (please report this)"
-                        .into(),
-                ));
-            }
+            Ok(_) => return Err(StoreError::NotSameOnReadBack),
             Err(e) => {
-                return Err(SaveError(format!(
-                    "the plan would not read back after saving ({}), so it was not saved \
-                     (please report this)",
-                    one_line(&e)
-                )));
+                return Err(StoreError::NotReadBack {
+                    detail: one_line(&e),
+                });
             }
         }
 
@@ -388,55 +367,44 @@ impl Store {
                 if failed.step.after_rename() {
                     self.remember(id, text.as_bytes());
                 }
-                Err(SaveError(failed.message(&path)))
+                Err(failed.into_error(&path))
             }
         }
     }
 
     /// The bytes of `path`, `None` when there is no such file.
-    fn on_disk(&self, path: &Path) -> Result<Option<Vec<u8>>, SaveError> {
+    fn on_disk(&self, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+        let cannot_read = |detail: String| StoreError::CannotRead {
+            path: path.to_path_buf(),
+            detail,
+        };
         match std::fs::symlink_metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(SaveError(format!(
-                "{}: cannot look at the file on disk ({}); not saved",
-                path.display(),
-                atomic::reason(&e)
-            ))),
-            Ok(_) => read_capped(path).map(Some).map_err(|m| {
-                SaveError(format!(
-                    "{}: {m}; the file was left as it is and the plan was not saved",
-                    path.display()
-                ))
-            }),
+            Err(e) => Err(cannot_read(e.to_string())),
+            Ok(_) => read_capped(path).map(Some).map_err(cannot_read),
         }
     }
 
-    fn check_overwritable(&self, path: &Path, id: &str, old: &[u8]) -> Result<(), SaveError> {
+    fn check_overwritable(&self, path: &Path, id: &str, old: &[u8]) -> Result<(), StoreError> {
         match decode_bytes(&path.display().to_string(), old) {
             Err(e) => {
-                return Err(SaveError(format!(
-                    "the file on disk is damaged ({}), so it was not overwritten; restore it \
-                     from its backup or move it to the trash first",
-                    one_line(&e)
-                )));
+                return Err(StoreError::DamagedOnDisk {
+                    detail: one_line(&e),
+                });
             }
             Ok(d) if d.read_only.is_some() => {
-                return Err(SaveError(format!(
-                    "{}: the file on disk was written by a newer modelownia (version {}), so \
-                     it was not overwritten",
-                    path.display(),
-                    d.plan.version
-                )));
+                return Err(StoreError::NewerOnDisk {
+                    path: path.to_path_buf(),
+                    version: d.plan.version,
+                });
             }
             Ok(_) => {}
         }
         let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
         if seen.get(id).is_some_and(|f| *f != Fingerprint::of(old)) {
-            return Err(SaveError(format!(
-                "{}: the file changed on disk since it was opened (edited elsewhere?), so it \
-                 was not overwritten; reopen the plan to see the other version",
-                path.display()
-            )));
+            return Err(StoreError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
         }
         Ok(())
     }
@@ -457,24 +425,18 @@ impl Store {
 
     /// Moves a plan (and its backup) to the trash folder, never replacing anything already
     /// there: a second trashed `x` becomes `x.2.ron`, and so on. Works on damaged files too.
-    pub fn trash(&self, id: &str) -> Result<(), SaveError> {
+    pub fn trash(&self, id: &str) -> Result<(), StoreError> {
         check_id(id)?;
         let src = self.plan_path(id);
         let src_bak = self.backup_path(id);
         let (has_plan, has_bak) = (exists(&src), exists(&src_bak));
         if !has_plan && !has_bak {
-            return Err(SaveError(format!(
-                "{}: there is no such plan",
-                src.display()
-            )));
+            return Err(StoreError::NoSuchPlan { path: src });
         }
         let trash = self.trash_dir();
-        private_dir(&trash, true).map_err(|e| {
-            SaveError(format!(
-                "{}: cannot create the trash folder: {}",
-                trash.display(),
-                atomic::reason(&e)
-            ))
+        own_dir(&trash).map_err(|e| StoreError::CreateDir {
+            path: trash.clone(),
+            reason: IoReason::from(&e),
         })?;
         for n in 1u32.. {
             let stem = if n == 1 {
@@ -491,21 +453,19 @@ impl Store {
                 match move_no_clobber(&src, &dst) {
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                     Err(e) => {
-                        return Err(SaveError(format!(
-                            "cannot move {} to the trash: {}",
-                            src.display(),
-                            atomic::reason(&e)
-                        )));
+                        return Err(StoreError::Trash {
+                            path: src,
+                            reason: IoReason::from(&e),
+                        });
                     }
                     Ok(()) => {}
                 }
             }
             if has_bak && let Err(e) = move_no_clobber(&src_bak, &dst_bak) {
-                return Err(SaveError(format!(
-                    "moved the plan to the trash, but not its backup {}: {}",
-                    src_bak.display(),
-                    atomic::reason(&e)
-                )));
+                return Err(StoreError::TrashBackup {
+                    path: src_bak,
+                    reason: IoReason::from(&e),
+                });
             }
             break;
         }
@@ -518,25 +478,26 @@ impl Store {
     /// Replaces a plan file with its `.bak`. The current file, if any, is first kept aside as
     /// `<id>.ron.damaged-<unix seconds>`; the `.bak` stays. Refuses when the backup itself does
     /// not decode.
-    pub fn restore_backup(&self, id: &str) -> Result<(), SaveError> {
+    pub fn restore_backup(&self, id: &str) -> Result<(), StoreError> {
         check_id(id)?;
         let path = self.plan_path(id);
         let bak = self.backup_path(id);
         let bak_shown = bak.display().to_string();
-        let bytes = read_capped(&bak)
-            .map_err(|m| SaveError(format!("{bak_shown}: {m}; nothing was changed")))?;
+        let bytes = read_capped(&bak).map_err(|detail| StoreError::BackupUnreadable {
+            path: bak.clone(),
+            detail,
+        })?;
         match decode_bytes(&bak_shown, &bytes) {
             Err(e) => {
-                return Err(SaveError(format!(
-                    "the backup is damaged too ({}); nothing was changed",
-                    one_line(&e)
-                )));
+                return Err(StoreError::BackupDamaged {
+                    detail: one_line(&e),
+                });
             }
             Ok(d) if d.plan.id != id => {
-                return Err(SaveError(format!(
-                    "{bak_shown}: the backup holds plan `{}`, not `{id}`; nothing was changed",
-                    d.plan.id
-                )));
+                return Err(StoreError::BackupOtherPlan {
+                    path: bak,
+                    found: d.plan.id,
+                });
             }
             Ok(_) => {}
         }
@@ -561,22 +522,18 @@ impl Store {
                     }
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                     Err(e) => {
-                        return Err(SaveError(format!(
-                            "cannot keep {} aside before restoring: {}; nothing was changed",
-                            path.display(),
-                            atomic::reason(&e)
-                        )));
+                        return Err(StoreError::KeepAside {
+                            path,
+                            reason: IoReason::from(&e),
+                        });
                     }
                 }
             }
             if !kept {
-                return Err(SaveError(format!(
-                    "cannot find a free name to keep {} aside; nothing was changed",
-                    path.display()
-                )));
+                return Err(StoreError::NoFreeName { path });
             }
         }
-        atomic::replace(&*self.fs, &path, &bytes, None).map_err(|f| SaveError(f.message(&path)))?;
+        atomic::replace(&*self.fs, &path, &bytes, None).map_err(|f| f.into_error(&path))?;
         self.remember(id, &bytes);
         Ok(())
     }
@@ -584,18 +541,29 @@ impl Store {
     /// Takes the exclusive hold on plan `id`; `Err` with a reason when another instance has it.
     pub fn lock(&self, id: &str) -> Result<PlanLock, LockError> {
         use std::io::{Read, Seek, Write};
-        check_id(id).map_err(|e| LockError::Io(e.0))?;
+        check_id(id).map_err(LockError::Io)?;
         let dir = self.plans_dir().join(".locks");
-        private_dir(&dir, true)
-            .map_err(|e| LockError::Io(format!("{}: {}", dir.display(), atomic::reason(&e))))?;
+        own_dir(&dir).map_err(|e| {
+            LockError::Io(StoreError::CreateDir {
+                path: dir.clone(),
+                reason: IoReason::from(&e),
+            })
+        })?;
         let path = dir.join(format!("{id}.lock"));
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .map_err(|e| LockError::Io(format!("{}: {}", path.display(), atomic::reason(&e))))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A planted link must not make us write a process id into someone else's file.
+            options.custom_flags(libc::O_NOFOLLOW).mode(0o600);
+        }
+        let mut file = options.open(&path).map_err(|e| {
+            LockError::Io(StoreError::Lock {
+                path: path.clone(),
+                reason: IoReason::from(&e),
+            })
+        })?;
         match file.try_lock() {
             Ok(()) => {
                 // Who holds it, for the message another instance shows. Best effort.
@@ -609,12 +577,77 @@ impl Store {
                 let _ = file.read_to_string(&mut pid);
                 Err(LockError::Held(pid.trim().parse().ok()))
             }
-            Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(format!(
-                "{}: cannot lock: {}",
-                path.display(),
-                atomic::reason(&e)
-            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(LockError::Io(StoreError::Lock {
+                path,
+                reason: IoReason::from(&e),
+            })),
         }
+    }
+
+    /// Where exports go (0700: they hold notes about young people).
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join("exports")
+    }
+
+    /// Writes an export of plan `id` as `exports/<id>.<ext>` through the safe writer,
+    /// replacing an earlier export of ours but never a link or anything but a plain file.
+    pub fn write_export(&self, id: &str, ext: &str, text: &str) -> Result<PathBuf, StoreError> {
+        check_id(id)?;
+        let dir = self.exports_dir();
+        own_dir(&dir).map_err(|e| StoreError::CreateDir {
+            path: dir.clone(),
+            reason: IoReason::from(&e),
+        })?;
+        let path = dir.join(format!("{id}.{ext}"));
+        self.write_file(&path, text.as_bytes(), Replace::OwnPlainFile)?;
+        Ok(path)
+    }
+
+    /// Writes `plan` beside its file as `<id>.ron.recovered` (or `.recovered-2`, `-3`… when
+    /// earlier rescued edits are still there: they are never replaced). For edits that could
+    /// not be saved normally; the plan file itself is not touched.
+    pub fn write_recovered(&self, plan: &Plan) -> Result<PathBuf, StoreError> {
+        check_id(&plan.id)?;
+        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
+        let plans = self.plans_dir();
+        for n in 1u32..1000 {
+            let name = if n == 1 {
+                format!("{}.ron.recovered", plan.id)
+            } else {
+                format!("{}.ron.recovered-{n}", plan.id)
+            };
+            let path = plans.join(name);
+            if exists(&path) {
+                continue;
+            }
+            self.write_file(&path, text.as_bytes(), Replace::Nothing)?;
+            return Ok(path);
+        }
+        Err(StoreError::NoFreeName {
+            path: self.plan_path(&plan.id),
+        })
+    }
+
+    /// The one safe writer for files other than plans: a fresh temp file in the same folder,
+    /// 0600, fsync, rename, fsync the folder. What may already be at `path` is decided by
+    /// `replace`; a symbolic link there is never followed nor replaced.
+    fn write_file(&self, path: &Path, bytes: &[u8], replace: Replace) -> Result<(), StoreError> {
+        match std::fs::symlink_metadata(path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(StoreError::CannotRead {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                });
+            }
+            Ok(m) if replace == Replace::OwnPlainFile && m.file_type().is_file() => {}
+            Ok(_) => {
+                return Err(StoreError::InTheWay {
+                    path: path.to_path_buf(),
+                });
+            }
+        }
+        atomic::replace(&*self.fs, path, bytes, None).map_err(|f| f.into_error(path))
     }
 
     /// Removes `.<id>.ron.tmp-*` and `.<id>.ron.bak.tmp-*` files left by a killed save, for
@@ -649,13 +682,11 @@ fn stale_temp_id(name: &str) -> Option<&str> {
     valid_id(id).then_some(id)
 }
 
-fn check_id(id: &str) -> Result<(), SaveError> {
+fn check_id(id: &str) -> Result<(), StoreError> {
     if valid_id(id) {
         Ok(())
     } else {
-        Err(SaveError(format!(
-            "{id:?} is not a plan id (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"
-        )))
+        Err(StoreError::BadId { id: id.to_string() })
     }
 }
 
@@ -674,6 +705,19 @@ fn modified(path: &Path) -> String {
 
 /// Creates `dir` (0700 on Unix) if missing, its parents with default permissions. With
 /// `ours`, an existing folder that others can read is made private too.
+/// [`private_dir`] for a folder only modelownia puts there (locks, exports, trash): a link in
+/// its place could point anywhere, so it is never followed (nor the target's mode changed).
+/// The data and plans folders may be links on purpose (into a sync folder).
+fn own_dir(dir: &Path) -> io::Result<()> {
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a symbolic link is in the way (not a folder)",
+        ));
+    }
+    private_dir(dir, true)
+}
+
 fn private_dir(dir: &Path, ours: bool) -> io::Result<()> {
     match std::fs::metadata(dir) {
         Ok(m) if m.is_dir() => {

@@ -7,16 +7,11 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::i18n::{Msg, tr};
 use crate::keymap::{self, Ctx, Group};
-use crate::state::{App, Focus};
+use crate::state::App;
 
-/// The context whose keys the help explains (not the help's own).
+/// The context whose keys the help explains (not the help's own): where it was opened.
 fn underlying(app: &App) -> Ctx {
-    match &app.workbook {
-        Some(wb) if wb.editor.is_some() => Ctx::Editing,
-        Some(wb) if wb.focus == Focus::Steps => Ctx::Steps,
-        Some(_) => Ctx::Content,
-        None => Ctx::Home,
-    }
+    app.help.unwrap_or(Ctx::Home)
 }
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {

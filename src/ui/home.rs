@@ -29,7 +29,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
     let (list, filter) = list_area(app, body);
     let block = app.theme.titled(
         format!(" {} ", tr(lang, Msg::Plans)),
-        app.home.dialog.is_none() && !app.help,
+        app.home.dialog.is_none() && app.help.is_none(),
     );
     let inner = block.inner(list);
     frame.render_widget(block, list);

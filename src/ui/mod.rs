@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, errors, tr};
 use crate::keymap;
 use crate::state::{App, SaveStatus};
 use crate::update::ClickTarget;
@@ -35,11 +35,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(wb) => workbook::render(app, wb, frame, body),
         None => home::render(app, frame, body),
     }
-    if let Some(text) = &app.notice {
-        frame.render_widget(
-            Paragraph::new(Span::styled(text.as_str(), app.theme.warn)),
-            notice,
-        );
+    if let Some(n) = &app.notice {
+        let text = errors::notice(app.lang, n);
+        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.warn)), notice);
     } else if app.quit_armed {
         let text = tr(app.lang, Msg::QuitUnsaved);
         frame.render_widget(Paragraph::new(Span::styled(text, app.theme.error)), notice);
@@ -48,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(text, notice);
     }
     render_footer(app, frame, footer);
-    if app.help {
+    if app.help.is_some() {
         help::render(app, frame, area);
     }
 }
@@ -72,6 +70,12 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
+/// How many lines the guide pane can scroll down in a frame of `area`, when a plan is open.
+pub fn guide_max_scroll(app: &App, area: Rect) -> Option<u16> {
+    let _ = (app, area);
+    None
+}
+
 /// Maps a mouse click to what it landed on, using the same layout as [`render`].
 pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -85,9 +89,9 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
 }
 
 /// Why the open plan's last save failed, if it did; shown in full on its own line.
-fn save_failure(app: &App) -> Option<&str> {
+fn save_failure(app: &App) -> Option<String> {
     match app.workbook.as_ref().map(|wb| &wb.save) {
-        Some(SaveStatus::Failed(reason)) => Some(reason),
+        Some(SaveStatus::Failed(e)) => Some(errors::store_error(app.lang, e)),
         _ => None,
     }
 }
@@ -114,7 +118,11 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         left.push(Span::styled(format!("  {pct}%"), app.theme.dim));
         let (text, style) = if let Some(reason) = &wb.read_only {
             (
-                format!("{}: {}", tr(lang, Msg::ReadOnly), reason.text(lang)),
+                format!(
+                    "{}: {}",
+                    tr(lang, Msg::ReadOnly),
+                    errors::read_only_reason(lang, reason)
+                ),
                 app.theme.warn,
             )
         } else {

@@ -1,5 +1,7 @@
 //! Every interface string, in Polish and English side by side, so neither can be forgotten.
 
+pub mod errors;
+
 use crate::lang::Lang;
 use crate::plan::{FieldId, Step};
 
@@ -127,6 +129,8 @@ pub enum Msg {
     FitsDirections,
     KExport,
     Exported,
+    RecoveredTo,
+    RecoverFailed,
     KGoTo,
 }
 
@@ -303,6 +307,14 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KGoTo => ("przejdź", "go to"),
         KExport => ("eksport do Markdown", "export to Markdown"),
         Exported => ("Plan zapisany jako Markdown:", "Plan written as Markdown:"),
+        RecoveredTo => (
+            "Niezapisane zmiany zapisano obok planu w pliku",
+            "Unsaved changes were written beside the plan to",
+        ),
+        RecoverFailed => (
+            "Nie udało się zapisać niezapisanych zmian",
+            "The unsaved changes could not be written",
+        ),
         KGuideDown => ("przewiń podpowiedź w dół", "scroll the guide down"),
         KGuideUp => ("przewiń podpowiedź w górę", "scroll the guide up"),
         NewerVersion => (

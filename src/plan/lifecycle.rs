@@ -1,0 +1,64 @@
+//! How plans come into being and change name: pure rules, the clock and id passed in.
+
+use super::types::{Plan, SCHEMA_VERSION};
+
+/// A new empty plan.
+pub fn new(id: String, now: String) -> Plan {
+    Plan {
+        version: SCHEMA_VERSION,
+        id,
+        created: now.clone(),
+        updated: now,
+        ..Plan::default()
+    }
+}
+
+/// A copy of `plan` under a new id, made now, titled "<title> (<copy_word>)".
+pub fn duplicate(plan: &Plan, id: String, now: String, copy_word: &str) -> Plan {
+    let mut copy = plan.clone();
+    copy.id = id;
+    copy.version = SCHEMA_VERSION;
+    copy.created = now.clone();
+    copy.updated = now;
+    copy.context.title = format!("{} ({copy_word})", plan.context.title);
+    copy
+}
+
+/// `plan` with the title `title` (trimmed), changed now.
+pub fn renamed(plan: Plan, title: &str, now: String) -> Plan {
+    let mut plan = plan;
+    plan.context.title = title.trim().to_string();
+    plan.updated = now;
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duplicate_is_a_new_current_plan_with_the_same_content() {
+        let mut p = new("p1".into(), "2026-01-01T00:00:00Z".into());
+        p.version = 1;
+        p.context.title = "Mural".into();
+        p.context.idea = "idea".into();
+        let c = duplicate(&p, "p2".into(), "2026-02-02T00:00:00Z".into(), "kopia");
+        assert_eq!(c.id, "p2");
+        assert_eq!(c.context.title, "Mural (kopia)");
+        assert_eq!(c.context.idea, "idea");
+        assert_eq!(
+            (c.created.as_str(), c.updated.as_str()),
+            ("2026-02-02T00:00:00Z", "2026-02-02T00:00:00Z")
+        );
+        assert_eq!(c.version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn renaming_trims_and_stamps() {
+        let p = new("p1".into(), "2026-01-01T00:00:00Z".into());
+        let r = renamed(p, "  Spacer  ", "2026-03-03T00:00:00Z".into());
+        assert_eq!(r.context.title, "Spacer");
+        assert_eq!(r.updated, "2026-03-03T00:00:00Z");
+        assert_eq!(r.created, "2026-01-01T00:00:00Z");
+    }
+}

@@ -1,0 +1,120 @@
+//! The home screen: the plan list and its dialogs.
+
+use crate::keymap::Action;
+use crate::state::{App, Dialog, Home};
+
+use super::Effect;
+
+/// An action on the home screen: the open dialog gets it, else the list.
+pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.home.dialog.clone() {
+        Some(dialog) => dialog_action(app, dialog, action),
+        None => list_action(app, action),
+    }
+}
+
+fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
+    let home = &mut app.home;
+    match (dialog, action) {
+        (Dialog::ConfirmDelete(id), Action::Confirm) => {
+            home.dialog = None;
+            vec![Effect::Trash(id)]
+        }
+        (Dialog::Scenario(i), Action::Up) => {
+            home.dialog = Some(Dialog::Scenario(i.saturating_sub(1)));
+            Vec::new()
+        }
+        (Dialog::Scenario(i), Action::Down) => {
+            let last = app.model.scenarios.len().saturating_sub(1);
+            home.dialog = Some(Dialog::Scenario((i + 1).min(last)));
+            Vec::new()
+        }
+        (Dialog::Scenario(i), Action::Confirm) => {
+            home.dialog = None;
+            let scenario = app.model.scenarios.get(i);
+            scenario
+                .map(|s| Effect::CreateFrom(s.id.clone()))
+                .into_iter()
+                .collect()
+        }
+        (Dialog::ConfirmDelete(_) | Dialog::Scenario(_), Action::Cancel) => {
+            home.dialog = None;
+            Vec::new()
+        }
+        (Dialog::Rename { id, text }, Action::Confirm) => {
+            home.dialog = None;
+            vec![Effect::Rename(id, text)]
+        }
+        (Dialog::Filter, Action::Done) => {
+            // Esc while typing the filter drops it; Enter keeps it.
+            home.dialog = None;
+            clear_filter(home);
+            Vec::new()
+        }
+        (Dialog::Filter, Action::Confirm) | (Dialog::Rename { .. }, Action::Done) => {
+            home.dialog = None;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let visible = app.visible_rows().len();
+    let selected = app.selected_row().cloned();
+    let id = selected.as_ref().map(|r| r.id.clone());
+    let healthy = selected.as_ref().filter(|r| r.damaged.is_none());
+    let home = &mut app.home;
+    let effect = match action {
+        Action::Up => {
+            home.selected = home.selected.saturating_sub(1);
+            None
+        }
+        Action::Down => {
+            home.selected = (home.selected + 1).min(visible.saturating_sub(1));
+            None
+        }
+        Action::New => Some(Effect::Create),
+        Action::FromScenario => {
+            if !app.model.scenarios.is_empty() {
+                home.dialog = Some(Dialog::Scenario(0));
+            }
+            None
+        }
+        Action::Open => id.map(Effect::Open),
+        Action::Duplicate => id.map(Effect::Duplicate),
+        Action::Export => healthy.map(|r| Effect::Export(r.id.clone())),
+        Action::Restore => selected
+            .as_ref()
+            .filter(|r| r.damaged.is_some() && r.has_backup)
+            .map(|r| Effect::Restore(r.id.clone())),
+        Action::Delete => {
+            home.dialog = id.map(Dialog::ConfirmDelete);
+            None
+        }
+        Action::Rename => {
+            if let Some(row) = healthy {
+                home.dialog = Some(Dialog::Rename {
+                    id: row.id.clone(),
+                    text: row.title.clone(),
+                });
+            }
+            None
+        }
+        Action::Filter => {
+            home.dialog = Some(Dialog::Filter);
+            None
+        }
+        Action::Back => {
+            clear_filter(home);
+            None
+        }
+        _ => None,
+    };
+    effect.into_iter().collect()
+}
+
+fn clear_filter(home: &mut Home) {
+    home.filter.clear();
+    home.selected = 0;
+}

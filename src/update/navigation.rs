@@ -1,0 +1,174 @@
+//! Moving around an open plan: steps, slots, list rows, the guide, and jumps to gaps.
+
+use crate::keymap::{Action, Ctx};
+use crate::model::Model;
+use crate::plan::{CheckState, Gap, PickKind};
+use crate::state::{
+    App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, slot_len, slots,
+};
+
+use super::{Effect, editing, refuse_read_only};
+
+/// Lines J/K scroll the guide by.
+const GUIDE_STEP: i16 = 3;
+
+pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let ctx = app.ctx();
+    let model = &app.model;
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
+    match (ctx, action) {
+        (_, Action::NextStep) => wb.go_step(1),
+        (_, Action::PrevStep) => wb.go_step(-1),
+        (_, Action::GuideDown) => wb.scroll_guide(GUIDE_STEP),
+        (_, Action::GuideUp) => wb.scroll_guide(-GUIDE_STEP),
+        (Ctx::Steps, Action::Up) => wb.go_step(-1),
+        (Ctx::Steps, Action::Down) => wb.go_step(1),
+        (Ctx::Steps, Action::Open) => wb.focus = Focus::Content,
+        (Ctx::Steps, Action::Back) => return vec![Effect::Close],
+        (Ctx::Content, Action::Back) => wb.focus = Focus::Steps,
+        (Ctx::Content, Action::Up) => move_vertical(model, wb, -1),
+        (Ctx::Content, Action::Down) => move_vertical(model, wb, 1),
+        (Ctx::Content, Action::NextField) => wb.move_slot(1),
+        (Ctx::Content, Action::PrevField) => wb.move_slot(-1),
+        (Ctx::Content, Action::Open) => open_in_content(app),
+        (Ctx::Content, Action::Toggle) => editing::toggle(app),
+        (Ctx::Content, Action::Filter) => {
+            if wb.current_slot() == Some(Slot::Picks(PickKind::Methods)) {
+                editing::start(app, EditTarget::MethodFilter);
+            }
+        }
+        (Ctx::Content, Action::DirFilter) => {
+            if wb.current_slot() == Some(Slot::Picks(PickKind::Methods)) {
+                wb.only_directions = !wb.only_directions;
+                wb.cursor = 0;
+            }
+        }
+        (Ctx::Editing, Action::Done) => editing::finish(app),
+        (Ctx::Editing, Action::NextField | Action::PrevField) => {
+            let was_field = matches!(
+                wb.editor.as_ref().map(|e| &e.target),
+                Some(EditTarget::Field(_))
+            );
+            editing::finish(app);
+            let model = &app.model;
+            if let Some(wb) = app.workbook.as_mut() {
+                wb.move_slot(if action == Action::NextField { 1 } else { -1 });
+                wb.clamp_cursor(model);
+                if was_field && matches!(wb.current_slot(), Some(Slot::Field(_))) {
+                    open_in_content(app);
+                }
+            }
+        }
+        (Ctx::Editing, Action::Undo) => {
+            if let Some(ed) = wb.editor.as_mut() {
+                ed.area.undo();
+            }
+            editing::sync(wb);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Up/down: inside a list first, then across slots.
+fn move_vertical(model: &Model, wb: &mut Workbook, delta: isize) {
+    let Some(slot) = wb.current_slot() else {
+        return;
+    };
+    let count = slots(wb.current_step()).len();
+    match slot {
+        Slot::Field(_) => {
+            let target = wb.slot as isize + delta;
+            if (0..count as isize).contains(&target) {
+                wb.slot = target as usize;
+                // Entering a list from below lands on its last row (clamped below).
+                wb.cursor = if delta < 0 { usize::MAX } else { 0 };
+            }
+        }
+        _ => {
+            let len = slot_len(model, wb, slot);
+            let target = wb.cursor.min(len.saturating_sub(1)) as isize + delta;
+            if target < 0 {
+                if wb.slot > 0 {
+                    wb.slot -= 1;
+                    wb.cursor = 0;
+                }
+            } else if target as usize >= len {
+                if wb.slot + 1 < count {
+                    wb.slot += 1;
+                    wb.cursor = 0;
+                }
+            } else {
+                wb.cursor = target as usize;
+            }
+        }
+    }
+    wb.clamp_cursor(model);
+}
+
+/// Enter in the content pane: edit the field, the note of a pick or checklist item, or go to
+/// the gap.
+fn open_in_content(app: &mut App) {
+    let Some(slot) = app.workbook.as_ref().and_then(Workbook::current_slot) else {
+        return;
+    };
+    if slot != Slot::Gaps && refuse_read_only(app) {
+        return;
+    }
+    let Some(wb) = app.workbook.as_ref() else {
+        return;
+    };
+    match slot {
+        Slot::Field(field) => editing::start(app, EditTarget::Field(field)),
+        Slot::Picks(kind) => {
+            let Some(row) = pick_rows(&app.model, wb, kind).into_iter().nth(wb.cursor) else {
+                return;
+            };
+            if !row.picked {
+                editing::toggle(app);
+            }
+            editing::start(app, EditTarget::PickNote(kind, row.id));
+        }
+        Slot::Checklist => {
+            let rows = checklist_rows(&app.model);
+            if let Some((_, id)) = rows.get(wb.cursor) {
+                let id = id.to_string();
+                editing::start(app, EditTarget::CheckNote(id));
+            }
+        }
+        Slot::Gaps => {
+            let gaps = crate::plan::gaps(&wb.plan, &app.model);
+            if let Some(gap) = gaps.get(wb.cursor) {
+                jump_to_gap(&app.model, app.workbook.as_mut().expect("open above"), gap);
+            }
+        }
+    }
+}
+
+/// Goes to the step where `gap` is filled, on the field or row it is about.
+pub fn jump_to_gap(model: &Model, wb: &mut Workbook, gap: &Gap) {
+    let step = gap.step();
+    let row = match gap {
+        Gap::NoNote(kind, id) | Gap::Unknown(kind, id) => {
+            pick_rows(model, wb, *kind).iter().position(|r| &r.id == id)
+        }
+        Gap::NoReason(id) => checklist_rows(model).iter().position(|(_, i)| i == id),
+        Gap::ChecklistTodo(phase, _) => checklist_rows(model)
+            .iter()
+            .position(|(p, id)| p == phase && check_state(wb, id) == CheckState::Todo),
+        _ => None,
+    };
+    wb.step = step.index();
+    wb.focus = Focus::Content;
+    let all = slots(step);
+    wb.slot = match gap {
+        Gap::EmptyField(f) => all.iter().position(|s| *s == Slot::Field(*f)).unwrap_or(0),
+        _ => all
+            .iter()
+            .position(|s| !matches!(s, Slot::Field(_)))
+            .unwrap_or(0),
+    };
+    wb.cursor = row.unwrap_or(0);
+}
