@@ -139,14 +139,16 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         rt.run(&mut terminal, &mut events)
     }));
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
     let Ok(result) = result else {
         // The panic hook has restored the terminal and printed the report. The plan in memory
         // may be half-updated, so it goes beside the real file, never over it.
+        // Restoring again would jump the cursor back over the report (leaving the alternate
+        // screen restores the cursor saved on entering it).
         rt.rescue();
         return 101;
     };
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
     match result {
         Ok(()) => {
             if unsaved(&rt.app) {
@@ -357,7 +359,7 @@ impl<'a> Runtime<'a> {
         match self.store.write_recovered(&wb.plan) {
             Ok(path) => eprintln!("{} {}", tr(lang, T::RecoveredTo), errors::shown(&path)),
             Err(e) => eprintln!(
-                "{}: {}",
+                "\n{}: {}",
                 tr(lang, T::RecoverFailed),
                 errors::store_error(lang, &e)
             ),

@@ -47,16 +47,16 @@ fn every_step_and_error_leaves_the_old_file_intact() {
 
             let err = failing.save(&plan("three")).unwrap_err();
             let case = format!("{step:?}/{kind:?}: {err}");
-            assert!(err.0.contains(words), "{case}");
+            assert!(err.to_string().contains(words), "{case}");
 
             let now = std::fs::read_to_string(store.plan_path("p1")).unwrap();
             let bak = std::fs::read_to_string(store.backup_path("p1")).unwrap();
             if step.after_rename() {
-                assert!(err.0.contains("new version is written"), "{case}");
+                assert!(err.to_string().contains("new version is written"), "{case}");
                 assert_eq!(now, encode(&plan("three")), "{case}");
                 assert_eq!(bak, encode(&plan("two")), "{case}");
             } else {
-                assert!(err.0.contains("unchanged"), "{case}");
+                assert!(err.to_string().contains("unchanged"), "{case}");
                 assert_eq!(now, encode(&plan("two")), "{case}");
                 let expected = if step == SaveStep::Rename {
                     "two"
@@ -140,7 +140,7 @@ fn restore_backup_failures_change_nothing_but_the_aside_copy() {
             .clone()
             .with_fs(Arc::new(FailAt::always(step, ErrorKind::StorageFull)));
         let err = failing.restore_backup("p1").unwrap_err();
-        assert!(err.0.contains("disk is full"), "{step:?}: {err}");
+        assert!(err.to_string().contains("disk is full"), "{step:?}: {err}");
         assert_eq!(std::fs::read(store.plan_path("p1")).unwrap(), b"torn");
         assert!(names(&store.plans_dir()).iter().all(|n| !n.contains("tmp")));
         store.restore_backup("p1").unwrap();

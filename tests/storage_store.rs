@@ -156,7 +156,7 @@ fn damaged_files_are_never_changed() {
         assert!(store.load(id).is_err(), "{id}");
         let err = store.save(&plan(id, "new words")).unwrap_err();
         assert!(
-            err.0.contains("damaged") && err.0.contains("not overwritten"),
+            err.to_string().contains("damaged") && err.to_string().contains("not overwritten"),
             "{id}: {err}"
         );
         assert_eq!(std::fs::read(store.plan_path(id)).unwrap(), bytes, "{id}");
@@ -211,15 +211,15 @@ fn restore_backup_refuses_a_bad_or_missing_backup() {
     std::fs::write(store.plan_path("p1"), b"torn").unwrap();
     let e = store.restore_backup("p1").unwrap_err();
     assert!(
-        e.0.contains("missing") && e.0.contains("nothing was changed"),
+        e.to_string().contains("missing") && e.to_string().contains("nothing was changed"),
         "{e}"
     );
     std::fs::write(store.backup_path("p1"), b"also torn").unwrap();
     let e = store.restore_backup("p1").unwrap_err();
-    assert!(e.0.contains("backup is damaged too"), "{e}");
+    assert!(e.to_string().contains("backup is damaged too"), "{e}");
     std::fs::write(store.backup_path("p1"), encode(&plan("p2", "x"))).unwrap();
     let e = store.restore_backup("p1").unwrap_err();
-    assert!(e.0.contains("`p2`"), "{e}");
+    assert!(e.to_string().contains("`p2`"), "{e}");
     assert_eq!(std::fs::read(store.plan_path("p1")).unwrap(), b"torn");
     assert_eq!(names(&store.plans_dir()), ["p1.ron", "p1.ron.bak"]);
 }
@@ -232,10 +232,10 @@ fn newer_version_is_read_only_and_never_overwritten() {
     let d = store.load("p1").unwrap();
     assert!(d.read_only.as_deref().unwrap().contains("newer"));
     let e = store.save(&d.plan).unwrap_err();
-    assert!(e.0.contains("newer"), "{e}");
+    assert!(e.to_string().contains("newer"), "{e}");
     // Even a plan claiming the current version does not replace it.
     let e = store.save(&plan("p1", "mine")).unwrap_err();
-    assert!(e.0.contains("newer"), "{e}");
+    assert!(e.to_string().contains("newer"), "{e}");
     assert_eq!(
         std::fs::read_to_string(store.plan_path("p1")).unwrap(),
         text
@@ -249,7 +249,7 @@ fn a_file_changed_on_disk_is_not_overwritten() {
     let theirs = encode(&plan("p1", "theirs"));
     std::fs::write(store.plan_path("p1"), &theirs).unwrap();
     let e = store.save(&plan("p1", "mine, edited")).unwrap_err();
-    assert!(e.0.contains("changed on disk"), "{e}");
+    assert!(e.to_string().contains("changed on disk"), "{e}");
     assert_eq!(
         std::fs::read_to_string(store.plan_path("p1")).unwrap(),
         theirs
@@ -398,7 +398,7 @@ fn trash_moves_plan_and_backup_without_overwriting() {
         store
             .trash("nothing")
             .unwrap_err()
-            .0
+            .to_string()
             .contains("no such plan")
     );
 }
@@ -412,7 +412,8 @@ fn a_second_lock_fails_while_the_first_is_held() {
         e,
         modelownia::storage::LockError::Held(Some(std::process::id()))
     );
-    let e = e.to_string();
+    let reason = modelownia::state::ReadOnlyReason::OpenElsewhere(Some(std::process::id()));
+    let e = modelownia::i18n::errors::read_only_reason(modelownia::lang::Lang::En, &reason);
     assert!(e.contains("another modelownia window"), "{e}");
     assert!(e.contains(&std::process::id().to_string()), "{e}");
     // Other plans are not affected, nor is another store on the same folder.
@@ -431,9 +432,9 @@ fn open_explains_an_unusable_folder() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("file");
     std::fs::write(&file, "x").unwrap();
-    let e = Store::open(&file).unwrap_err();
+    let e = Store::open(&file).unwrap_err().to_string();
     assert!(e.contains(&file.display().to_string()), "{e}");
-    let e = Store::open(&file.join("below")).unwrap_err();
+    let e = Store::open(&file.join("below")).unwrap_err().to_string();
     assert!(e.contains("below"), "{e}");
 }
 
@@ -509,7 +510,7 @@ mod unix {
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
         let e = e.unwrap_err();
         assert!(
-            e.0.contains("permission denied") && e.0.contains("unchanged"),
+            e.to_string().contains("permission denied") && e.to_string().contains("unchanged"),
             "{e}"
         );
         assert_eq!(store.load("p1").unwrap().plan.context.title, "one");

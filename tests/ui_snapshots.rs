@@ -5,7 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model};
 use modelownia::plan::{Check, CheckState, FieldId, Pick, Plan, STEPS};
-use modelownia::state::{App, Dialog, Focus, Row, Workbook};
+use modelownia::state::{App, Dialog, Focus, Notice, Row, Workbook};
+use modelownia::storage::{IoReason, SaveStep, StoreError};
 use modelownia::update::{self, Msg};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -199,16 +200,16 @@ fn help_overlay_on_home_and_in_the_workbook() {
     for lang in [Lang::Pl, Lang::En] {
         let l = lang_code(lang);
         let mut home = home_app(lang);
-        home.help = true;
+        key(&mut home, KeyCode::Char('?'));
         insta::assert_snapshot!(
             format!("help_home_{l}_80x24"),
             draw(&home, 80, 24).backend()
         );
         let mut wb = workbook_app(lang);
-        wb.help = true;
         if let Some(w) = wb.workbook.as_mut() {
             w.focus = Focus::Content;
         }
+        key(&mut wb, KeyCode::Char('?'));
         insta::assert_snapshot!(
             format!("help_content_{l}_80x24"),
             draw(&wb, 80, 24).backend()
@@ -216,8 +217,8 @@ fn help_overlay_on_home_and_in_the_workbook() {
     }
 }
 
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+fn key(app: &mut App, code: KeyCode) {
+    update::press(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 #[test]
@@ -234,7 +235,7 @@ fn editing_a_field_and_a_value_note() {
         wb.step = 4;
         wb.focus = Focus::Content;
     }
-    update::update(&mut app, key(KeyCode::Enter));
+    key(&mut app, KeyCode::Enter);
     insta::assert_snapshot!("editing_value_note_pl_80x24", draw(&app, 80, 24).backend());
 }
 
@@ -246,8 +247,12 @@ fn review_after_jumping_from_a_gap_and_a_notice() {
         wb.focus = Focus::Content;
         wb.cursor = 2;
     }
-    update::update(&mut app, key(KeyCode::Enter));
-    app.notice = Some("not saved: disk full".into());
+    key(&mut app, KeyCode::Enter);
+    app.notice = Some(Notice::Store(StoreError::Write {
+        path: "/home/ania/.local/share/modelownia/plans/p-sample.ron".into(),
+        step: SaveStep::Rename,
+        reason: IoReason::DiskFull,
+    }));
     insta::assert_snapshot!(
         "review_jump_then_notice_en_80x24",
         draw(&app, 80, 24).backend()
@@ -271,7 +276,7 @@ fn tiny_terminals_show_a_message_and_never_panic() {
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
         t.draw(|f| modelownia::ui::render(&app, f)).expect("draw");
         let mut home = home_app(Lang::Pl);
-        home.help = true;
+        home.help = Some(modelownia::keymap::Ctx::Home);
         t.draw(|f| modelownia::ui::render(&home, f)).expect("draw");
     }
 }
@@ -332,9 +337,11 @@ fn a_scrolled_guide_and_a_failed_save() {
     insta::assert_snapshot!("guide_scrolled_pl_80x24", draw(&app, 80, 24).backend());
     let mut app = workbook_app(Lang::Pl);
     if let Some(wb) = app.workbook.as_mut() {
-        wb.save = modelownia::state::SaveStatus::Failed(
-            "cannot create a file in /home/ania/.local/share/modelownia/plans: the disk is full; the plan on disk is unchanged".into(),
-        );
+        wb.save = modelownia::state::SaveStatus::Failed(StoreError::Write {
+            path: "/home/ania/.local/share/modelownia/plans/p-sample.ron".into(),
+            step: SaveStep::CreateTemp,
+            reason: IoReason::DiskFull,
+        });
     }
     insta::assert_snapshot!("save_failed_pl_80x24", draw(&app, 80, 24).backend());
 }

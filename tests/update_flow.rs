@@ -5,7 +5,7 @@ use modelownia::lang::Lang;
 use modelownia::model;
 use modelownia::plan::{CheckState, FieldId, Plan, Step};
 use modelownia::state::{App, Dialog, EditTarget, Focus, Row, SaveStatus, Workbook};
-use modelownia::update::{Effect, Msg, unsaved, update};
+use modelownia::update::{self, Effect, Msg, unsaved, update};
 
 fn app_with_plan() -> App {
     let m = model::load_from(None).expect("embedded model");
@@ -20,14 +20,11 @@ fn app_with_plan() -> App {
 }
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    update::press(app, KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
+    update::press(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
 fn typ(app: &mut App, text: &str) {
@@ -151,9 +148,9 @@ fn tab_walks_fields_then_on_to_the_next_step_and_esc_goes_back() {
     assert_eq!(wb(&app).slot, 1);
     press(&mut app, KeyCode::Tab);
     assert_eq!(wb(&app).current_step(), Step::Values);
-    update(
+    update::press(
         &mut app,
-        Msg::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
     );
     assert_eq!(wb(&app).current_step(), Step::Goals);
     press(&mut app, KeyCode::Esc);
@@ -203,9 +200,13 @@ fn quit_save_and_language_keys() {
     press(&mut app, KeyCode::Char('L'));
     assert_eq!(app.lang, Lang::Pl);
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert_eq!(
+        app.help,
+        Some(modelownia::keymap::Ctx::Steps),
+        "help remembers where it was opened"
+    );
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help);
+    assert!(app.help.is_none());
     // With unsaved changes that failed to save, a second q quits anyway.
     app.quit_armed = true;
     assert!(press(&mut app, KeyCode::Char('q')).is_empty());
@@ -216,15 +217,19 @@ fn quit_save_and_language_keys() {
 fn read_only_plans_refuse_edits() {
     let mut app = app_with_plan();
     if let Some(w) = app.workbook.as_mut() {
-        w.read_only = Some(modelownia::state::ReadOnly::OpenElsewhere);
+        w.read_only = Some(modelownia::state::ReadOnlyReason::OpenElsewhere(None));
     }
     go_to(&mut app, Step::Values);
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     assert!(wb(&app).plan.values.is_empty());
     assert!(wb(&app).editor.is_none());
+    let notice = app
+        .notice
+        .as_ref()
+        .map(|n| modelownia::i18n::errors::notice(app.lang, n));
     assert_eq!(
-        app.notice.as_deref(),
+        notice.as_deref(),
         Some("the plan is open in another modelownia window")
     );
 }
@@ -412,15 +417,15 @@ fn altgr_letters_from_windows_are_text() {
     go_to(&mut app, Step::Context);
     press(&mut app, KeyCode::Enter);
     let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
-    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('ą'), altgr)));
-    update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('ś'), altgr)));
+    update::press(&mut app, KeyEvent::new(KeyCode::Char('ą'), altgr));
+    update::press(&mut app, KeyEvent::new(KeyCode::Char('ś'), altgr));
     assert_eq!(wb(&app).plan.context.title, "ąś");
 }
 
 #[test]
 fn clicks_do_nothing_under_the_help_overlay() {
     let mut app = app_with_plan();
-    app.help = true;
+    app.help = Some(modelownia::keymap::Ctx::Steps);
     update(
         &mut app,
         Msg::Click(modelownia::update::ClickTarget::Step(5)),
@@ -432,7 +437,7 @@ fn clicks_do_nothing_under_the_help_overlay() {
 fn a_read_only_plan_still_jumps_from_its_gaps() {
     let mut app = app_with_plan();
     if let Some(w) = app.workbook.as_mut() {
-        w.read_only = Some(modelownia::state::ReadOnly::NewerVersion);
+        w.read_only = Some(modelownia::state::ReadOnlyReason::NewerVersion);
     }
     go_to(&mut app, Step::Review);
     press(&mut app, KeyCode::Enter);

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Msg, errors, tr};
 use crate::keymap;
@@ -37,7 +38,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(n) = &app.notice {
         let text = errors::notice(app.lang, n);
-        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.warn)), notice);
+        let text = Paragraph::new(Span::styled(text, app.theme.warn)).wrap(Wrap { trim: true });
+        frame.render_widget(text, notice);
     } else if app.quit_armed {
         let text = tr(app.lang, Msg::QuitUnsaved);
         frame.render_widget(Paragraph::new(Span::styled(text, app.theme.error)), notice);
@@ -53,8 +55,17 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Header, body, notice line (zero height when there is no notice) and footer.
 fn regions(app: &App, area: Rect) -> [Rect; 4] {
-    // A failed save's reason names a path and a cause: give it two lines so the cause shows.
-    let notice = if app.notice.is_some() || app.quit_armed {
+    // An error names a path and a cause: a long one gets two lines so the cause shows.
+    let lines = |text: String| {
+        if text.width() > usize::from(area.width) {
+            2
+        } else {
+            1
+        }
+    };
+    let notice = if let Some(n) = &app.notice {
+        lines(errors::notice(app.lang, n))
+    } else if app.quit_armed {
         1
     } else if save_failure(app).is_some() {
         2

@@ -91,6 +91,12 @@ pub fn key_msg(app: &App, mut key: KeyEvent) -> Msg {
     }
 }
 
+/// A key press, resolved where the user is and applied: what the runtime does with a key.
+pub fn press(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let msg = key_msg(app, key);
+    update(app, msg)
+}
+
 /// Applies a message; returns what the runtime must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let focus = |app: &App| app.workbook.as_ref().map(|w| (w.step, w.slot, w.cursor));

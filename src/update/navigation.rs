@@ -18,6 +18,7 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(wb) = app.workbook.as_mut() else {
         return Vec::new();
     };
+    let on_methods = wb.current_slot() == Some(Slot::Picks(PickKind::Methods));
     match (ctx, action) {
         (_, Action::NextStep) => wb.go_step(1),
         (_, Action::PrevStep) => wb.go_step(-1),
@@ -34,16 +35,12 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
         (Ctx::Content, Action::PrevField) => wb.move_slot(-1),
         (Ctx::Content, Action::Open) => open_in_content(app),
         (Ctx::Content, Action::Toggle) => editing::toggle(app),
-        (Ctx::Content, Action::Filter) => {
-            if wb.current_slot() == Some(Slot::Picks(PickKind::Methods)) {
-                editing::start(app, EditTarget::MethodFilter);
-            }
+        (Ctx::Content, Action::Filter) if on_methods => {
+            editing::start(app, EditTarget::MethodFilter);
         }
-        (Ctx::Content, Action::DirFilter) => {
-            if wb.current_slot() == Some(Slot::Picks(PickKind::Methods)) {
-                wb.only_directions = !wb.only_directions;
-                wb.cursor = 0;
-            }
+        (Ctx::Content, Action::DirFilter) if on_methods => {
+            wb.only_directions = !wb.only_directions;
+            wb.cursor = 0;
         }
         (Ctx::Editing, Action::Done) => editing::finish(app),
         (Ctx::Editing, Action::NextField | Action::PrevField) => {
