@@ -325,3 +325,132 @@ fn e_on_the_list_writes_the_plan_as_markdown() {
             .is_some_and(|n| notice(n).contains("exports"))
     );
 }
+
+/// The real loop on a `TestBackend`, fed scripted events.
+mod real_loop {
+    use super::*;
+    use crossterm::event::Event;
+    use modelownia::app::{Input, ScriptedEvents};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn keys(text: &str) -> Vec<Input> {
+        text.chars()
+            .map(|c| {
+                let code = match c {
+                    '\n' => KeyCode::Enter,
+                    '\x1b' => KeyCode::Esc,
+                    c => KeyCode::Char(c),
+                };
+                Input::Event(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_new_plan_typed_through_the_loop_is_on_disk_and_the_screen_shows_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let mut rt = Runtime::new(&store, app());
+        let mut input = keys("nSpacer\x1b");
+        input.extend(keys("q"));
+        let mut events = ScriptedEvents(input.into());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        rt.run(&mut terminal, &mut events)
+            .expect("loop ends with q");
+        assert_eq!(rt.exit_code(), 0);
+        let listed = store.list();
+        assert_eq!(listed.len(), 1);
+        let shown = format!("{:?}", terminal.backend());
+        assert!(shown.contains("Spacer"), "{shown}");
+    }
+
+    #[test]
+    fn a_termination_signal_saves_and_exits_with_128_plus_n() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let mut rt = Runtime::new(&store, app());
+        // Typed, then the signal before the autosave delay has passed.
+        let mut input = keys("nMural");
+        input.push(Input::Signal(15));
+        let mut events = ScriptedEvents(input.into());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        rt.run(&mut terminal, &mut events)
+            .expect("loop ends on the signal");
+        assert_eq!(rt.exit_code(), 143);
+        let titles: Vec<String> = store
+            .list()
+            .into_iter()
+            .filter_map(|l| match l {
+                modelownia::storage::Listed::Ok { decoded, .. } => Some(decoded.plan.context.title),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Mural"]);
+    }
+
+    #[test]
+    fn a_refused_save_at_a_signal_leaves_the_edits_in_a_rescued_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let mut rt = Runtime::new(&store, app());
+        key(&mut rt, KeyCode::Char('n'));
+        key(&mut rt, KeyCode::Esc);
+        rt.save_now();
+        // Someone else changes the file: the next save is refused.
+        let path = store.plans_dir().join(format!(
+            "{}.ron",
+            rt.app.workbook.as_ref().expect("open").plan.id
+        ));
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, text.replace("title: \"\"", "title: \"Theirs\"")).expect("write");
+        let mut input = keys("Ours");
+        input.insert(
+            0,
+            Input::Event(Event::Key(KeyEvent::new(
+                KeyCode::Enter,
+                KeyModifiers::NONE,
+            ))),
+        );
+        input.push(Input::Signal(1));
+        let mut events = ScriptedEvents(input.into());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        rt.run(&mut terminal, &mut events)
+            .expect("loop ends on the signal");
+        assert_eq!(rt.exit_code(), 129);
+        let rescued: Vec<_> = std::fs::read_dir(store.plans_dir())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".ron.recovered"))
+            .collect();
+        assert_eq!(rescued.len(), 1);
+        let text = std::fs::read_to_string(&rescued[0]).expect("read");
+        assert!(text.contains("Ours"), "{text}");
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("Theirs")
+        );
+    }
+
+    #[test]
+    fn the_guide_scrolls_only_as_far_as_the_last_frame_showed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        let mut rt = Runtime::new(&store, app());
+        // A new plan, the title box closed, then the step list and down to Methods (step 7).
+        let mut input = keys("n\x1b\x1bjjjjjj\n");
+        input.extend(keys(&"J".repeat(60)));
+        input.extend(keys("K"));
+        let mut events = ScriptedEvents(input.into());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        // The script runs out while a plan is open: the loop ends with an error, like a lost
+        // terminal; the state is what matters here.
+        let _ = rt.run(&mut terminal, &mut events);
+        let wb = rt.app.workbook.as_ref().expect("open");
+        let max = wb.guide_max.expect("the loop noted the layout");
+        assert!(max > 3, "a method's guide is long at 80x24: {max}");
+        assert_eq!(wb.guide_scroll, max - 3, "one K moves the view at once");
+    }
+}

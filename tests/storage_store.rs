@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use modelownia::plan::{Plan, SCHEMA_VERSION};
-use modelownia::storage::{Listed, Store, encode, new_id};
+use modelownia::storage::{Listed, Store, StoreError, encode, new_id};
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -529,4 +529,52 @@ fn a_plan_over_the_size_limit_is_refused_and_the_file_kept() {
     let e = store.save(&big).unwrap_err().to_string();
     assert!(e.contains("MiB limit"), "{e}");
     assert_eq!(std::fs::read(store.plan_path("p1")).unwrap(), before);
+}
+
+#[test]
+fn a_second_rescue_never_replaces_the_first() {
+    let (_d, store) = store();
+    let first = store.write_recovered(&plan("p1", "first")).unwrap();
+    let second = store.write_recovered(&plan("p1", "second")).unwrap();
+    assert_ne!(first, second);
+    assert!(std::fs::read_to_string(&first).unwrap().contains("first"));
+    assert!(std::fs::read_to_string(&second).unwrap().contains("second"));
+    // Rescued copies are not plans.
+    assert!(store.list().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_never_follow_a_planted_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, store) = store();
+    let outside = d.path().join("outside.txt");
+    std::fs::write(&outside, "keep me").unwrap();
+    std::fs::set_permissions(&outside, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::create_dir_all(store.exports_dir()).unwrap();
+    std::os::unix::fs::symlink(&outside, store.exports_dir().join("p1.md")).unwrap();
+    let err = store.write_export("p1", "md", "# plan").unwrap_err();
+    assert!(matches!(err, StoreError::InTheWay { .. }), "{err:?}");
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
+    // A real earlier export of ours is replaced, and private.
+    std::fs::remove_file(store.exports_dir().join("p1.md")).unwrap();
+    let path = store.write_export("p1", "md", "# one").unwrap();
+    let path2 = store.write_export("p1", "md", "# two").unwrap();
+    assert_eq!(path, path2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# two");
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_lock_link_is_refused_and_its_target_untouched() {
+    let (d, store) = store();
+    let outside = d.path().join("victim.txt");
+    std::fs::write(&outside, "precious").unwrap();
+    let locks = store.plans_dir().join(".locks");
+    std::fs::create_dir_all(&locks).unwrap();
+    std::os::unix::fs::symlink(&outside, locks.join("p1.lock")).unwrap();
+    assert!(store.lock("p1").is_err());
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "precious");
 }

@@ -175,14 +175,9 @@ fn note_section(
     NoteSection { lines, editor_line }
 }
 
-pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+/// What the guide shows: the note section (with room for its editor) and the scrolling body.
+fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<Line<'static>>) {
     let lang = app.lang;
-    let block = app
-        .theme
-        .titled(format!(" {} ", tr(lang, Msg::Guide)), false);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-
     let mut note: Option<NoteSection> = None;
     let mut body: Vec<Line<'static>> = Vec::new();
     let editing = wb.editor.as_ref().map(|e| &e.target);
@@ -275,7 +270,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             }
         }
         Some(Slot::Gaps) => {
-            body = super::workbook::review_summary(app, wb, usize::from(inner.width));
+            body = super::workbook::review_summary(app, wb, usize::from(width));
             body.push(Line::raw(""));
             body.push(Line::from(Span::styled(
                 step_intro(lang, wb.current_step()).to_string(),
@@ -285,6 +280,29 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
         None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
     }
 
+    (note, body)
+}
+
+/// How far the guide body in a pane of `area` can scroll: what J/K may reach.
+pub(super) fn max_scroll(app: &App, wb: &Workbook, area: Rect) -> u16 {
+    let inner = app.theme.block(false).inner(area);
+    let (note, body) = contents(app, wb, inner.width);
+    let top = note.map_or(0, |n| n.lines.len() + 1);
+    let top = u16::try_from(top).unwrap_or(u16::MAX).min(inner.height);
+    let body = Paragraph::new(body).wrap(Wrap { trim: false });
+    let total = u16::try_from(body.line_count(inner.width)).unwrap_or(u16::MAX);
+    total.saturating_sub(inner.height - top)
+}
+
+pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::Guide)), false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let (note, body) = contents(app, wb, inner.width);
     let mut lines = Vec::new();
     let mut editor_at = None;
     if let Some(n) = note {

@@ -83,8 +83,12 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
 
 /// How many lines the guide pane can scroll down in a frame of `area`, when a plan is open.
 pub fn guide_max_scroll(app: &App, area: Rect) -> Option<u16> {
-    let _ = (app, area);
-    None
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = regions(app, area);
+    let wb = app.workbook.as_ref()?;
+    Some(workbook::guide_max_scroll(app, wb, body))
 }
 
 /// Maps a mouse click to what it landed on, using the same layout as [`render`].

@@ -537,6 +537,11 @@ fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// How far the guide pane can scroll in this layout.
+pub(super) fn guide_max_scroll(app: &App, wb: &Workbook, body: Rect) -> u16 {
+    guide::max_scroll(app, wb, panes(body, wb.current_step()).guide)
+}
+
 pub(super) fn hit_test(
     app: &App,
     wb: &Workbook,
