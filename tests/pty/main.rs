@@ -4,15 +4,15 @@
 //! `common/mod.rs`); a test skips itself with a printed reason when no pty can be opened.
 //! The tests run one at a time ([`serial`]): they are timing-sensitive, the crash test most.
 
-mod common;
+mod harness;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use common::keys::{DOWN, ENTER, SPACE};
-use common::{
+use harness::keys::{DOWN, ENTER, SPACE};
+use harness::{
     Lcg, Pty, data_dir, decode_file, find_pane, footer_of, names, pane_focused, plan_files,
     plans_dir,
 };
@@ -294,7 +294,7 @@ fn chunk(rng: &mut Lcg) -> String {
 fn pause(max: Duration, until: impl Fn() -> bool) {
     let end = Instant::now() + max;
     while Instant::now() < end && !until() {
-        std::thread::sleep(common::POLL);
+        std::thread::sleep(harness::POLL);
     }
 }
 
@@ -615,4 +615,49 @@ fn a_panic_restores_the_terminal_and_keeps_the_unsaved_plan_aside() {
             "the real plan file is not touched by the recovery"
         );
     }
+}
+
+/// No cell on the screen has a colour.
+fn colourless(s: &vt100::Screen) -> bool {
+    let (rows, cols) = s.size();
+    (0..rows.get()).all(|r| {
+        (0..cols.get()).all(|c| {
+            s.cell(r, c).is_none_or(|cell| {
+                cell.fgcolor() == vt100::Color::Default && cell.bgcolor() == vt100::Color::Default
+            })
+        })
+    })
+}
+
+#[test]
+fn no_color_means_no_colour_and_the_focus_still_shows() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) =
+        Pty::spawn_with_env(dir.path(), &["--lang", "en"], W, H, &[("NO_COLOR", "1")])
+    else {
+        return;
+    };
+    // Each wait fails (with the screen) unless the screen is also without colour.
+    app.wait_screen(
+        "the home screen, focused by its border, without colour",
+        |s| {
+            s.contents().contains("You have no plans yet.")
+                && pane_focused(s, "Activity plans")
+                && colourless(s)
+        },
+    );
+    app.send("n");
+    app.wait_screen("the title editor", editing);
+    app.send("Bez koloru");
+    app.wait_text("Bez koloru");
+    finish_editing(&mut app, "Context");
+    app.wait_screen("the content pane focused, without colour", |s| {
+        in_content(s, "Context") && colourless(s)
+    });
+    to_steps(&mut app);
+    app.wait_screen("the step list focused, without colour", |s| {
+        in_steps(s) && colourless(s)
+    });
+    assert_eq!(quit(&mut app), 0);
 }

@@ -1,5 +1,7 @@
 //! The data folder: saving, listing, damaged files, versions, trash, restore, locks, privacy.
 
+use crate::support::names;
+
 use std::path::Path;
 
 use modelownia::plan::{Plan, SCHEMA_VERSION};
@@ -21,15 +23,6 @@ fn plan(id: &str, title: &str) -> Plan {
     };
     p.context.title = title.into();
     p
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 fn ids(store: &Store) -> Vec<String> {

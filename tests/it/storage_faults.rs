@@ -1,8 +1,9 @@
 //! Fault injection: a save that fails at any step leaves the previous file intact, no temp file
 //! behind, a clear reason, and a store that saves normally on the next try.
 
+use crate::support::names;
+
 use std::io::ErrorKind;
-use std::path::Path;
 use std::sync::Arc;
 
 use modelownia::plan::{Plan, SCHEMA_VERSION};
@@ -16,15 +17,6 @@ fn plan(title: &str) -> Plan {
     };
     p.context.title = title.into();
     p
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 const KINDS: [(ErrorKind, &str); 5] = [

@@ -16,8 +16,21 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-/// How long any single wait may take before the test fails.
-pub const DEADLINE: Duration = Duration::from_secs(10);
+/// How long any single wait may take before the test fails: 10 s, times
+/// `MODELOWNIA_TEST_TIME_SCALE` (a positive number; for slow CI machines).
+pub fn deadline() -> Duration {
+    static SCALED: std::sync::OnceLock<Duration> = std::sync::OnceLock::new();
+    *SCALED.get_or_init(|| {
+        let scale = match std::env::var("MODELOWNIA_TEST_TIME_SCALE") {
+            Err(_) => 1.0,
+            Ok(v) => match v.trim().parse::<f64>() {
+                Ok(x) if x.is_finite() && x > 0.0 => x,
+                _ => panic!("MODELOWNIA_TEST_TIME_SCALE must be a positive number, not {v:?}"),
+            },
+        };
+        Duration::from_secs(10).mul_f64(scale)
+    })
+}
 /// How often the screen is looked at while waiting.
 pub const POLL: Duration = Duration::from_millis(20);
 
@@ -55,7 +68,19 @@ pub struct Pty {
 impl Pty {
     /// Starts the app with `args` on `data_dir` in a `cols`×`rows` terminal. Returns `None` (and
     /// says why) when this machine cannot give a pseudo-terminal: the caller skips its test.
+    /// On CI (`CI` set) that is a failure instead: the suite must not pass by skipping.
     pub fn spawn(data_dir: &Path, args: &[&str], cols: u16, rows: u16) -> Option<Self> {
+        Self::spawn_with_env(data_dir, args, cols, rows, &[])
+    }
+
+    /// [`Pty::spawn`] with extra environment variables for the app.
+    pub fn spawn_with_env(
+        data_dir: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Option<Self> {
         let size = PtySize {
             rows,
             cols,
@@ -64,6 +89,9 @@ impl Pty {
         };
         let pair = match native_pty_system().openpty(size) {
             Ok(pair) => pair,
+            Err(e) if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) => {
+                panic!("cannot open a pseudo-terminal on CI ({e}): the end-to-end tests cannot run")
+            }
             Err(e) => {
                 eprintln!("SKIPPED: cannot open a pseudo-terminal here ({e})");
                 return None;
@@ -75,8 +103,6 @@ impl Pty {
         cmd.env("MODELOWNIA_DATA_DIR", data_dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C");
-        // Debug builds panic on F12 when this is set, for the panic test.
-        cmd.env("MODELOWNIA_TEST_PANIC", "1");
         for var in [
             "LC_ALL",
             "LC_MESSAGES",
@@ -87,6 +113,9 @@ impl Pty {
             "NO_COLOR",
         ] {
             cmd.env_remove(var);
+        }
+        for (key, value) in env {
+            cmd.env(key, value);
         }
         let child = pair
             .slave
@@ -179,7 +208,7 @@ impl Pty {
     }
 
     /// Polls the screen every [`POLL`] until `pred` holds and returns the screen text; after
-    /// [`DEADLINE`] panics with `what` and the whole screen.
+    /// [`deadline`] panics with `what` and the whole screen.
     pub fn wait_screen(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -187,12 +216,13 @@ impl Pty {
             if ok {
                 return screen;
             }
-            if start.elapsed() > DEADLINE {
+            if start.elapsed() > deadline() {
                 let exit = self.try_exit().map_or(String::from("still running"), |c| {
                     format!("exited with code {c}")
                 });
                 panic!(
-                    "timed out after {DEADLINE:?} waiting for: {what}\napp {exit}; screen:\n{}\n{}",
+                    "timed out after {:?} waiting for: {what}\napp {exit}; screen:\n{}\n{}",
+                    deadline(),
                     "-".repeat(40),
                     screen
                 );
@@ -202,7 +232,7 @@ impl Pty {
     }
 
     /// Polls the screen text every [`POLL`] until `pred` holds and returns it; after
-    /// [`DEADLINE`] panics with `what` and the whole screen.
+    /// [`deadline`] panics with `what` and the whole screen.
     pub fn wait_for(&mut self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         self.wait_screen(what, |s| pred(&s.contents()))
     }
@@ -221,10 +251,11 @@ impl Pty {
             if footer.trim_start().starts_with(prefix) {
                 return self.contents();
             }
-            if start.elapsed() > DEADLINE {
+            if start.elapsed() > deadline() {
                 panic!(
-                    "timed out after {DEADLINE:?} waiting for the footer to start with {prefix:?}; \
+                    "timed out after {:?} waiting for the footer to start with {prefix:?}; \
                      screen:\n{}",
+                    deadline(),
                     self.contents()
                 );
             }
@@ -258,16 +289,17 @@ impl Pty {
         self.exit
     }
 
-    /// Waits (up to [`DEADLINE`]) for the app to end and returns its exit code.
+    /// Waits (up to [`deadline`]) for the app to end and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(code) = self.try_exit() {
                 return code;
             }
-            if start.elapsed() > DEADLINE {
+            if start.elapsed() > deadline() {
                 panic!(
-                    "the app did not exit within {DEADLINE:?}; screen:\n{}",
+                    "the app did not exit within {:?}; screen:\n{}",
+                    deadline(),
                     self.contents()
                 );
             }
