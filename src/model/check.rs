@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::load::Sources;
+use super::source::{ModelFile, Sources};
 use super::types::{Model, Range, Text};
 use crate::ron_error::{Located, line_of};
 
@@ -16,14 +16,14 @@ struct Checker<'a> {
 #[derive(Clone, Copy)]
 struct Item<'a> {
     kind: &'static str,
-    file: usize,
+    file: ModelFile,
     id: &'a str,
     nth: usize,
 }
 
 impl Checker<'_> {
     fn report(&mut self, item: Item<'_>, message: String) {
-        let source = &self.sources.files[item.file];
+        let source = self.sources.get(item.file);
         let line = line_of(&source.text, &format!("id: \"{}\"", item.id), item.nth)
             .or_else(|| line_of(&source.text, &format!("\"{}\"", item.id), item.nth));
         let full = format!("{} \"{}\": {message}", item.kind, item.id);
@@ -41,8 +41,8 @@ impl Checker<'_> {
         });
     }
 
-    fn file_problem(&mut self, file: usize, message: String) {
-        let name = self.sources.files[file].name.clone();
+    fn file_problem(&mut self, file: ModelFile, message: String) {
+        let name = self.sources.get(file).name.clone();
         self.errors.push(Located::whole_file(name, message));
     }
 
@@ -118,7 +118,7 @@ fn is_kebab(id: &str) -> bool {
 fn register<'a>(
     checker: &mut Checker<'_>,
     kind: &'static str,
-    file: usize,
+    file: ModelFile,
     ids: impl IntoIterator<Item = &'a str>,
 ) -> (HashSet<&'a str>, Vec<Item<'a>>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -156,11 +156,15 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         errors: Vec::new(),
     };
     let lists = [
-        (0, model.values.is_empty(), "values"),
-        (1, model.directions.is_empty(), "directions"),
-        (2, model.phases.is_empty(), "phases"),
-        (3, model.methods.is_empty(), "methods"),
-        (4, model.roles.is_empty(), "roles"),
+        (ModelFile::Values, model.values.is_empty(), "values"),
+        (
+            ModelFile::Directions,
+            model.directions.is_empty(),
+            "directions",
+        ),
+        (ModelFile::Phases, model.phases.is_empty(), "phases"),
+        (ModelFile::Methods, model.methods.is_empty(), "methods"),
+        (ModelFile::Roles, model.roles.is_empty(), "roles"),
     ];
     for (file, empty, what) in lists {
         if empty {
@@ -171,25 +175,25 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
     let (value_ids, value_items) = register(
         &mut c,
         "value",
-        0,
+        ModelFile::Values,
         model.values.iter().map(|v| v.id.as_str()),
     );
     let (direction_ids, direction_items) = register(
         &mut c,
         "direction",
-        1,
+        ModelFile::Directions,
         model.directions.iter().map(|v| v.id.as_str()),
     );
     let (_, phase_items) = register(
         &mut c,
         "phase",
-        2,
+        ModelFile::Phases,
         model.phases.iter().map(|v| v.id.as_str()),
     );
     let (_, checklist_items) = register(
         &mut c,
         "checklist item",
-        2,
+        ModelFile::Phases,
         model
             .phases
             .iter()
@@ -198,15 +202,19 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
     let (method_ids, method_items) = register(
         &mut c,
         "method",
-        3,
+        ModelFile::Methods,
         model.methods.iter().map(|v| v.id.as_str()),
     );
-    let (role_ids, role_items) =
-        register(&mut c, "role", 4, model.roles.iter().map(|v| v.id.as_str()));
+    let (role_ids, role_items) = register(
+        &mut c,
+        "role",
+        ModelFile::Roles,
+        model.roles.iter().map(|v| v.id.as_str()),
+    );
     let (_, scenario_items) = register(
         &mut c,
         "scenario",
-        5,
+        ModelFile::Scenarios,
         model.scenarios.iter().map(|v| v.id.as_str()),
     );
 

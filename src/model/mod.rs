@@ -3,7 +3,9 @@
 
 mod check;
 mod load;
+mod source;
 mod types;
 
-pub use load::{FILES, MAX_FILE_BYTES, Source, Sources, load, load_from, read_text};
+pub use load::{load, load_from};
+pub use source::{FILES, MAX_FILE_BYTES, ModelFile, Source, Sources, read_text};
 pub use types::*;

@@ -1,10 +1,10 @@
 //! The view: a pure function from the app state to a frame. No IO, no clock, no mutation.
 
-mod guide;
-mod help;
-mod home;
-mod workbook;
-pub mod wrap;
+mod screens;
+pub mod widgets;
+
+use screens::{help, home, workbook};
+use widgets::wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -166,9 +166,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|b| b.hint && relevant(app, b.action))
         .collect();
     let cost = |b: &keymap::Binding| {
-        keymap::key_name(b.keys[0], app.lang).chars().count()
-            + tr(app.lang, label(app, b)).chars().count()
-            + 3
+        keymap::key_name(b.keys[0], app.lang).width() + tr(app.lang, label(app, b)).width() + 3
     };
     // Global keys (help, language, quit) always show; the step's own keys fill the rest
     // in the table's order of importance.

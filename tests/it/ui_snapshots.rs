@@ -345,3 +345,22 @@ fn a_scrolled_guide_and_a_failed_save() {
     }
     insta::assert_snapshot!("save_failed_pl_80x24", draw(&app, 80, 24).backend());
 }
+
+#[test]
+fn wide_titles_keep_the_list_columns_aligned() {
+    let mut app = home_app(Lang::En);
+    app.home.rows[1].title = "日本語の計画 🎨 mural".into();
+    let t = draw(&app, 80, 24);
+    let buf = t.backend().buffer();
+    // The column (in cells) where the date starts on each plan row.
+    let date_col = |y: u16| {
+        (0..buf.area.width)
+            .find(|&x| buf[(x, y)].symbol() == "2" && buf[(x + 1, y)].symbol() == "0")
+    };
+    let rows: Vec<u16> = (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| buf[(x, y)].symbol() == "%"))
+        .filter(|&y| date_col(y).is_some())
+        .collect();
+    assert_eq!(rows.len(), 2, "two healthy plans listed");
+    assert_eq!(date_col(rows[0]), date_col(rows[1]));
+}

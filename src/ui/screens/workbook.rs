@@ -1,6 +1,7 @@
 //! The plan workbook: step list on the left, the current step and the guide on the right.
 
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use crate::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::guide;
-use super::wrap::{truncate, wrap};
+use super::review::bar;
 use crate::describe::{gap_text, item_name};
 use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
@@ -17,6 +18,8 @@ use crate::state::{
     App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, plan_gaps,
     slots,
 };
+use crate::ui::widgets::editor;
+use crate::ui::widgets::wrap::{truncate, wrap};
 use crate::update::ClickTarget;
 
 /// The three panes of the workbook.
@@ -48,7 +51,7 @@ fn panes(body: Rect, step: Step) -> Panes {
     }
 }
 
-pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
+pub(crate) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
     let p = panes(body, wb.current_step());
     render_steps(app, wb, frame, p.steps);
     render_content(app, wb, frame, p.content);
@@ -92,7 +95,7 @@ fn render_steps(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 &format!("{:>2} {}", i + 1, step_name(app.lang, *step)),
                 width.saturating_sub(4),
             );
-            let pad = width.saturating_sub(name.chars().count() + mark.width() + 1);
+            let pad = width.saturating_sub(name.width() + mark.width() + 1);
             let style = if i == wb.step {
                 if wb.focus == Focus::Steps {
                     app.theme.selected
@@ -152,15 +155,6 @@ fn check_mark(t: &Theme, state: CheckState) -> (&'static str, Style) {
         CheckState::Done => ("[✓]", t.ok),
         CheckState::NotApplicable => ("[–]", t.dim),
     }
-}
-
-/// A text bar like `█████░░░░░` for a share of `width` cells.
-pub(super) fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width)
-        .checked_div(total)
-        .unwrap_or(width)
-        .min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
 fn build(app: &App, wb: &Workbook, width: usize) -> Content {
@@ -276,7 +270,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                                     .picks(&wb.plan)
                                     .iter()
                                     .any(|p| p.id == row.id && p.note.trim().is_empty());
-                            let name_w = name.chars().count() + 4;
+                            let name_w = name.width() + 4;
                             let mut spans = vec![
                                 Span::styled(
                                     mark,
@@ -429,72 +423,6 @@ fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
     }
 }
 
-/// Coverage of values and directions and checklist bars: the review's summary.
-pub(super) fn review_summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
-    let mut lines = vec![Line::from(Span::styled(
-        tr(lang, Msg::Coverage),
-        app.theme.title,
-    ))];
-    for (kind, label, total) in [
-        (PickKind::Values, Msg::ValuesChosen, app.model.values.len()),
-        (
-            PickKind::Directions,
-            Msg::DirectionsChosen,
-            app.model.directions.len(),
-        ),
-    ] {
-        let picks = kind.picks(&wb.plan);
-        let justified = picks.iter().filter(|p| !p.note.trim().is_empty()).count();
-        let complete = justified == picks.len() && !picks.is_empty();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<20}", tr(lang, label)), app.theme.label),
-            Span::raw(format!(
-                "{}/{total} {}  ",
-                picks.len(),
-                tr(lang, Msg::Chosen)
-            )),
-            Span::styled(
-                format!("{justified} {}", tr(lang, Msg::Justified)),
-                if complete {
-                    app.theme.ok
-                } else {
-                    app.theme.warn
-                },
-            ),
-        ]));
-        let names: Vec<String> = picks
-            .iter()
-            .map(|p| item_name(&app.model, kind, &p.id, lang).map_or_else(|| p.id.clone(), |n| n.0))
-            .collect();
-        if !names.is_empty() {
-            for l in wrap(&names.join(", "), width.saturating_sub(2)) {
-                lines.push(Line::from(Span::styled(format!("  {l}"), app.theme.dim)));
-            }
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(
-        tr(lang, Msg::ChecklistProgress),
-        app.theme.title,
-    )));
-    let bar_w = width.saturating_sub(26).clamp(5, 30);
-    for (i, phase) in app.model.phases.iter().enumerate() {
-        let prog = plan::phase_progress(&wb.plan, &app.model, i);
-        let style = if prog.done == prog.total {
-            app.theme.ok
-        } else {
-            app.theme.warn
-        };
-        lines.push(Line::from(vec![
-            Span::raw(format!("{:<20}", truncate(phase.name.get(lang), 19))),
-            Span::styled(bar(prog.done, prog.total, bar_w), style),
-            Span::raw(format!(" {:>3}%", prog.percent())),
-        ]));
-    }
-    lines
-}
-
 fn content_inner(app: &App, wb: &Workbook, area: Rect) -> (Block<'static>, Rect) {
     let title = format!(" {} ", step_name(app.lang, wb.current_step()));
     let block = pane_block(&app.theme, title, wb.focus == Focus::Content);
@@ -533,16 +461,16 @@ fn render_content(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             width: inner.width.saturating_sub(1),
             height: h.min(inner.bottom().saturating_sub(y)),
         };
-        guide::render_editor(&app.theme, ed, frame, rect);
+        editor::render(&app.theme, ed, frame, rect);
     }
 }
 
 /// How far the guide pane can scroll in this layout.
-pub(super) fn guide_max_scroll(app: &App, wb: &Workbook, body: Rect) -> u16 {
+pub(crate) fn guide_max_scroll(app: &App, wb: &Workbook, body: Rect) -> u16 {
     guide::max_scroll(app, wb, panes(body, wb.current_step()).guide)
 }
 
-pub(super) fn hit_test(
+pub(crate) fn hit_test(
     app: &App,
     wb: &Workbook,
     body: Rect,

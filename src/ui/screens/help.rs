@@ -8,13 +8,14 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use crate::i18n::{Msg, tr};
 use crate::keymap::{self, Ctx, Group};
 use crate::state::App;
+use crate::ui::widgets::wrap::pad;
 
 /// The context whose keys the help explains (not the help's own): where it was opened.
 fn underlying(app: &App) -> Ctx {
     app.help.unwrap_or(Ctx::Home)
 }
 
-pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let ctx = underlying(app);
     let mut lines = Vec::new();
     for group in [Group::Move, Group::Edit, Group::Plans, Group::App] {
@@ -29,7 +30,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         for b in rows {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("  {:<22}", keymap::keys_label(b, app.lang)),
+                    format!("  {}", pad(&keymap::keys_label(b, app.lang), 22)),
                     app.theme.key,
                 ),
                 Span::raw(tr(app.lang, b.label)),
@@ -43,7 +44,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.retain(|l| l.width() > 0);
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = super::centered(area, 64, height);
+    let popup = crate::ui::centered(area, 64, height);
     frame.render_widget(Clear, popup);
     let block = app
         .theme

@@ -2,6 +2,7 @@
 //! and the note editor for picks and checklist items.
 
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use crate::theme::Theme;
 use ratatui::layout::Rect;
@@ -13,16 +14,7 @@ use crate::i18n::{Msg, field_prompt, step_intro, tr};
 use crate::lang::Lang;
 use crate::model::{Model, Text};
 use crate::plan::{CheckState, PickKind};
-use crate::state::{App, Editor, Slot, Workbook, check_state, checklist_rows, pick_rows};
-
-/// Draws a text editor with a cursor. The editor itself is drawn, not a copy: it learns its
-/// size while drawing, which its cursor movement over wrapped lines needs.
-pub(super) fn render_editor(t: &Theme, ed: &Editor, frame: &mut Frame, rect: Rect) {
-    let block = t.block(true);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    frame.render_widget(&ed.area, inner);
-}
+use crate::state::{App, Slot, Workbook, check_state, checklist_rows, pick_rows};
 
 fn heading(t: &Theme, lines: &mut Vec<Line<'static>>, text: &str) {
     if !lines.is_empty() {
@@ -270,7 +262,7 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
             }
         }
         Some(Slot::Gaps) => {
-            body = super::workbook::review_summary(app, wb, usize::from(width));
+            body = super::review::summary(app, wb, usize::from(width));
             body.push(Line::raw(""));
             body.push(Line::from(Span::styled(
                 step_intro(lang, wb.current_step()).to_string(),
@@ -284,7 +276,7 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
 }
 
 /// How far the guide body in a pane of `area` can scroll: what J/K may reach.
-pub(super) fn max_scroll(app: &App, wb: &Workbook, area: Rect) -> u16 {
+pub(crate) fn max_scroll(app: &App, wb: &Workbook, area: Rect) -> u16 {
     let inner = app.theme.block(false).inner(area);
     let (note, body) = contents(app, wb, inner.width);
     let top = note.map_or(0, |n| n.lines.len() + 1);
@@ -294,7 +286,7 @@ pub(super) fn max_scroll(app: &App, wb: &Workbook, area: Rect) -> u16 {
     total.saturating_sub(inner.height - top)
 }
 
-pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
+pub(crate) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let block = app
         .theme
@@ -334,9 +326,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
             "↓"
         };
         let text = format!(" {} {more} ", tr(lang, Msg::GuideMore));
-        let width = u16::try_from(text.chars().count())
-            .unwrap_or(0)
-            .min(area.width - 4);
+        let width = u16::try_from(text.width()).unwrap_or(0).min(area.width - 4);
         let at = Rect {
             x: area.x + 2,
             y: area.bottom() - 1,
@@ -353,7 +343,7 @@ pub(super) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
                 height: EDITOR_H.min(inner.bottom() - y),
                 ..inner
             };
-            render_editor(&app.theme, ed, frame, rect);
+            crate::ui::widgets::editor::render(&app.theme, ed, frame, rect);
         }
     }
 }

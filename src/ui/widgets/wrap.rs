@@ -61,6 +61,13 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` followed by spaces up to `width` display columns (a wide character counts two,
+/// unlike `format!("{:<n}")`, which counts characters).
+pub fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +89,12 @@ mod tests {
         assert!(!wrap("日本語のテキスト", 0).is_empty());
         assert_eq!(truncate("zażółć gęślą", 6), "zażół…");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn pad_counts_display_columns() {
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("日本", 6), "日本  ");
+        assert_eq!(pad("toolong", 3), "toolong");
     }
 }

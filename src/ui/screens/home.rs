@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::wrap::truncate;
 use crate::clock;
 use crate::i18n::{Msg, tr};
 use crate::state::{App, Dialog};
+use crate::ui::widgets::wrap::{pad, truncate};
 use crate::update::ClickTarget;
 
 fn list_area(app: &App, body: Rect) -> (Rect, Rect) {
@@ -24,7 +24,7 @@ fn scroll(selected: usize, rows: usize) -> usize {
     (selected + 1).saturating_sub(rows)
 }
 
-pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
+pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
     let lang = app.lang;
     let (list, filter) = list_area(app, body);
     let block = app.theme.titled(
@@ -50,9 +50,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
         let title_w = width.saturating_sub(2 + 1 + 16 + 1 + 8);
         let height = usize::from(inner.height.saturating_sub(1));
         let head = format!(
-            "  {:<title_w$} {:<16} {:>8}",
-            tr(lang, Msg::Title),
-            tr(lang, Msg::LastChange),
+            "  {} {} {:>8}",
+            pad(&truncate(tr(lang, Msg::Title), title_w), title_w),
+            pad(tr(lang, Msg::LastChange), 16),
             tr(lang, Msg::Progress)
         );
         let mut lines = vec![Line::from(Span::styled(
@@ -72,9 +72,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                     row.title.replace('\n', " ")
                 };
                 Line::raw(format!(
-                    "{marker}{:<title_w$} {:<16} {:>7}%",
-                    truncate(&title, title_w),
-                    clock::short(&row.updated),
+                    "{marker}{} {} {:>7}%",
+                    pad(&truncate(&title, title_w), title_w),
+                    pad(&clock::short(&row.updated), 16),
                     row.percent
                 ))
             };
@@ -119,7 +119,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 .iter()
                 .find(|r| &r.id == id)
                 .map_or(id.clone(), |r| r.title.clone());
-            let popup = super::centered(body, 50, 6);
+            let popup = crate::ui::centered(body, 50, 6);
             frame.render_widget(Clear, popup);
             let text = vec![
                 Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), app.theme.title)),
@@ -132,7 +132,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
         }
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Rename { text, .. }) => {
-            let popup = super::centered(body, 56, 3);
+            let popup = crate::ui::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
             let block = app
                 .theme
@@ -149,7 +149,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, body: Rect) {
     }
 }
 
-pub(super) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
+pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<ClickTarget> {
     let (list, _) = list_area(app, body);
     let inner = Block::bordered().inner(list);
     let first_row = inner.y + 1;
@@ -163,7 +163,7 @@ pub(super) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
 
 fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let lang = app.lang;
-    let popup = super::centered(
+    let popup = crate::ui::centered(
         body,
         body.width.saturating_sub(4).min(100),
         body.height.saturating_sub(2),
@@ -185,8 +185,8 @@ fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
             },
         );
         let text = format!(
-            "{:<8} {} — {}",
-            place,
+            "{} {} — {}",
+            pad(place, 8),
             s.title.get(lang),
             s.summary.get(lang)
         );

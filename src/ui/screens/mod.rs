@@ -1,0 +1,7 @@
+//! The screens: home with its dialogs, the workbook with its guide and review, help.
+
+pub mod guide;
+pub mod help;
+pub mod home;
+pub mod review;
+pub mod workbook;
