@@ -474,3 +474,35 @@ fn the_guide_scrolls_and_starts_again_when_the_focus_moves() {
     press(&mut app, KeyCode::Down);
     assert_eq!(wb(&app).guide_scroll, 0);
 }
+
+#[test]
+fn help_from_a_dialog_explains_the_dialog_and_closing_it_returns_there() {
+    let mut app = home();
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.help, Some(modelownia::keymap::Ctx::Confirm));
+    // Keys of the dialog do nothing while help is open.
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.home.dialog, Some(Dialog::ConfirmDelete("a".into())));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.help.is_none());
+    assert_eq!(app.ctx(), modelownia::keymap::Ctx::Confirm);
+}
+
+#[test]
+fn a_notice_is_re_worded_when_the_language_changes() {
+    let mut app = home();
+    app.notice = Some(modelownia::state::Notice::CloseUnsaved);
+    let pl = modelownia::i18n::errors::notice(Lang::Pl, app.notice.as_ref().unwrap());
+    let en = modelownia::i18n::errors::notice(Lang::En, app.notice.as_ref().unwrap());
+    assert_ne!(pl, en);
+    let buffer = |app: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| modelownia::ui::render(app, f)).unwrap();
+        format!("{:?}", t.backend())
+    };
+    let start = |s: &str| s.chars().take(20).collect::<String>();
+    assert!(buffer(&app).contains(&start(&pl)));
+    app.lang = Lang::En;
+    assert!(buffer(&app).contains(&start(&en)));
+}
