@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::i18n::{Msg, errors, tr};
 use crate::keymap::Ctx;
 use crate::lang::Lang;
 use crate::model::Model;
@@ -482,5 +483,39 @@ impl App {
     /// The selected home row.
     pub fn selected_row(&self) -> Option<&Row> {
         self.visible_rows().get(self.home.selected).copied()
+    }
+}
+
+// The words for notices: here rather than in i18n, so i18n needs nothing from state.
+
+/// Why a plan is read-only.
+pub fn read_only_reason(lang: Lang, r: &ReadOnlyReason) -> String {
+    match r {
+        ReadOnlyReason::OpenElsewhere(Some(pid)) => errors::pick(
+            lang,
+            format!("ten plan jest otwarty w innym oknie modelowni (proces {pid})"),
+            format!("another modelownia window (process {pid}) has this plan open"),
+        ),
+        ReadOnlyReason::OpenElsewhere(None) => tr(lang, Msg::OpenElsewhere).to_string(),
+        ReadOnlyReason::NewerVersion => tr(lang, Msg::NewerVersion).to_string(),
+        ReadOnlyReason::Lock(e) => errors::store_error(lang, e),
+    }
+}
+
+/// A notice in words.
+pub fn notice(lang: Lang, n: &Notice) -> String {
+    match n {
+        Notice::Store(e) => errors::store_error(lang, e),
+        Notice::OpenedReadOnly(r) => {
+            format!("{}: {}", tr(lang, Msg::ReadOnly), read_only_reason(lang, r))
+        }
+        Notice::ReadOnly(r) => read_only_reason(lang, r),
+        Notice::CloseUnsaved => tr(lang, Msg::CloseUnsaved).to_string(),
+        Notice::DamagedHint => tr(lang, Msg::DamagedHint).to_string(),
+        Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), errors::shown(path)),
+        Notice::Unreadable(e) => crate::storage::one_line(e)
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect(),
     }
 }

@@ -3,12 +3,11 @@
 
 use std::path::Path;
 
-use crate::i18n::{Msg, tr};
 use crate::lang::Lang;
-use crate::state::{Notice, ReadOnlyReason};
 use crate::storage::{IoReason, SaveStep, StoreError};
 
-fn pick(lang: Lang, pl: String, en: String) -> String {
+/// The text in `lang`.
+pub fn pick(lang: Lang, pl: String, en: String) -> String {
     match lang {
         Lang::Pl => pl,
         Lang::En => en,
@@ -22,6 +21,12 @@ pub fn shown(path: &Path) -> String {
         .chars()
         .map(|c| if c.is_control() { '?' } else { c })
         .collect()
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&store_error(Lang::En, self))
+    }
 }
 
 /// Why the system refused.
@@ -220,38 +225,6 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("{}: nie można zablokować planu: {}", shown(path), r(reason)),
             format!("{}: cannot lock the plan: {}", shown(path), r(reason)),
         ),
-    }
-}
-
-/// Why a plan is read-only.
-pub fn read_only_reason(lang: Lang, r: &ReadOnlyReason) -> String {
-    match r {
-        ReadOnlyReason::OpenElsewhere(Some(pid)) => pick(
-            lang,
-            format!("ten plan jest otwarty w innym oknie modelowni (proces {pid})"),
-            format!("another modelownia window (process {pid}) has this plan open"),
-        ),
-        ReadOnlyReason::OpenElsewhere(None) => tr(lang, Msg::OpenElsewhere).to_string(),
-        ReadOnlyReason::NewerVersion => tr(lang, Msg::NewerVersion).to_string(),
-        ReadOnlyReason::Lock(e) => store_error(lang, e),
-    }
-}
-
-/// A notice in words.
-pub fn notice(lang: Lang, n: &Notice) -> String {
-    match n {
-        Notice::Store(e) => store_error(lang, e),
-        Notice::OpenedReadOnly(r) => {
-            format!("{}: {}", tr(lang, Msg::ReadOnly), read_only_reason(lang, r))
-        }
-        Notice::ReadOnly(r) => read_only_reason(lang, r),
-        Notice::CloseUnsaved => tr(lang, Msg::CloseUnsaved).to_string(),
-        Notice::DamagedHint => tr(lang, Msg::DamagedHint).to_string(),
-        Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), shown(path)),
-        Notice::Unreadable(e) => crate::storage::one_line(e)
-            .chars()
-            .map(|c| if c.is_control() { '?' } else { c })
-            .collect(),
     }
 }
 

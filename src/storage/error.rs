@@ -189,13 +189,6 @@ pub enum StoreError {
     },
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::store_error(
-            crate::lang::Lang::En,
-            self,
-        ))
-    }
-}
-
+// `Display` (English) is implemented in `i18n::errors`, beside the other words, so storage
+// needs no words of its own.
 impl std::error::Error for StoreError {}

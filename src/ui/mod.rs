@@ -37,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => home::render(app, frame, body),
     }
     if let Some(n) = &app.notice {
-        let text = errors::notice(app.lang, n);
+        let text = crate::state::notice(app.lang, n);
         let text = Paragraph::new(Span::styled(text, app.theme.warn)).wrap(Wrap { trim: true });
         frame.render_widget(text, notice);
     } else if app.quit_armed {
@@ -64,7 +64,7 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
         }
     };
     let notice = if let Some(n) = &app.notice {
-        lines(errors::notice(app.lang, n))
+        lines(crate::state::notice(app.lang, n))
     } else if app.quit_armed {
         1
     } else if save_failure(app).is_some() {
@@ -136,7 +136,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
                 format!(
                     "{}: {}",
                     tr(lang, Msg::ReadOnly),
-                    errors::read_only_reason(lang, reason)
+                    crate::state::read_only_reason(lang, reason)
                 ),
                 app.theme.warn,
             )
@@ -213,17 +213,5 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
     match action {
         keymap::Action::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
         _ => true,
-    }
-}
-
-/// A rectangle of `width`×`height` centred in `area`, clipped to it.
-pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
     }
 }

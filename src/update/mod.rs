@@ -133,7 +133,14 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             editing::paste(app, &text);
             Vec::new()
         }
-        Msg::Scroll(delta) => pointer::scroll(app, delta),
+        Msg::Scroll(delta) => {
+            // The wheel moves like the arrow keys, where arrows move a selection.
+            let action = if delta < 0 { Action::Up } else { Action::Down };
+            match app.ctx() {
+                Ctx::Home | Ctx::Picker | Ctx::Steps | Ctx::Content => on_action(app, action),
+                _ => Vec::new(),
+            }
+        }
         Msg::Click(target) => {
             pointer::click(app, target);
             Vec::new()

@@ -1,18 +1,9 @@
-//! The mouse: the wheel moves like the arrow keys, a click selects what the view drew there.
+//! Mouse clicks: a click selects what the view drew there (the wheel is an arrow key, in mod.rs).
 
-use crate::keymap::{Action, Ctx};
 use crate::plan::STEPS;
 use crate::state::{App, Focus, slots};
 
-use super::{ClickTarget, Effect, on_action};
-
-pub(super) fn scroll(app: &mut App, delta: i8) -> Vec<Effect> {
-    let action = if delta < 0 { Action::Up } else { Action::Down };
-    match app.ctx() {
-        Ctx::Home | Ctx::Picker | Ctx::Steps | Ctx::Content => on_action(app, action),
-        _ => Vec::new(),
-    }
-}
+use super::ClickTarget;
 
 pub(super) fn click(app: &mut App, target: ClickTarget) {
     if app.help.is_some() {

@@ -13,7 +13,7 @@ use modelownia::storage::{FailAt, SaveStep, Store};
 use modelownia::storage::{IoReason, StoreError};
 
 fn notice(n: &modelownia::state::Notice) -> String {
-    modelownia::i18n::errors::notice(modelownia::lang::Lang::En, n)
+    modelownia::state::notice(modelownia::lang::Lang::En, n)
 }
 
 fn key(rt: &mut Runtime<'_>, code: KeyCode) {

@@ -406,7 +406,7 @@ fn a_second_lock_fails_while_the_first_is_held() {
         modelownia::storage::LockError::Held(Some(std::process::id()))
     );
     let reason = modelownia::state::ReadOnlyReason::OpenElsewhere(Some(std::process::id()));
-    let e = modelownia::i18n::errors::read_only_reason(modelownia::lang::Lang::En, &reason);
+    let e = modelownia::state::read_only_reason(modelownia::lang::Lang::En, &reason);
     assert!(e.contains("another modelownia window"), "{e}");
     assert!(e.contains(&std::process::id().to_string()), "{e}");
     // Other plans are not affected, nor is another store on the same folder.

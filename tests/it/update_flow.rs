@@ -227,7 +227,7 @@ fn read_only_plans_refuse_edits() {
     let notice = app
         .notice
         .as_ref()
-        .map(|n| modelownia::i18n::errors::notice(app.lang, n));
+        .map(|n| modelownia::state::notice(app.lang, n));
     assert_eq!(
         notice.as_deref(),
         Some("the plan is open in another modelownia window")
@@ -493,8 +493,8 @@ fn help_from_a_dialog_explains_the_dialog_and_closing_it_returns_there() {
 fn a_notice_is_re_worded_when_the_language_changes() {
     let mut app = home();
     app.notice = Some(modelownia::state::Notice::CloseUnsaved);
-    let pl = modelownia::i18n::errors::notice(Lang::Pl, app.notice.as_ref().unwrap());
-    let en = modelownia::i18n::errors::notice(Lang::En, app.notice.as_ref().unwrap());
+    let pl = modelownia::state::notice(Lang::Pl, app.notice.as_ref().unwrap());
+    let en = modelownia::state::notice(Lang::En, app.notice.as_ref().unwrap());
     assert_ne!(pl, en);
     let buffer = |app: &App| {
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();

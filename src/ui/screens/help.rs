@@ -44,7 +44,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.retain(|l| l.width() > 0);
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = crate::ui::centered(area, 64, height);
+    let popup = crate::ui::widgets::centered(area, 64, height);
     frame.render_widget(Clear, popup);
     let block = app
         .theme

@@ -119,7 +119,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 .iter()
                 .find(|r| &r.id == id)
                 .map_or(id.clone(), |r| r.title.clone());
-            let popup = crate::ui::centered(body, 50, 6);
+            let popup = crate::ui::widgets::centered(body, 50, 6);
             frame.render_widget(Clear, popup);
             let text = vec![
                 Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), app.theme.title)),
@@ -132,7 +132,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         }
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Rename { text, .. }) => {
-            let popup = crate::ui::centered(body, 56, 3);
+            let popup = crate::ui::widgets::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
             let block = app
                 .theme
@@ -163,7 +163,7 @@ pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
 
 fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
     let lang = app.lang;
-    let popup = crate::ui::centered(
+    let popup = crate::ui::widgets::centered(
         body,
         body.width.saturating_sub(4).min(100),
         body.height.saturating_sub(2),

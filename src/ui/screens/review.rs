@@ -7,16 +7,8 @@ use crate::describe::item_name;
 use crate::i18n::{Msg, tr};
 use crate::plan::{self, PickKind};
 use crate::state::{App, Workbook};
+use crate::ui::widgets::bar;
 use crate::ui::widgets::wrap::{pad, truncate, wrap};
-
-/// A text bar like `█████░░░░░` for a share of `width` cells.
-pub(crate) fn bar(done: usize, total: usize, width: usize) -> String {
-    let filled = (done * width)
-        .checked_div(total)
-        .unwrap_or(width)
-        .min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
 
 /// Coverage of values and directions and checklist bars: the review's summary.
 pub(crate) fn summary(app: &App, wb: &Workbook, width: usize) -> Vec<Line<'static>> {

@@ -10,7 +10,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::guide;
-use super::review::bar;
 use crate::describe::{gap_text, item_name};
 use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
@@ -18,6 +17,7 @@ use crate::state::{
     App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, plan_gaps,
     slots,
 };
+use crate::ui::widgets::bar;
 use crate::ui::widgets::editor;
 use crate::ui::widgets::wrap::{truncate, wrap};
 use crate::update::ClickTarget;
