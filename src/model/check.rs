@@ -149,6 +149,9 @@ fn register<'a>(
     (seen.keys().copied().collect(), items)
 }
 
+/// The longest a method step or a scenario part may last (ten hours): more is a typo.
+const MAX_PART_MINUTES: u32 = 600;
+
 /// Returns every semantic problem in the model; empty when it is fit to use.
 pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
     let mut c = Checker {
@@ -283,7 +286,31 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         }
         c.texts(item, "materials", &m.materials, false);
         c.texts(item, "preparation", &m.preparation, false);
-        c.texts(item, "steps", &m.steps, true);
+        let steps: Vec<Text> = m.steps.iter().map(|st| st.text()).collect();
+        c.texts(item, "steps", &steps, true);
+        for (i, st) in m.steps.iter().enumerate() {
+            if !(1..=MAX_PART_MINUTES).contains(&st.minutes) {
+                c.report(
+                    item,
+                    format!(
+                        "steps[{}].minutes is {}; give 1 to {MAX_PART_MINUTES}",
+                        i + 1,
+                        st.minutes
+                    ),
+                );
+            }
+        }
+        let sum: u32 = m.steps.iter().map(|st| st.minutes).sum();
+        // A facilitator runs the steps with a timer: they must add up to the stated length.
+        if m.duration_minutes > 0 && sum.abs_diff(m.duration_minutes) * 10 > m.duration_minutes {
+            c.report(
+                item,
+                format!(
+                    "steps take {sum} min in all but duration_minutes is {}; they may differ by 10% at most",
+                    m.duration_minutes
+                ),
+            );
+        }
         c.texts(item, "debriefing", &m.debriefing, true);
         c.texts(item, "risks", &m.risks, true);
         c.texts(item, "variations", &m.variations, false);
@@ -313,14 +340,49 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         }
         c.range(item, "group.ages", s.group.ages);
         c.texts(item, "goals", &s.goals, true);
-        if s.timeline.is_empty() {
+        if s.sessions.is_empty() {
             c.report(
                 item,
-                "timeline: the list is empty; give at least one part".into(),
+                "sessions: the list is empty; give at least one meeting".into(),
             );
         }
-        for (i, part) in s.timeline.iter().enumerate() {
-            c.text(item, &format!("timeline[{}].part", i + 1), &part.part);
+        for (i, session) in s.sessions.iter().enumerate() {
+            let at = format!("sessions[{}]", i + 1);
+            c.text(item, &format!("{at}.label"), &session.label);
+            if session.parts.is_empty() {
+                c.report(
+                    item,
+                    format!("{at}.parts: the list is empty; give at least one part"),
+                );
+            }
+            if session.repeats == 0 {
+                c.report(item, format!("{at}.repeats must be at least 1"));
+            }
+            for (j, part) in session.parts.iter().enumerate() {
+                let at = format!("{at}.parts[{}]", j + 1);
+                c.text(item, &format!("{at}.what"), &part.what);
+                if !(1..=MAX_PART_MINUTES).contains(&part.minutes) {
+                    c.report(
+                        item,
+                        format!(
+                            "{at}.minutes is {}; give 1 to {MAX_PART_MINUTES}",
+                            part.minutes
+                        ),
+                    );
+                }
+                if part.repeats == 0 {
+                    c.report(item, format!("{at}.repeats must be at least 1"));
+                }
+                if !part.method.is_empty() && !method_ids.contains(part.method.as_str()) {
+                    c.report(
+                        item,
+                        format!("{at}.method: unknown method \"{}\"", part.method),
+                    );
+                }
+                if !part.lead.is_empty() && !role_ids.contains(part.lead.as_str()) {
+                    c.report(item, format!("{at}.lead: unknown role \"{}\"", part.lead));
+                }
+            }
         }
         for (i, v) in s.values.iter().enumerate() {
             c.text(item, &format!("values[{}].how", i + 1), &v.how);

@@ -138,8 +138,8 @@ pub struct Method {
     pub materials: Vec<Text>,
     /// What to do beforehand.
     pub preparation: Vec<Text>,
-    /// How it runs.
-    pub steps: Vec<Text>,
+    /// How it runs, step by step, each with its minutes (together about `duration_minutes`).
+    pub steps: Vec<MethodStep>,
     /// Questions for the debrief.
     pub debriefing: Vec<Text>,
     /// Risks and safeguarding notes.
@@ -187,14 +187,81 @@ pub struct ScenarioGroup {
     pub description: Text,
 }
 
-/// One part of a scenario's timeline.
+/// One step of a method, timed so a facilitator can run it with a clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TimelinePart {
+pub struct MethodStep {
+    /// How long it takes.
+    pub minutes: u32,
+    /// What to do, in Polish.
+    pub pl: String,
+    /// What to do, in English.
+    pub en: String,
+}
+
+impl MethodStep {
+    /// The step's text.
+    pub fn text(&self) -> Text {
+        Text {
+            pl: self.pl.clone(),
+            en: self.en.clone(),
+        }
+    }
+
+    /// The step's text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Pl => &self.pl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+fn once() -> u32 {
+    1
+}
+
+fn is_once(n: &u32) -> bool {
+    *n == 1
+}
+
+/// One meeting (or one kind of meeting) of a scenario, with its timed agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSession {
+    /// Its name, e.g. "Week 2: research walk" or "Every training, weeks 1–4".
+    pub label: Text,
+    /// How many times this meeting happens (a weekly training over four weeks: 4).
+    #[serde(default = "once", skip_serializing_if = "is_once")]
+    pub repeats: u32,
+    /// The agenda.
+    pub parts: Vec<ScenarioPart>,
+}
+
+impl ScenarioSession {
+    /// Minutes of one meeting (parts times their repeats).
+    pub fn minutes(&self) -> u32 {
+        self.parts.iter().map(|p| p.minutes * p.repeats).sum()
+    }
+}
+
+/// One timed part of a scenario's meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioPart {
     /// How long it lasts.
     pub minutes: u32,
     /// What happens.
-    pub part: Text,
+    pub what: Text,
+    /// The method it uses, if any (a method id).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub method: String,
+    /// Who leads it (a role id), if it is someone in particular.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    /// How many times it happens within the meeting (rounds of a game: 3).
+    #[serde(default = "once", skip_serializing_if = "is_once")]
+    pub repeats: u32,
 }
 
 /// A value a scenario lives, and how.
@@ -247,8 +314,8 @@ pub struct Scenario {
     pub idea: Text,
     /// The change sought.
     pub goals: Vec<Text>,
-    /// Parts with their length.
-    pub timeline: Vec<TimelinePart>,
+    /// The meetings, each with its timed agenda.
+    pub sessions: Vec<ScenarioSession>,
     /// Values lived.
     pub values: Vec<ScenarioValue>,
     /// Directions followed.
@@ -261,6 +328,13 @@ pub struct Scenario {
     pub risks: Vec<Text>,
     /// How the change is seen.
     pub evaluation: Vec<Text>,
+}
+
+impl Scenario {
+    /// Minutes in all, counting every repeat.
+    pub fn total_minutes(&self) -> u32 {
+        self.sessions.iter().map(|s| s.minutes() * s.repeats).sum()
+    }
 }
 
 /// The whole model, as loaded and checked.

@@ -1,11 +1,16 @@
 //! The user's plan: its stored form, the workbook steps, gaps and progress. No UI, no IO.
 
+mod agenda;
 mod gaps;
 mod lifecycle;
 mod seed;
 mod steps;
 mod types;
 
+pub use agenda::{
+    MAX_PART_MINUTES, clock_at, hours, method_parts, next_number, next_part_id, offsets,
+    parse_start, part_id, plan_minutes, session_minutes,
+};
 pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, state};
 pub use lifecycle::{duplicate, new, renamed};
 pub use seed::from_scenario;

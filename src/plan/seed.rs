@@ -1,6 +1,7 @@
 //! Starting a plan from one of the model's example scenarios.
 
-use super::types::{Pick, Plan, SCHEMA_VERSION};
+use super::agenda::part_id;
+use super::types::{Part, Pick, Plan, SCHEMA_VERSION, Session};
 use crate::lang::Lang;
 use crate::model::{Scenario, Text};
 
@@ -10,6 +11,50 @@ fn bullets(items: &[Text], lang: Lang) -> String {
         .map(|t| format!("- {}", t.get(lang)))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The scenario's meetings as the plan's sessions: labels, planned lengths, and parts with
+/// their methods and leads. A meeting that repeats is one session whose label says how often.
+fn sessions(scenario: &Scenario, lang: Lang) -> Vec<Session> {
+    let mut n = 0;
+    scenario
+        .sessions
+        .iter()
+        .map(|s| {
+            let label = s.label.get(lang).to_string();
+            let label = if s.repeats > 1 {
+                format!("{label} (×{})", s.repeats)
+            } else {
+                label
+            };
+            let parts = s
+                .parts
+                .iter()
+                .map(|p| {
+                    n += 1;
+                    let what = p.what.get(lang).to_string();
+                    Part {
+                        id: part_id(n),
+                        minutes: p.minutes * p.repeats,
+                        what: if p.repeats > 1 {
+                            format!("{what} ({} × {} min)", p.repeats, p.minutes)
+                        } else {
+                            what
+                        },
+                        method: p.method.clone(),
+                        lead: p.lead.clone(),
+                        ..Part::default()
+                    }
+                })
+                .collect();
+            Session {
+                label,
+                start: String::new(),
+                minutes: s.minutes(),
+                parts,
+            }
+        })
+        .collect()
 }
 
 /// A new plan filled in from `scenario` in `lang`, ready to adapt. The scenario's values,
@@ -23,20 +68,10 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
         scenario: scenario.id.clone(),
         ..Plan::default()
     };
-    let minutes: u32 = scenario.timeline.iter().map(|p| p.minutes).sum();
-    let timeline = scenario
-        .timeline
-        .iter()
-        .map(|p| format!("- {} min: {}", p.minutes, p.part.get(lang)))
-        .collect::<Vec<_>>()
-        .join("\n");
     plan.context.title = scenario.title.get(lang).to_string();
     plan.context.place = scenario.place.get(lang).to_string();
-    plan.context.dates = match lang {
-        Lang::Pl => format!("łącznie ok. {minutes} min"),
-        Lang::En => format!("about {minutes} min in all"),
-    };
-    plan.context.idea = format!("{}\n\n{timeline}", scenario.idea.get(lang));
+    plan.context.idea = scenario.idea.get(lang).to_string();
+    plan.sessions = sessions(scenario, lang);
     let g = &scenario.group;
     plan.group.who = match lang {
         Lang::Pl => format!(

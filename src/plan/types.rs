@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older files are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A plan of one activity, planned against the model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +46,9 @@ pub struct Plan {
     /// Step 7: chosen methods, each with a note on how it is used.
     #[serde(default)]
     pub methods: Vec<Pick>,
+    /// The agenda: the meetings, each with its timed parts (added in version 2).
+    #[serde(default)]
+    pub sessions: Vec<Session>,
     /// Step 8: roles, each with the named person or organisation and their task.
     #[serde(default)]
     pub roles: Vec<Pick>,
@@ -203,4 +206,55 @@ pub struct Check {
     /// Optional note; the reason when not applicable.
     #[serde(default)]
     pub note: String,
+}
+
+/// One meeting of the activity, with its timed agenda. A one-off activity has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Its name ("Spotkanie 1", "Week 1").
+    #[serde(default)]
+    pub label: String,
+    /// When it starts, local time, `YYYY-MM-DDTHH:MM`; empty when not fixed yet.
+    #[serde(default)]
+    pub start: String,
+    /// How long it may take in all, in minutes; 0 when not set.
+    #[serde(default)]
+    pub minutes: u32,
+    /// The parts, in order.
+    #[serde(default)]
+    pub parts: Vec<Part>,
+}
+
+/// One timed part of a meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    /// A short id, stable when parts move (`a1`, `a2`…).
+    pub id: String,
+    /// Planned minutes.
+    #[serde(default)]
+    pub minutes: u32,
+    /// What happens.
+    #[serde(default)]
+    pub what: String,
+    /// The method it uses (a method id), if any.
+    #[serde(default)]
+    pub method: String,
+    /// Who leads it: a role id or a name.
+    #[serde(default)]
+    pub lead: String,
+    /// Notes captured while running it.
+    #[serde(default)]
+    pub notes: Vec<PartNote>,
+    /// How long it actually took, once run.
+    #[serde(default)]
+    pub actual_minutes: Option<u32>,
+}
+
+/// A note captured during a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartNote {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// What was said or seen.
+    pub text: String,
 }

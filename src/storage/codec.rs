@@ -200,10 +200,82 @@ pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
 pub fn migrate(version: u32, file: &str, text: &str) -> Result<Plan, Located> {
     match version {
         SCHEMA_VERSION => parse_current(file, text),
+        1 => parse_strict::<v1::Plan>(file, text, 1).map(v1::to_v2),
         _ => Err(Located::whole_file(
             file,
             format!("no migration from plan version {version} to {SCHEMA_VERSION}"),
         )),
+    }
+}
+
+/// Version 1, frozen: the plan before it had an agenda.
+mod v1 {
+    use std::collections::BTreeMap;
+
+    use serde::Deserialize;
+
+    use crate::plan::{self, Check, Context, Evaluation, Goals, Group, Logistics, Needs, Pick};
+
+    /// A version-1 plan file.
+    #[derive(Deserialize)]
+    pub struct Plan {
+        pub version: u32,
+        pub id: String,
+        #[serde(default)]
+        pub created: String,
+        #[serde(default)]
+        pub updated: String,
+        #[serde(default)]
+        pub scenario: String,
+        #[serde(default)]
+        pub context: Context,
+        #[serde(default)]
+        pub group: Group,
+        #[serde(default)]
+        pub needs: Needs,
+        #[serde(default)]
+        pub goals: Goals,
+        #[serde(default)]
+        pub values: Vec<Pick>,
+        #[serde(default)]
+        pub directions: Vec<Pick>,
+        #[serde(default)]
+        pub methods: Vec<Pick>,
+        #[serde(default)]
+        pub roles: Vec<Pick>,
+        #[serde(default)]
+        pub partners: String,
+        #[serde(default)]
+        pub logistics: Logistics,
+        #[serde(default)]
+        pub checklist: BTreeMap<String, Check>,
+        #[serde(default)]
+        pub evaluation: Evaluation,
+    }
+
+    /// Version 2 added the agenda; a version-1 plan has none yet. Nothing is dropped.
+    pub fn to_v2(p: Plan) -> plan::Plan {
+        let _ = p.version;
+        plan::Plan {
+            version: plan::SCHEMA_VERSION,
+            id: p.id,
+            created: p.created,
+            updated: p.updated,
+            scenario: p.scenario,
+            context: p.context,
+            group: p.group,
+            needs: p.needs,
+            goals: p.goals,
+            values: p.values,
+            directions: p.directions,
+            methods: p.methods,
+            sessions: Vec::new(),
+            roles: p.roles,
+            partners: p.partners,
+            logistics: p.logistics,
+            checklist: p.checklist,
+            evaluation: p.evaluation,
+        }
     }
 }
 
@@ -230,17 +302,27 @@ fn parse_lenient(text: &str) -> Result<Plan, ron::error::SpannedError> {
 
 /// Parses a current-version plan; an unknown field is an error at its line and column.
 fn parse_current(file: &str, text: &str) -> Result<Plan, Located> {
+    parse_strict(file, text, SCHEMA_VERSION)
+}
+
+/// Parses a plan of schema `version` as `T`; an unknown field is an error at its line and
+/// column.
+fn parse_strict<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    version: u32,
+) -> Result<T, Located> {
     let mut de = ron::Deserializer::from_str_with_options(text, &options())
         .map_err(|e| ron_located(file, text, &e))?;
     let mut unknown: Vec<Vec<Seg>> = Vec::new();
-    let result: Result<Plan, _> =
+    let result: Result<T, _> =
         serde_ignored::deserialize(&mut de, |path| unknown.push(locate::segments(&path)));
     let plan = result.map_err(|e| ron_located(file, text, &de.span_error(e)))?;
     de.end()
         .map_err(|e| ron_located(file, text, &de.span_error(e)))?;
     if let Some(first) = unknown.first() {
         let mut message = format!(
-            "unknown field `{}`{} (plan version {SCHEMA_VERSION} has no such field; \
+            "unknown field `{}`{} (plan version {version} has no such field; \
              check its spelling)",
             locate::last_name(first),
             locate::parent_display(first)
@@ -342,7 +424,7 @@ mod tests {
         let text = encode(&sample());
         assert!(text.ends_with(")\n"), "{text}");
         assert!(
-            text.starts_with("(\n    version: 1,\n    id: \"p1\",\n"),
+            text.starts_with("(\n    version: 2,\n    id: \"p1\",\n"),
             "{text}"
         );
         let back = decode("p1.ron", &text).unwrap();

@@ -16,7 +16,7 @@ fn corpus(name: &str) -> modelownia::plan::Plan {
 #[test]
 fn a_full_plan_as_markdown_in_both_languages() {
     let m = model::load_from(None).expect("model");
-    let plan = corpus("full.ron");
+    let plan = corpus("v1/full.ron");
     insta::assert_snapshot!("export_full_pl", export::markdown(&plan, &m, Lang::Pl));
     insta::assert_snapshot!("export_full_en", export::markdown(&plan, &m, Lang::En));
 }
@@ -24,7 +24,7 @@ fn a_full_plan_as_markdown_in_both_languages() {
 #[test]
 fn an_empty_plan_lists_what_is_missing() {
     let m = model::load_from(None).expect("model");
-    let md = export::markdown(&corpus("empty.ron"), &m, Lang::En);
+    let md = export::markdown(&corpus("v1/empty.ron"), &m, Lang::En);
     assert!(md.starts_with("# (untitled)\n"), "{md}");
     assert!(md.contains("## What is still missing\n"), "{md}");
     assert!(md.contains("- Context · Title: empty field"), "{md}");
@@ -34,7 +34,7 @@ fn an_empty_plan_lists_what_is_missing() {
 #[test]
 fn export_command_prints_a_file_and_rejects_what_is_not_a_plan() {
     let bin = env!("CARGO_BIN_EXE_modelownia");
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/long-polish.ron");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/v1/long-polish.ron");
     let out = Command::new(bin)
         .args(["export", "--lang", "pl"])
         .arg(&file)

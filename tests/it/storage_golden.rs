@@ -8,16 +8,21 @@ use std::path::{Path, PathBuf};
 
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model, Scenario, Setting};
-use modelownia::plan::{Check, CheckState, Pick, Plan, SCHEMA_VERSION};
+use modelownia::plan::{Check, CheckState, Part, PartNote, Pick, Plan, SCHEMA_VERSION, Session};
 use modelownia::storage::{Store, encode, load_file};
 
 fn saves_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("saves")
 }
 
+/// Where the files of schema `version` live.
+fn version_dir(version: u32) -> PathBuf {
+    saves_dir().join(format!("v{version}"))
+}
+
 fn golden_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(saves_dir())
-        .unwrap()
+    let mut files: Vec<PathBuf> = (1..=SCHEMA_VERSION)
+        .flat_map(|v| std::fs::read_dir(version_dir(v)).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
@@ -70,54 +75,82 @@ fn every_golden_file_loads_and_saves_byte_for_byte() {
 #[test]
 fn the_corpus_has_its_members() {
     let model = model::load_from(None).unwrap();
-    let mut wanted = vec!["empty".to_string(), "full".into(), "long-polish".into()];
-    wanted.extend(model.scenarios.iter().map(|s| format!("scenario-{}", s.id)));
-    for name in wanted {
-        let path = saves_dir().join(format!("{name}.ron"));
-        assert!(path.is_file(), "{} is missing from saves/", path.display());
+    let scenarios = || model.scenarios.iter().map(|s| format!("scenario-{}", s.id));
+    let mut v1 = vec!["empty".to_string(), "full".into(), "long-polish".into()];
+    v1.extend(scenarios());
+    let mut current = vec!["empty".to_string(), "full".into()];
+    current.extend(scenarios());
+    for (version, wanted) in [(1, v1), (SCHEMA_VERSION, current)] {
+        for name in wanted {
+            let path = version_dir(version).join(format!("{name}.ron"));
+            assert!(path.is_file(), "{} is missing", path.display());
+        }
     }
     assert!(saves_dir().join("README.md").is_file());
 }
 
 #[test]
 fn empty_is_a_new_plan() {
-    let plan = load_file(&saves_dir().join("empty.ron")).unwrap().plan;
-    assert_eq!(
-        plan,
-        Plan {
-            version: SCHEMA_VERSION,
-            id: "empty".into(),
-            created: plan.created.clone(),
-            updated: plan.updated.clone(),
-            ..Plan::default()
-        }
-    );
-}
-
-#[test]
-fn full_fills_every_field() {
-    let plan = load_file(&saves_dir().join("full.ron")).unwrap().plan;
-    let texts = all_texts(&plan);
-    assert!(texts.iter().all(|(_, t)| !t.is_empty()), "{texts:?}");
-    for picks in [&plan.values, &plan.directions, &plan.methods, &plan.roles] {
-        assert!(!picks.is_empty() && picks.iter().all(|p| !p.note.is_empty()));
-    }
-    for state in [
-        CheckState::Todo,
-        CheckState::Done,
-        CheckState::NotApplicable,
-    ] {
-        assert!(
-            plan.checklist.values().any(|c| c.state == state),
-            "{state:?}"
+    for version in 1..=SCHEMA_VERSION {
+        let plan = load_file(&version_dir(version).join("empty.ron"))
+            .unwrap()
+            .plan;
+        assert_eq!(
+            plan,
+            Plan {
+                version: SCHEMA_VERSION,
+                id: "empty".into(),
+                created: plan.created.clone(),
+                updated: plan.updated.clone(),
+                ..Plan::default()
+            }
         );
     }
 }
 
 #[test]
+fn full_fills_every_field() {
+    for version in 1..=SCHEMA_VERSION {
+        let plan = load_file(&version_dir(version).join("full.ron"))
+            .unwrap()
+            .plan;
+        if version >= 2 {
+            let parts: Vec<_> = plan.sessions.iter().flat_map(|s| &s.parts).collect();
+            assert!(plan.sessions.len() >= 2 && parts.len() >= 4, "{version}");
+            assert!(
+                parts
+                    .iter()
+                    .any(|p| !p.notes.is_empty() && p.actual_minutes.is_some())
+            );
+            assert!(plan.sessions.iter().any(|s| !s.start.is_empty()));
+        } else {
+            assert!(
+                plan.sessions.is_empty(),
+                "a version-1 plan has no agenda yet"
+            );
+        }
+        let texts = all_texts(&plan);
+        assert!(texts.iter().all(|(_, t)| !t.is_empty()), "{texts:?}");
+        for picks in [&plan.values, &plan.directions, &plan.methods, &plan.roles] {
+            assert!(!picks.is_empty() && picks.iter().all(|p| !p.note.is_empty()));
+        }
+        for state in [
+            CheckState::Todo,
+            CheckState::Done,
+            CheckState::NotApplicable,
+        ] {
+            assert!(
+                plan.checklist.values().any(|c| c.state == state),
+                "{state:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn long_polish_has_the_hard_characters() {
-    let text = std::fs::read_to_string(saves_dir().join("long-polish.ron")).unwrap();
-    let plan = load_file(&saves_dir().join("long-polish.ron"))
+    let text = std::fs::read_to_string(version_dir(1).join("long-polish.ron")).unwrap();
+    let plan = load_file(&version_dir(1).join("long-polish.ron"))
         .unwrap()
         .plan;
     let all: String = all_texts(&plan).into_iter().map(|(_, t)| t).collect();
@@ -183,10 +216,11 @@ fn all_texts(p: &Plan) -> Vec<(&'static str, String)> {
 #[ignore = "writes missing files into saves/; run by hand when adding to the corpus"]
 fn write_missing_golden_files() {
     let model = model::load_from(None).unwrap();
-    let mut plans = vec![empty(), full(&model), long_polish()];
-    plans.extend(model.scenarios.iter().map(|s| from_scenario(&model, s)));
+    // Only files of the current version are ever written; older ones are frozen.
+    let mut plans = vec![empty(), full(&model)];
+    plans.extend(model.scenarios.iter().map(seeded));
     for plan in plans {
-        let path = saves_dir().join(format!("{}.ron", plan.id));
+        let path = version_dir(SCHEMA_VERSION).join(format!("{}.ron", plan.id));
         if path.exists() {
             continue;
         }
@@ -344,142 +378,82 @@ fn full(model: &Model) -> Plan {
     p.evaluation.feedback = "Karteczki „co zabieram, co zostawiam” po każdym spotkaniu".into();
     p.evaluation.worked = "Spacer – wszyscy przyszli, nawet w deszczu".into();
     p.evaluation.change = "Więcej czasu na próbę prezentacji".into();
+    p.sessions = vec![
+        Session {
+            label: "Spotkanie 1: spacer".into(),
+            start: "2026-09-15T16:00".into(),
+            minutes: 90,
+            parts: vec![
+                part("a1", 10, "Rundka i zasady", "youth-worker", &[], Some(12)),
+                part(
+                    "a2",
+                    60,
+                    "Spacer badawczy w trójkach",
+                    "Ania",
+                    &[(
+                        "2026-09-15T14:35:00Z",
+                        "Zosia: „tu nikt nie siada, bo wieje”",
+                    )],
+                    Some(65),
+                ),
+                part("a3", 15, "Mapa na ścianie i głosowanie", "", &[], None),
+            ],
+        },
+        Session {
+            label: "Spotkanie 2: prezentacja".into(),
+            start: String::new(),
+            minutes: 0,
+            parts: vec![
+                part("a4", 30, "Próba prezentacji", "youth-worker", &[], None),
+                part("a5", 0, "", "", &[], None),
+            ],
+        },
+    ];
+    p.sessions[0].parts[1].method = "research-walk".into();
     p
 }
 
-const LETTERS: &str = "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ";
-
-fn long_text(topic: &str, n: usize) -> String {
-    let mut out = String::new();
-    for i in 1..=n {
-        out.push_str(&format!(
-            "{i}. {topic}: Zażółć gęślą jaźń – ŻÓŁTA ŹREBIĘ GĘŚLĄ ŁÓDŹ. Pchnąć w tę łódź jeża \
-             lub ośm skrzyń fig. „Cudzysłów”, \"zwykły cudzysłów\", 'apostrof', ukośnik \\ i \
-             ścieżka C:\\Users\\Łucja\\plan.ron, r#\"surowy\"# napis, // nie komentarz, \
-             /* też nie */, emoji 🙂🚲👩‍👩‍👧, tabulator\tw środku.\n"
-        ));
+fn part(
+    id: &str,
+    minutes: u32,
+    what: &str,
+    lead: &str,
+    notes: &[(&str, &str)],
+    actual: Option<u32>,
+) -> Part {
+    Part {
+        id: id.into(),
+        minutes,
+        what: what.into(),
+        method: String::new(),
+        lead: lead.into(),
+        notes: notes
+            .iter()
+            .map(|(at, text)| PartNote {
+                at: (*at).into(),
+                text: (*text).into(),
+            })
+            .collect(),
+        actual_minutes: actual,
     }
-    out.push_str(LETTERS);
-    out
 }
 
-fn long_polish() -> Plan {
-    let mut p = base(
-        "long-polish",
-        "2026-10-01T06:00:00Z",
-        "2026-11-26T23:59:59Z",
-    );
-    p.context.title = format!("Długi plan: {LETTERS} \"cytat\" \\ 🙂");
-    p.context.area = "Śródmieście – Wzgórze Świętego Maksymiliana".into();
-    p.context.place = "Świetlica „Źródło”, ul. Żeromskiego 1/3".into();
-    p.context.dates = "Październik–grudzień\nponiedziałki i środy\n17:00–19:00".into();
-    p.context.idea = long_text("Pomysł", 30);
-    p.group.who = long_text("Grupa", 10);
-    p.group.reach = "Ogłoszenia w szkołach\nRozmowy na ulicy\nPrzez rodziców".into();
-    p.group.needs = long_text("Potrzeby", 5);
-    p.needs.observed = long_text("Obserwacje", 20);
-    p.needs.how = long_text("Jak", 5);
-    p.needs.strengths = long_text("Mocne strony", 5);
-    p.goals.group = long_text("Cel dla grupy", 8);
-    p.goals.neighbourhood = long_text("Cel dla okolicy", 8);
-    p.values = vec![pick("participation", &long_text("Uczestnictwo", 4))];
-    p.directions = vec![pick("youth-work", &long_text("Praca z młodzieżą", 4))];
-    p.methods = vec![pick("arts-workshop", &long_text("Warsztat", 4))];
-    p.roles = vec![pick("peer-leader", &long_text("Lider rówieśniczy", 3))];
-    p.partners = long_text("Partnerzy", 5);
-    p.logistics.risks = long_text("Ryzyka", 10);
-    p.checklist.insert(
-        "risk-assessed".into(),
-        check(CheckState::Done, &long_text("Ocena ryzyka", 3)),
-    );
-    p.evaluation.worked = long_text("Co zadziałało", 10);
-    p.evaluation.change = long_text("Co zmienić", 10);
-    p
-}
-
-/// A plausible plan a worker would fill in from the scenario (Polish in Gdynia, English in
-/// Nicosia, as a local worker would write it).
-fn from_scenario(model: &Model, s: &Scenario) -> Plan {
+/// A plan started from `s` as the app starts one, at fixed times.
+fn seeded(s: &Scenario) -> Plan {
     let lang = match s.setting {
         Setting::Gdynia => Lang::Pl,
         Setting::Nicosia => Lang::En,
     };
-    let pl = lang == Lang::Pl;
-    let mut p = base(
-        &format!("scenario-{}", s.id),
-        "2026-11-02T10:00:00Z",
-        "2026-11-16T18:30:00Z",
+    let mut p = modelownia::plan::from_scenario(
+        s,
+        lang,
+        format!("scenario-{}", s.id),
+        "2026-12-02T10:00:00Z".into(),
     );
-    p.scenario = s.id.clone();
-    p.context.title = s.title.get(lang).into();
-    p.context.area = if pl { "Gdynia" } else { "Nicosia" }.into();
-    p.context.place = s.place.get(lang).into();
-    let total: u32 = s.timeline.iter().map(|t| t.minutes).sum();
-    p.context.dates = if pl {
-        format!("{} spotkań, razem {} min", s.timeline.len(), total)
-    } else {
-        format!("{} sessions, {} minutes in all", s.timeline.len(), total)
-    };
-    p.context.idea = s.idea.get(lang).into();
-    p.group.who = if pl {
-        format!(
-            "{} osób, {}–{} lat. {}",
-            s.group.size,
-            s.group.ages.min,
-            s.group.ages.max,
-            s.group.description.get(lang)
-        )
-    } else {
-        format!(
-            "{} people aged {}–{}. {}",
-            s.group.size,
-            s.group.ages.min,
-            s.group.ages.max,
-            s.group.description.get(lang)
-        )
-    };
-    p.needs.observed = s.summary.get(lang).into();
-    let mut goals = s.goals.iter().map(|g| g.get(lang).to_string());
-    p.goals.group = goals.next().unwrap_or_default();
-    p.goals.neighbourhood = goals.collect::<Vec<_>>().join("\n");
-    p.values = s
-        .values
-        .iter()
-        .map(|v| pick(&v.id, v.how.get(lang)))
-        .collect();
-    p.directions = s
-        .directions
-        .iter()
-        .map(|d| pick(&d.id, d.why.get(lang)))
-        .collect();
-    p.methods = s
-        .methods
-        .iter()
-        .map(|id| pick(id, model.method(id).map_or("", |m| m.summary.get(lang))))
-        .collect();
-    p.roles = s
-        .roles
-        .iter()
-        .map(|r| pick(&r.id, r.task.get(lang)))
-        .collect();
-    p.logistics.risks = s
-        .risks
-        .iter()
-        .map(|r| r.get(lang).to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    p.evaluation.indicators = s
-        .evaluation
-        .iter()
-        .map(|e| e.get(lang).to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    // The first phase done, as a worker a week or two in would have it.
-    if let Some(first) = model.phases.first() {
-        for item in &first.items {
-            p.checklist
-                .insert(item.id.clone(), check(CheckState::Done, ""));
-        }
+    p.context.area = match s.setting {
+        Setting::Gdynia => "Gdynia",
+        Setting::Nicosia => "Nicosia",
     }
+    .into();
     p
 }

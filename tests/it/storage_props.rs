@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use modelownia::plan::{
-    Check, CheckState, Context, Evaluation, Goals, Group, Logistics, Needs, Pick, Plan,
-    SCHEMA_VERSION,
+    Check, CheckState, Context, Evaluation, Goals, Group, Logistics, Needs, Part, PartNote, Pick,
+    Plan, SCHEMA_VERSION, Session,
 };
 use modelownia::storage::{Store, decode, decode_bytes, encode};
 use proptest::prelude::*;
@@ -45,6 +45,41 @@ fn picks() -> impl Strategy<Value = Vec<Pick>> {
     )
 }
 
+fn sessions() -> impl Strategy<Value = Vec<Session>> {
+    let note = (text(), text()).prop_map(|(at, text)| PartNote { at, text });
+    let part = (
+        text(),
+        any::<u32>(),
+        (text(), text(), text()),
+        prop::collection::vec(note, 0..3),
+        any::<Option<u32>>(),
+    )
+        .prop_map(
+            |(id, minutes, (what, method, lead), notes, actual_minutes)| Part {
+                id,
+                minutes,
+                what,
+                method,
+                lead,
+                notes,
+                actual_minutes,
+            },
+        );
+    let session = (
+        text(),
+        text(),
+        any::<u32>(),
+        prop::collection::vec(part, 0..4),
+    )
+        .prop_map(|(label, start, minutes, parts)| Session {
+            label,
+            start,
+            minutes,
+            parts,
+        });
+    prop::collection::vec(session, 0..3)
+}
+
 fn check() -> impl Strategy<Value = Check> {
     (
         prop_oneof![
@@ -58,7 +93,7 @@ fn check() -> impl Strategy<Value = Check> {
 }
 
 fn arb_plan() -> impl Strategy<Value = Plan> {
-    let head = (id(), text(), text(), text());
+    let head = (id(), text(), text(), text(), sessions());
     let steps1 = (
         (text(), text(), text(), text(), text()),
         (text(), text(), text()),
@@ -77,7 +112,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
     );
     (head, steps1, steps2).prop_map(
         |(
-            (id, created, updated, scenario),
+            (id, created, updated, scenario, sessions),
             (
                 (title, area, place, dates, idea),
                 (who, reach, gneeds),
@@ -115,6 +150,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             values,
             directions,
             methods,
+            sessions,
             roles,
             partners,
             logistics: Logistics {

@@ -33,6 +33,11 @@ fn bullets(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, it
     }
 }
 
+/// "10 min" (the same in both languages).
+fn minutes(_lang: Lang, n: u32) -> String {
+    format!("{n} min")
+}
+
 /// The model's description of a pickable item.
 fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'static>> {
     let mut l = Vec::new();
@@ -79,7 +84,16 @@ fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Ve
                 l.push(Line::raw(m.summary.get(lang).to_string()));
                 l.push(Line::from(Span::styled(method_facts(m, lang), t.dim)));
                 bullets(t, &mut l, lang, Msg::Aims, &m.aims);
-                bullets(t, &mut l, lang, Msg::Steps2, &m.steps);
+                if !m.steps.is_empty() {
+                    heading(t, &mut l, tr(lang, Msg::Steps2));
+                    for st in &m.steps {
+                        l.push(Line::raw(format!(
+                            "• {} · {}",
+                            minutes(lang, st.minutes),
+                            st.get(lang)
+                        )));
+                    }
+                }
                 bullets(t, &mut l, lang, Msg::Materials, &m.materials);
                 bullets(t, &mut l, lang, Msg::Risks, &m.risks);
                 bullets(t, &mut l, lang, Msg::Preparation, &m.preparation);
