@@ -121,8 +121,23 @@ impl EventSource for ScriptedEvents {
     }
 }
 
+/// Where the app opens.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Start {
+    /// The list of plans.
+    #[default]
+    Home,
+    /// The facilitation view of a plan's session (0-based; the first with parts when `None`).
+    Run {
+        /// The plan id.
+        id: String,
+        /// The session.
+        session: Option<usize>,
+    },
+}
+
 /// Runs the workbook in the terminal; returns the exit code.
-pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
+pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) -> u8 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`."
@@ -136,6 +151,9 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme) -> u8 {
     let mut app = App::new(model, lang);
     app.theme = theme;
     let mut rt = Runtime::new(store, app);
+    if let Start::Run { id, session } = &start {
+        rt.start_run(id, *session);
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         rt.run(&mut terminal, &mut events)
     }));
@@ -199,6 +217,15 @@ pub struct Runtime<'a> {
     save_due: Option<Instant>,
     /// Set when a signal ends the app: the exit code.
     terminated: Option<u8>,
+    /// Milliseconds since the Unix epoch: the only clock update and the view see.
+    clock: Box<dyn Fn() -> u64>,
+}
+
+/// The system clock in milliseconds since the Unix epoch.
+pub fn system_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 impl<'a> Runtime<'a> {
@@ -210,9 +237,24 @@ impl<'a> Runtime<'a> {
             lock: None,
             save_due: None,
             terminated: None,
+            clock: Box::new(system_ms),
         };
         rt.refresh();
         rt
+    }
+
+    /// The same runtime on another clock (tests move time by hand).
+    pub fn with_clock(mut self, clock: impl Fn() -> u64 + 'static) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    /// Opens plan `id` straight into the facilitation view of session `session` (0-based; the
+    /// first with parts when `None`); leaving the view ends the app.
+    pub fn start_run(&mut self, id: &str, session: Option<usize>) -> bool {
+        self.open(id);
+        self.app.now = (self.clock)();
+        self.app.workbook.is_some() && update::run::start(&mut self.app, session, true)
     }
 
     /// The exit code after the loop: 128 + n after signal n, 1 when edits are not on disk.
@@ -234,6 +276,7 @@ impl<'a> Runtime<'a> {
         B::Error: Send + Sync + 'static,
     {
         loop {
+            self.app.now = (self.clock)();
             terminal
                 .draw(|f| crate::ui::render(&self.app, f))
                 .map_err(io::Error::other)?;
@@ -243,11 +286,22 @@ impl<'a> Runtime<'a> {
             let size = terminal.size().map_err(io::Error::other)?;
             let area = Rect::new(0, 0, size.width, size.height);
             self.note_layout(area);
-            let wait = self
+            let save_wait = self
                 .save_due
                 .map(|due| due.saturating_duration_since(Instant::now()));
+            // A running timer redraws on each new second, and nothing else wakes the loop.
+            let tick = update::run::ticking(&self.app)
+                .then(|| Duration::from_millis(1000 - self.app.now % 1000));
+            let wait = match (save_wait, tick) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             match events.next(wait)? {
-                None => self.save_now(),
+                None => {
+                    if self.save_due.is_some_and(|due| due <= Instant::now()) {
+                        self.save_now();
+                    }
+                }
                 Some(Input::Signal(sig)) => self.handle(Msg::Terminate(sig)),
                 Some(Input::Event(ev)) => {
                     if let Some(msg) = to_msg(&self.app, ev, area) {
@@ -268,6 +322,7 @@ impl<'a> Runtime<'a> {
 
     /// Feeds one message through update and carries out its effects.
     pub fn handle(&mut self, msg: Msg) {
+        self.app.now = (self.clock)();
         #[cfg(feature = "test-panic")]
         if matches!(&msg, Msg::Text(k) if k.code == crossterm::event::KeyCode::F(12)) {
             panic!("test panic requested with F12");
@@ -294,6 +349,12 @@ impl<'a> Runtime<'a> {
             Effect::Rename(id, title) => self.rename(&id, &title),
             Effect::Restore(id) => self.while_locked(&id, |store| store.restore_backup(&id)),
             Effect::Export(id) => self.export(&id),
+            Effect::Run(id) => {
+                self.open(&id);
+                if self.app.workbook.is_some() {
+                    update::run::start(&mut self.app, None, false);
+                }
+            }
             Effect::Save => self.save_now(),
             Effect::Close => {
                 self.save_now();

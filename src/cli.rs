@@ -45,6 +45,15 @@ pub enum Command {
     },
     /// List the plans in the data folder
     List,
+    /// Run a plan's session full screen: a timer per part, notes as you go
+    Run {
+        /// The id of a plan in the data folder, or its file
+        #[arg(value_name = "PLAN")]
+        plan: String,
+        /// Which session (1 is the first); without it, the first one with parts
+        #[arg(long, value_name = "N")]
+        session: Option<usize>,
+    },
     /// Print a plan as Markdown (to print, share or paste into a report)
     Export {
         /// A plan file, or the id of a plan in the data folder

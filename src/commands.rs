@@ -108,3 +108,81 @@ pub fn export(store: Option<&Store>, model: &Model, lang: crate::lang::Lang, pla
         }
     }
 }
+
+/// `run PLAN [--session N]`: which plan and session to open, or why not (printed; exit 2).
+/// PLAN is an id in the data folder or the path of a file in its plans folder; N counts from 1.
+pub fn resolve_run(
+    store: &Store,
+    plan: &str,
+    session: Option<usize>,
+) -> Result<(String, Option<usize>), u8> {
+    let path = Path::new(plan);
+    let id = if path.is_file() {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let inside = path
+            .canonicalize()
+            .ok()
+            .zip(store.plans_dir().canonicalize().ok())
+            .is_some_and(|(file, dir)| file.parent() == Some(dir.as_path()));
+        match stem {
+            Some(stem) if inside => stem,
+            _ => {
+                eprintln!(
+                    "{plan}: `run` works on plans in the data folder ({}); copy the file there \
+                     or point --data-dir at the folder that holds its plans/",
+                    store.plans_dir().display()
+                );
+                return Err(INVALID);
+            }
+        }
+    } else {
+        plan.to_string()
+    };
+    let decoded = match storage::valid_id(&id).then(|| store.load(&id)) {
+        Some(Ok(d)) => d,
+        Some(Err(e)) if store.plan_path(&id).exists() => {
+            eprintln!("{e}");
+            return Err(INVALID);
+        }
+        _ => {
+            eprintln!(
+                "{plan}: no such plan. Plans in {}:",
+                store.plans_dir().display()
+            );
+            for row in store.list() {
+                if let Listed::Ok { decoded, .. } = row {
+                    eprintln!(
+                        "  {}\t{}",
+                        decoded.plan.id,
+                        cell(&decoded.plan.context.title)
+                    );
+                }
+            }
+            return Err(INVALID);
+        }
+    };
+    let sessions = &decoded.plan.sessions;
+    let describe = || {
+        for (i, s) in sessions.iter().enumerate() {
+            eprintln!("  {}\t{}\t{} parts", i + 1, cell(&s.label), s.parts.len());
+        }
+    };
+    match session {
+        Some(n) if n >= 1 && sessions.get(n - 1).is_some_and(|s| !s.parts.is_empty()) => {
+            Ok((id, Some(n - 1)))
+        }
+        Some(n) => {
+            eprintln!("{plan}: session {n} does not exist or has no parts; the plan has:");
+            describe();
+            Err(INVALID)
+        }
+        None if sessions.iter().any(|s| !s.parts.is_empty()) => Ok((id, None)),
+        None => {
+            eprintln!(
+                "{plan}: the plan has no agenda parts yet; add them in the Agenda step first"
+            );
+            describe();
+            Err(INVALID)
+        }
+    }
+}

@@ -54,6 +54,23 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
             model.phases.get(*phase).map_or("", |p| p.name.get(lang)),
             tr(lang, Msg::GapTodo)
         ),
+        Gap::NoAgenda => tr(lang, Msg::GapNoAgenda).to_string(),
+        Gap::PartNoMinutes(id) => format!(
+            "{} {id}: {}",
+            tr(lang, Msg::Part),
+            tr(lang, Msg::GapNoMinutes)
+        ),
+        Gap::PartNoLead(id) => {
+            format!("{} {id}: {}", tr(lang, Msg::Part), tr(lang, Msg::GapNoLead))
+        }
+        Gap::SessionTooLong(i, total, planned) => format!(
+            "{} {}: {} ({} / {})",
+            tr(lang, Msg::Session),
+            i + 1,
+            tr(lang, Msg::GapTooLong),
+            crate::plan::hours(*total),
+            crate::plan::hours(*planned)
+        ),
         Gap::NoReason(id) => format!(
             "{}: {}",
             tr(lang, Msg::GapNoReason),

@@ -42,6 +42,9 @@ pub fn markdown(plan: &Plan, model: &Model, lang: Lang) -> String {
         if step == Step::Checklist {
             checklist(&mut out, plan, model, lang);
         }
+        if step == Step::Agenda {
+            agenda(&mut out, plan, model, lang);
+        }
     }
     let missing = gaps(plan, model);
     let _ = writeln!(out, "## {}\n", tr(lang, Msg::GapsTitle));
@@ -66,6 +69,78 @@ pub fn markdown(plan: &Plan, model: &Model, lang: Lang) -> String {
 }
 
 /// User text on one line (titles, list items): newlines would break the Markdown structure.
+/// The agenda as one table per session (start, minutes, what, lead, and actual minutes once
+/// run), then the notes captured while running it.
+fn agenda(out: &mut String, plan: &Plan, model: &Model, lang: Lang) {
+    if plan.sessions.iter().all(|s| s.parts.is_empty()) {
+        let _ = writeln!(out, "{}\n", tr(lang, Msg::AgendaEmpty));
+        return;
+    }
+    let cell = |t: &str| one_line(t).replace('|', "\\|");
+    for session in &plan.sessions {
+        let total = crate::plan::session_minutes(session);
+        let _ = writeln!(
+            out,
+            "### {} · {}\n",
+            cell(&session.label),
+            crate::plan::hours(total)
+        );
+        let run = session.parts.iter().any(|p| p.actual_minutes.is_some());
+        let _ = write!(
+            out,
+            "| {} | min | {} | {} |",
+            tr(lang, Msg::ExportStart),
+            tr(lang, Msg::ExportWhat),
+            tr(lang, Msg::ExportLead)
+        );
+        if run {
+            let _ = write!(out, " {} |", tr(lang, Msg::Actual));
+        }
+        out.push_str(if run {
+            "\n|---|--:|---|---|--:|\n"
+        } else {
+            "\n|---|--:|---|---|\n"
+        });
+        for (part, offset) in session.parts.iter().zip(crate::plan::offsets(session)) {
+            let lead = model
+                .role(&part.lead)
+                .map_or_else(|| part.lead.clone(), |r| r.name.get(lang).to_string());
+            let _ = write!(
+                out,
+                "| {} | {} | {} | {} |",
+                crate::plan::clock_at(session, offset),
+                part.minutes,
+                cell(&part.what),
+                cell(&lead)
+            );
+            if run {
+                let actual = part.actual_minutes.map_or(String::new(), |m| m.to_string());
+                let _ = write!(out, " {actual} |");
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+        let notes: Vec<_> = session
+            .parts
+            .iter()
+            .flat_map(|p| p.notes.iter().map(move |n| (p, n)))
+            .collect();
+        if !notes.is_empty() {
+            let _ = writeln!(out, "{}:\n", tr(lang, Msg::ExportNotes));
+            for (part, note) in notes {
+                let at: String = crate::clock::short(&note.at).chars().skip(11).collect();
+                let _ = writeln!(
+                    out,
+                    "- {at} UTC ({}): {}",
+                    one_line(&part.what),
+                    one_line(&note.text)
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

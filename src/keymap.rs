@@ -25,6 +25,8 @@ pub enum Ctx {
     Editing,
     /// The help overlay.
     Help,
+    /// The facilitation view.
+    Run,
 }
 
 /// What a key means, independent of which key it is.
@@ -59,6 +61,24 @@ pub enum Action {
     GuideDown,
     GuideUp,
     Export,
+    AddPart,
+    InsertMethod,
+    PartMinutes,
+    PartLead,
+    SessionStart,
+    MoveUp,
+    MoveDown,
+    DeletePart,
+    UndoDelete,
+    AddSession,
+    Longer,
+    Shorter,
+    RunSession,
+    StartPause,
+    NextPart,
+    PrevPart,
+    Capture,
+    Leave,
 }
 
 /// A key as written in the table.
@@ -160,6 +180,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('/')], A::Filter, Msg::KFilter, G::Plans, true),
     b(C::Home, &[K::Char('e')], A::Export, Msg::KExport, G::Plans, false),
     b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
+    b(C::Home, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KClearFilter, G::Move, false),
     // Confirm
     b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
@@ -183,6 +204,20 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KEdit, G::Edit, true),
     b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
+    // The agenda's keys (shown only on the Agenda step) come before Esc and Tab in the footer.
+    b(C::Content, &[K::Char('a')], A::AddPart, Msg::KAddPart, G::Edit, true),
+    b(C::Content, &[K::Char('i')], A::InsertMethod, Msg::KInsertMethod, G::Edit, true),
+    b(C::Content, &[K::Char('m')], A::PartMinutes, Msg::KMinutes, G::Edit, true),
+    b(C::Content, &[K::Char('l')], A::PartLead, Msg::KLead, G::Edit, false),
+    b(C::Content, &[K::Char('t')], A::SessionStart, Msg::KStartTime, G::Edit, false),
+    b(C::Content, &[K::Char('+'), K::Char('=')], A::Longer, Msg::KMoreFive, G::Edit, false),
+    b(C::Content, &[K::Char('-')], A::Shorter, Msg::KLessFive, G::Edit, false),
+    b(C::Content, &[K::Char('<')], A::MoveUp, Msg::KMoveUp, G::Edit, false),
+    b(C::Content, &[K::Char('>')], A::MoveDown, Msg::KMoveDown, G::Edit, false),
+    b(C::Content, &[K::Char('x'), K::Code(KeyCode::Delete)], A::DeletePart, Msg::KDeletePart, G::Edit, false),
+    b(C::Content, &[K::Char('u')], A::UndoDelete, Msg::KUndoDelete, G::Edit, false),
+    b(C::Content, &[K::Char('S')], A::AddSession, Msg::KAddSession, G::Edit, false),
+    b(C::Content, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
     b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
@@ -192,6 +227,15 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Char('J')], A::GuideDown, Msg::KGuideDown, G::Move, false),
     b(C::Content, &[K::Char('K')], A::GuideUp, Msg::KGuideUp, G::Move, false),
     b(C::Content, PREV_STEP, A::PrevStep, Msg::KPrevStep, G::Move, false),
+    b(C::Steps, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
+    // Run
+    b(C::Run, &[K::Char(' ')], A::StartPause, Msg::KStartPause, G::Edit, true),
+    b(C::Run, &[K::Char('c')], A::Capture, Msg::KCapture, G::Edit, true),
+    b(C::Run, &[K::Code(KeyCode::Esc), K::Char('q')], A::Leave, Msg::KLeave, G::App, true),
+    b(C::Run, &[K::Code(KeyCode::Right), K::Char('n')], A::NextPart, Msg::KNextPart, G::Move, true),
+    b(C::Run, &[K::Code(KeyCode::Left), K::Char('p')], A::PrevPart, Msg::KPrevPart, G::Move, true),
+    b(C::Run, &[K::Char('+'), K::Char('=')], A::Longer, Msg::KMoreMinute, G::Edit, true),
+    b(C::Run, &[K::Char('-')], A::Shorter, Msg::KLessMinute, G::Edit, true),
     // Editing
     b(C::Editing, &[K::Code(KeyCode::Esc)], A::Done, Msg::KDone, G::Edit, true),
     b(C::Editing, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Edit, true),
@@ -243,12 +287,17 @@ pub fn resolve(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
 /// The bindings that apply in `ctx`, own first, for the footer and help.
 pub fn bindings(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     let with_global = global_applies(ctx);
-    // A global row whose action the context binds itself would only repeat it.
-    let own = move |action: Action| KEYMAP.iter().any(|o| o.ctx == ctx && o.action == action);
+    // A global row whose action the context binds itself would only repeat it, and one whose
+    // key the context takes for itself (q leaves the run view) would promise the wrong thing.
+    let own = move |b: &Binding| {
+        KEYMAP
+            .iter()
+            .any(|o| o.ctx == ctx && (o.action == b.action || o.keys.contains(&b.keys[0])))
+    };
     KEYMAP.iter().filter(move |b| b.ctx == ctx).chain(
         KEYMAP
             .iter()
-            .filter(move |b| with_global && b.ctx == Ctx::Global && !own(b.action)),
+            .filter(move |b| with_global && b.ctx == Ctx::Global && !own(b)),
     )
 }
 

@@ -22,9 +22,27 @@ fn main() -> ExitCode {
         Some(Command::Export { plan }) => with_store(&cli, |store, model| {
             commands::export(Some(store), &model, cli.language(), plan)
         }),
+        Some(Command::Run { plan, session }) => with_store(&cli, |store, model| {
+            match commands::resolve_run(store, plan, *session) {
+                Ok((id, session)) => modelownia::app::run(
+                    store,
+                    model,
+                    cli.language(),
+                    cli.theme(),
+                    modelownia::app::Start::Run { id, session },
+                ),
+                Err(code) => code,
+            }
+        }),
         Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
         None => with_store(&cli, |store, model| {
-            modelownia::app::run(store, model, cli.language(), cli.theme())
+            modelownia::app::run(
+                store,
+                model,
+                cli.language(),
+                cli.theme(),
+                modelownia::app::Start::Home,
+            )
         }),
     };
     ExitCode::from(code)

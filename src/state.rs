@@ -35,6 +35,9 @@ pub struct App {
     pub quit_armed: bool,
     /// The loop should end.
     pub should_quit: bool,
+    /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
+    /// time update ever sees, so tests move it by hand.
+    pub now: u64,
 }
 
 /// The home screen.
@@ -116,6 +119,20 @@ pub enum EditTarget {
     CheckNote(String),
     /// The method search box.
     MethodFilter,
+    /// What happens in the agenda part with this id.
+    PartWhat(String),
+    /// Who leads the agenda part with this id.
+    PartLead(String),
+    /// The minutes of the agenda part with this id (applied when the box closes).
+    PartMinutes(String),
+    /// The name of session `n`.
+    SessionLabel(usize),
+    /// The start time of session `n` (applied when the box closes, if valid).
+    SessionStart(usize),
+    /// The planned length of session `n` (applied when the box closes).
+    SessionPlanned(usize),
+    /// A note captured while running the session.
+    RunNote,
 }
 
 /// An open text editor.
@@ -157,8 +174,8 @@ impl Editor {
     pub fn single_line(&self) -> bool {
         match &self.target {
             EditTarget::Field(f) => f.single_line(),
-            EditTarget::MethodFilter => true,
             EditTarget::PickNote(..) | EditTarget::CheckNote(_) => false,
+            _ => true,
         }
     }
 }
@@ -174,6 +191,8 @@ pub enum Slot {
     Checklist,
     /// The gap list of the review.
     Gaps,
+    /// The agenda: sessions and their parts.
+    Agenda,
 }
 
 /// The focusable parts of a step, in order.
@@ -186,6 +205,7 @@ pub fn slots(step: Step) -> Vec<Slot> {
     match step {
         Step::Checklist => out.push(Slot::Checklist),
         Step::Review => out.push(Slot::Gaps),
+        Step::Agenda => out.push(Slot::Agenda),
         _ => {}
     }
     out
@@ -220,6 +240,8 @@ pub enum Notice {
     Exported(PathBuf),
     /// A plan file could not be read.
     Unreadable(Located),
+    /// A fixed sentence.
+    Words(Msg),
 }
 
 /// An open plan.
@@ -252,6 +274,12 @@ pub struct Workbook {
     pub guide_max: Option<u16>,
     /// Notes of picks removed in this session, so picking again brings them back.
     pub stash: HashMap<(PickKind, String), String>,
+    /// Choosing which of the plan's methods to insert into the agenda: the highlighted one.
+    pub method_chooser: Option<usize>,
+    /// Agenda parts deleted in this session, latest last: (session, position, part).
+    pub deleted: Vec<(usize, usize, crate::plan::Part)>,
+    /// The facilitation view, while running a session.
+    pub run: Option<Run>,
 }
 
 impl Workbook {
@@ -271,6 +299,9 @@ impl Workbook {
             guide_scroll: 0,
             guide_max: None,
             stash: HashMap::new(),
+            method_chooser: None,
+            deleted: Vec::new(),
+            run: None,
         }
     }
 
@@ -418,6 +449,54 @@ pub fn slot_len(model: &Model, wb: &Workbook, slot: Slot) -> usize {
         Slot::Picks(kind) => pick_rows(model, wb, kind).len(),
         Slot::Checklist => model.checklist_len(),
         Slot::Gaps => plan::gaps(&wb.plan, model).len(),
+        Slot::Agenda => agenda_rows(&wb.plan).len(),
+    }
+}
+
+/// A row of the agenda list: a session's heading, or one of its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaRow {
+    /// Session `n`.
+    Session(usize),
+    /// Part `p` of session `n`.
+    Part(usize, usize),
+}
+
+/// The agenda as list rows: each session, then its parts.
+pub fn agenda_rows(plan: &Plan) -> Vec<AgendaRow> {
+    plan.sessions
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| {
+            std::iter::once(AgendaRow::Session(si))
+                .chain((0..s.parts.len()).map(move |pi| AgendaRow::Part(si, pi)))
+        })
+        .collect()
+}
+
+/// The facilitation view of a running session. Times are milliseconds of the app's clock.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    /// The session being run.
+    pub session: usize,
+    /// The current part.
+    pub part: usize,
+    /// When the timer was last started; `None` while paused or not started.
+    pub since: Option<u64>,
+    /// Time on the current part before `since`.
+    pub elapsed: u64,
+    /// Minutes added (or, negative, taken) for the current part with `+`/`-`.
+    pub extra: i32,
+    /// Asking whether to leave while the timer runs.
+    pub confirm_leave: bool,
+    /// Leaving the view ends the app (it was started with `modelownia run`).
+    pub exit_after: bool,
+}
+
+impl Run {
+    /// Time spent on the current part at `now`.
+    pub fn spent(&self, now: u64) -> u64 {
+        self.elapsed + self.since.map_or(0, |s| now.saturating_sub(s))
     }
 }
 
@@ -444,6 +523,7 @@ impl App {
             notice: None,
             quit_armed: false,
             should_quit: false,
+            now: 0,
         }
     }
 
@@ -455,6 +535,14 @@ impl App {
         if let Some(wb) = &self.workbook {
             if wb.editor.is_some() {
                 Ctx::Editing
+            } else if let Some(run) = &wb.run {
+                if run.confirm_leave {
+                    Ctx::Confirm
+                } else {
+                    Ctx::Run
+                }
+            } else if wb.method_chooser.is_some() {
+                Ctx::Picker
             } else if wb.focus == Focus::Steps {
                 Ctx::Steps
             } else {
@@ -512,6 +600,7 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         Notice::ReadOnly(r) => read_only_reason(lang, r),
         Notice::CloseUnsaved => tr(lang, Msg::CloseUnsaved).to_string(),
         Notice::DamagedHint => tr(lang, Msg::DamagedHint).to_string(),
+        Notice::Words(m) => tr(lang, *m).to_string(),
         Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), errors::shown(path)),
         Notice::Unreadable(e) => crate::storage::one_line(e)
             .chars()

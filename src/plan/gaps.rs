@@ -19,6 +19,14 @@ pub enum Gap {
     ChecklistTodo(usize, usize),
     /// A not-applicable checklist item without a reason.
     NoReason(String),
+    /// The agenda has no parts yet.
+    NoAgenda,
+    /// A part (by id) has no minutes.
+    PartNoMinutes(String),
+    /// A part (by id) has nobody leading it, though several people are involved.
+    PartNoLead(String),
+    /// A session (by index) takes longer than its planned length: its minutes and the plan's.
+    SessionTooLong(usize, u32, u32),
 }
 
 impl Gap {
@@ -36,6 +44,10 @@ impl Gap {
             Gap::EmptyField(f) => f.step(),
             Gap::NoPicks(k) | Gap::NoNote(k, _) | Gap::Unknown(k, _) => k.step(),
             Gap::ChecklistTodo(..) | Gap::NoReason(_) => Step::Checklist,
+            Gap::NoAgenda
+            | Gap::PartNoMinutes(_)
+            | Gap::PartNoLead(_)
+            | Gap::SessionTooLong(..) => Step::Agenda,
         }
     }
 }
@@ -62,6 +74,9 @@ pub fn gaps(plan: &Plan, model: &Model) -> Vec<Gap> {
                 }
             }
         }
+        if step == Step::Agenda {
+            agenda_gaps(plan, &mut out);
+        }
         if step == Step::Checklist {
             for (i, phase) in model.phases.iter().enumerate() {
                 let todo = phase
@@ -84,6 +99,39 @@ pub fn gaps(plan: &Plan, model: &Model) -> Vec<Gap> {
         }
     }
     out
+}
+
+/// A lead is asked for only when more than one role is involved: alone, it is obvious.
+fn leads_needed(plan: &Plan) -> bool {
+    plan.roles.len() > 1
+}
+
+fn agenda_gaps(plan: &Plan, out: &mut Vec<Gap>) {
+    if plan.sessions.iter().all(|s| s.parts.is_empty()) {
+        out.push(Gap::NoAgenda);
+    }
+    for (i, session) in plan.sessions.iter().enumerate() {
+        for part in &session.parts {
+            if part.minutes == 0 {
+                out.push(Gap::PartNoMinutes(part.id.clone()));
+            }
+            if leads_needed(plan) && part.lead.trim().is_empty() {
+                out.push(Gap::PartNoLead(part.id.clone()));
+            }
+        }
+        let total = super::agenda::session_minutes(session);
+        if session.minutes > 0 && total > session.minutes {
+            out.push(Gap::SessionTooLong(i, total, session.minutes));
+        }
+    }
+}
+
+/// How many agenda things could be missing: an agenda at all, each part's minutes (and lead),
+/// each planned session length.
+fn agenda_checks(plan: &Plan) -> usize {
+    let parts: usize = plan.sessions.iter().map(|s| s.parts.len()).sum();
+    let planned = plan.sessions.iter().filter(|s| s.minutes > 0).count();
+    1 + parts * (1 + usize::from(leads_needed(plan))) + planned
 }
 
 /// Whether the model has an item of this kind with this id.
@@ -151,7 +199,8 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
                 .count()
         })
         .sum();
-    let total = fields + kinds.len() + notes + unknown + model.checklist_len();
+    let total =
+        fields + kinds.len() + notes + unknown + model.checklist_len() + agenda_checks(plan);
     let missing: usize = gaps(plan, model).iter().map(Gap::weight).sum();
     Progress {
         done: total.saturating_sub(missing),
@@ -292,6 +341,17 @@ mod tests {
             id: m.roles[0].id.clone(),
             note: "Ala".into(),
         });
+        p.sessions.push(crate::plan::Session {
+            label: "S1".into(),
+            minutes: 30,
+            parts: vec![crate::plan::Part {
+                id: "a1".into(),
+                minutes: 30,
+                what: "x".into(),
+                ..crate::plan::Part::default()
+            }],
+            ..crate::plan::Session::default()
+        });
         for phase in &m.phases {
             for item in &phase.items {
                 p.checklist.insert(
@@ -315,5 +375,53 @@ mod tests {
         }
         assert_eq!(Gap::EmptyField(FieldId::Consent).step(), Step::Logistics);
         assert_eq!(Gap::NoReason("x".into()).step(), Step::Checklist);
+    }
+
+    #[test]
+    fn agenda_gaps_point_at_the_agenda_and_count_in_progress() {
+        use crate::plan::{Part, Session};
+        let m = model();
+        let mut p = Plan::default();
+        assert!(gaps(&p, &m).contains(&Gap::NoAgenda));
+        p.roles = vec![
+            Pick {
+                id: m.roles[0].id.clone(),
+                note: String::new(),
+            },
+            Pick {
+                id: m.roles[1].id.clone(),
+                note: String::new(),
+            },
+        ];
+        p.sessions.push(Session {
+            label: "S".into(),
+            minutes: 20,
+            parts: vec![
+                Part {
+                    id: "a1".into(),
+                    minutes: 0,
+                    lead: "Ala".into(),
+                    ..Part::default()
+                },
+                Part {
+                    id: "a2".into(),
+                    minutes: 25,
+                    ..Part::default()
+                },
+            ],
+            ..Session::default()
+        });
+        let g = gaps(&p, &m);
+        assert!(!g.contains(&Gap::NoAgenda));
+        assert!(g.contains(&Gap::PartNoMinutes("a1".into())));
+        assert!(g.contains(&Gap::PartNoLead("a2".into())));
+        assert!(!g.contains(&Gap::PartNoLead("a1".into())));
+        assert!(g.contains(&Gap::SessionTooLong(0, 25, 20)));
+        assert!(g.iter().filter(|x| x.step() == Step::Agenda).count() == 3);
+        let before = progress(&p, &m);
+        p.sessions[0].parts[0].minutes = 5;
+        let after = progress(&p, &m);
+        assert_eq!(after.total, before.total);
+        assert_eq!(after.done, before.done + 1);
     }
 }

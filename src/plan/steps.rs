@@ -19,6 +19,8 @@ pub enum Step {
     Directions,
     /// Methods picked.
     Methods,
+    /// Sessions and their timed parts.
+    Agenda,
     /// Roles and partners.
     Roles,
     /// Materials, budget, consent, safeguarding, accessibility, risks.
@@ -32,7 +34,7 @@ pub enum Step {
 }
 
 /// All steps in order.
-pub const STEPS: [Step; 12] = [
+pub const STEPS: [Step; 13] = [
     Step::Context,
     Step::Group,
     Step::Needs,
@@ -40,6 +42,7 @@ pub const STEPS: [Step; 12] = [
     Step::Values,
     Step::Directions,
     Step::Methods,
+    Step::Agenda,
     Step::Roles,
     Step::Logistics,
     Step::Checklist,
@@ -71,7 +74,12 @@ impl Step {
                 Risks,
             ],
             Step::Evaluation => &[Indicators, Feedback, Worked, Change],
-            Step::Values | Step::Directions | Step::Methods | Step::Checklist | Step::Review => &[],
+            Step::Values
+            | Step::Directions
+            | Step::Methods
+            | Step::Agenda
+            | Step::Checklist
+            | Step::Review => &[],
         }
     }
 

@@ -33,10 +33,20 @@ pub fn render(app: &App, frame: &mut Frame) {
     let [header, body, notice, footer] = regions(app, area);
     render_header(app, frame, header);
     match &app.workbook {
-        Some(wb) => workbook::render(app, wb, frame, body),
+        Some(wb) => match &wb.run {
+            Some(run) => screens::run::render(app, wb, run, frame, body),
+            None => workbook::render(app, wb, frame, body),
+        },
         None => home::render(app, frame, body),
     }
-    if let Some(n) = &app.notice {
+    if leave_asked(app) {
+        let text = format!(
+            "{}  {}",
+            tr(app.lang, Msg::RunLeaveQuestion),
+            tr(app.lang, Msg::ConfirmYesNo)
+        );
+        frame.render_widget(Paragraph::new(Span::styled(text, app.theme.warn)), notice);
+    } else if let Some(n) = &app.notice {
         let text = crate::state::notice(app.lang, n);
         let text = Paragraph::new(Span::styled(text, app.theme.warn)).wrap(Wrap { trim: true });
         frame.render_widget(text, notice);
@@ -65,7 +75,7 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     };
     let notice = if let Some(n) = &app.notice {
         lines(crate::state::notice(app.lang, n))
-    } else if app.quit_armed {
+    } else if app.quit_armed || leave_asked(app) {
         1
     } else if save_failure(app).is_some() {
         2
@@ -81,13 +91,21 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
+/// The facilitation view asks whether to leave while its timer runs.
+fn leave_asked(app: &App) -> bool {
+    app.workbook
+        .as_ref()
+        .and_then(|wb| wb.run.as_ref())
+        .is_some_and(|r| r.confirm_leave)
+}
+
 /// How many lines the guide pane can scroll down in a frame of `area`, when a plan is open.
 pub fn guide_max_scroll(app: &App, area: Rect) -> Option<u16> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [_, body, _, _] = regions(app, area);
-    let wb = app.workbook.as_ref()?;
+    let wb = app.workbook.as_ref().filter(|wb| wb.run.is_none())?;
     Some(workbook::guide_max_scroll(app, wb, body))
 }
 
@@ -98,6 +116,7 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
     }
     let [_, body, _, _] = regions(app, area);
     match &app.workbook {
+        Some(wb) if wb.run.is_some() || wb.method_chooser.is_some() => None,
         Some(wb) => workbook::hit_test(app, wb, body, col, row),
         None => home::hit_test(app, body, col, row),
     }
@@ -198,9 +217,19 @@ fn label(app: &App, b: &keymap::Binding) -> Msg {
         == Some(crate::state::Slot::Gaps);
     if on_gaps && b.action == keymap::Action::Open {
         Msg::KGoTo
+    } else if capturing(app) && b.action == keymap::Action::Done {
+        Msg::KCancel
     } else {
         b.label
     }
+}
+
+/// A note is being captured in the facilitation view.
+fn capturing(app: &App) -> bool {
+    app.workbook
+        .as_ref()
+        .and_then(|wb| wb.editor.as_ref())
+        .is_some_and(|e| e.target == crate::state::EditTarget::RunNote)
 }
 
 /// Whether a key does anything where the user is, so the footer does not offer dead keys.
@@ -210,8 +239,24 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         .workbook
         .as_ref()
         .and_then(crate::state::Workbook::current_slot);
+    use keymap::Action as A;
     match action {
-        keymap::Action::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
+        A::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
+        A::AddPart
+        | A::InsertMethod
+        | A::PartMinutes
+        | A::PartLead
+        | A::SessionStart
+        | A::MoveUp
+        | A::MoveDown
+        | A::DeletePart
+        | A::UndoDelete
+        | A::AddSession
+        | A::Longer
+        | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
+        // Runs from anywhere in the plan, but offered where the agenda is.
+        A::RunSession => slot == Some(Slot::Agenda) || app.workbook.is_none(),
+        A::NextField | A::PrevField => !capturing(app),
         _ => true,
     }
 }

@@ -2,10 +2,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::i18n::Msg;
 use crate::keymap::Action;
-use crate::plan::{Check, CheckState, FieldId, Pick};
+use crate::plan::{Check, CheckState, FieldId, Part, PartNote, Pick, Session};
 use crate::state::{
-    App, Dialog, EditTarget, Editor, Focus, Slot, Workbook, checklist_rows, pick_rows, slots,
+    App, Dialog, EditTarget, Editor, Focus, Notice, Slot, Workbook, checklist_rows, pick_rows,
+    slots,
 };
 
 use super::{Effect, home, refuse_read_only};
@@ -31,6 +33,17 @@ pub(super) fn start(app: &mut App, target: EditTarget) {
             .map(|c| c.note.clone())
             .unwrap_or_default(),
         EditTarget::MethodFilter => wb.method_filter.clone(),
+        EditTarget::PartWhat(id) => part(wb, id).map(|p| p.what.clone()).unwrap_or_default(),
+        EditTarget::PartLead(id) => part(wb, id).map(|p| p.lead.clone()).unwrap_or_default(),
+        EditTarget::PartMinutes(id) => part(wb, id)
+            .map(|p| p.minutes.to_string())
+            .unwrap_or_default(),
+        EditTarget::SessionLabel(i) => session(wb, *i).map(|s| s.label.clone()).unwrap_or_default(),
+        EditTarget::SessionStart(i) => session(wb, *i).map(|s| s.start.clone()).unwrap_or_default(),
+        EditTarget::SessionPlanned(i) => session(wb, *i)
+            .map(|s| s.minutes.to_string())
+            .unwrap_or_default(),
+        EditTarget::RunNote => String::new(),
     };
     wb.editor = Some(Editor::new(target, &text, &theme));
     wb.focus = Focus::Content;
@@ -38,26 +51,40 @@ pub(super) fn start(app: &mut App, target: EditTarget) {
 
 /// Closes the text box, keeping what was typed.
 pub(super) fn finish(app: &mut App) {
+    let now = app.now;
     let model = &app.model;
     let Some(wb) = app.workbook.as_mut() else {
         return;
     };
     sync(wb);
-    if let Some(ed) = wb.editor.take()
-        && let EditTarget::CheckNote(id) = ed.target
-    {
+    let Some(ed) = wb.editor.take() else {
+        return;
+    };
+    let refused = apply_on_close(wb, &ed.target, &ed.text(), now);
+    if let EditTarget::CheckNote(id) = &ed.target {
         // A to-do item with an empty note carries no information: keep the file small.
         if wb
             .plan
             .checklist
-            .get(&id)
+            .get(id)
             .is_some_and(|c| c.state == CheckState::Todo && c.note.trim().is_empty())
         {
-            wb.plan.checklist.remove(&id);
+            wb.plan.checklist.remove(id);
             wb.mark_dirty();
         }
     }
     wb.clamp_cursor(model);
+    if refused.is_some() {
+        app.notice = refused;
+    }
+}
+
+/// Closes the text box, dropping what was typed (only where nothing was applied yet: a
+/// captured note).
+pub(super) fn cancel(app: &mut App) {
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.editor = None;
+    }
 }
 
 /// Copies the editor's text into the plan.
@@ -87,10 +114,104 @@ pub(super) fn sync(wb: &mut Workbook) {
             wb.cursor = 0;
             false
         }
+        EditTarget::PartWhat(id) => {
+            part_mut(wb, &id).is_some_and(|p| set_if_changed(&mut p.what, text))
+        }
+        EditTarget::PartLead(id) => {
+            part_mut(wb, &id).is_some_and(|p| set_if_changed(&mut p.lead, text))
+        }
+        EditTarget::SessionLabel(i) => wb
+            .plan
+            .sessions
+            .get_mut(i)
+            .is_some_and(|s| set_if_changed(&mut s.label, text)),
+        // Numbers, times and notes are applied when the box closes, once they are whole.
+        EditTarget::PartMinutes(_)
+        | EditTarget::SessionStart(_)
+        | EditTarget::SessionPlanned(_)
+        | EditTarget::RunNote => false,
     };
     if changed {
         wb.mark_dirty();
     }
+}
+
+/// What a box whose text only counts once it is whole does when it closes: a number, a start
+/// time, a captured note. A refusal comes back as a notice; the old value stays.
+fn apply_on_close(wb: &mut Workbook, target: &EditTarget, text: &str, now: u64) -> Option<Notice> {
+    let text = text.trim();
+    let minutes = || -> Option<u32> {
+        text.parse::<u32>()
+            .ok()
+            .filter(|m| *m <= crate::plan::MAX_PART_MINUTES)
+    };
+    match target {
+        EditTarget::PartMinutes(id) => {
+            let Some(m) = minutes() else {
+                return Some(Notice::Words(Msg::BadMinutes));
+            };
+            if let Some(p) = part_mut(wb, id)
+                && p.minutes != m
+            {
+                p.minutes = m;
+                wb.mark_dirty();
+            }
+        }
+        EditTarget::SessionPlanned(i) => {
+            let Some(m) = text.parse::<u32>().ok().filter(|m| *m <= 24 * 60) else {
+                return Some(Notice::Words(Msg::BadMinutes));
+            };
+            if let Some(s) = wb.plan.sessions.get_mut(*i)
+                && s.minutes != m
+            {
+                s.minutes = m;
+                wb.mark_dirty();
+            }
+        }
+        EditTarget::SessionStart(i) => {
+            if !text.is_empty() && crate::plan::parse_start(text).is_none() {
+                return Some(Notice::Words(Msg::BadStart));
+            }
+            if let Some(s) = wb.plan.sessions.get_mut(*i)
+                && s.start != text
+            {
+                s.start = text.to_string();
+                wb.mark_dirty();
+            }
+        }
+        EditTarget::RunNote if !text.is_empty() => {
+            if let Some(p) = super::run::current_part_mut(wb) {
+                p.notes.push(PartNote {
+                    at: crate::clock::format_unix(now / 1000),
+                    text: text.to_string(),
+                });
+                wb.mark_dirty();
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// The agenda part with this id.
+pub(super) fn part<'a>(wb: &'a Workbook, id: &str) -> Option<&'a Part> {
+    wb.plan
+        .sessions
+        .iter()
+        .flat_map(|s| &s.parts)
+        .find(|p| p.id == id)
+}
+
+fn part_mut<'a>(wb: &'a mut Workbook, id: &str) -> Option<&'a mut Part> {
+    wb.plan
+        .sessions
+        .iter_mut()
+        .flat_map(|s| &mut s.parts)
+        .find(|p| p.id == id)
+}
+
+fn session(wb: &Workbook, i: usize) -> Option<&Session> {
+    wb.plan.sessions.get(i)
 }
 
 fn set_if_changed(slot: &mut String, text: String) -> bool {

@@ -4,10 +4,12 @@
 //! Keys arrive already resolved by the keymap ([`key_msg`]): an [`Action`], or text for the
 //! box being typed in. The modules split the work by where it happens.
 
+mod agenda;
 mod editing;
 mod home;
 mod navigation;
 mod pointer;
+pub mod run;
 
 use crossterm::event::{KeyEvent, KeyModifiers};
 
@@ -72,6 +74,8 @@ pub enum Effect {
     Quit,
     /// Save (or rescue) and end with this exit code, whatever happens.
     Terminate(u8),
+    /// Open plan `id` in the facilitation view.
+    Run(String),
 }
 
 /// The message a key press means where the user is. The same function serves the runtime

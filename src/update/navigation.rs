@@ -4,16 +4,51 @@ use crate::keymap::{Action, Ctx};
 use crate::model::Model;
 use crate::plan::{CheckState, Gap, PickKind};
 use crate::state::{
-    App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, slot_len, slots,
+    AgendaRow, App, EditTarget, Focus, Slot, Workbook, agenda_rows, check_state, checklist_rows,
+    pick_rows, slot_len, slots,
 };
 
-use super::{Effect, editing, refuse_read_only};
+use super::{Effect, agenda, editing, refuse_read_only, run};
 
 /// Lines J/K scroll the guide by.
 const GUIDE_STEP: i16 = 3;
 
 pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
     let ctx = app.ctx();
+    let running = app.workbook.as_ref().is_some_and(|wb| wb.run.is_some());
+    match ctx {
+        Ctx::Run => return run::action(app, action),
+        Ctx::Confirm if running => return run::confirm(app, action),
+        Ctx::Picker => {
+            agenda::chooser_action(app, action);
+            return Vec::new();
+        }
+        Ctx::Content
+            if agenda::is_agenda_action(action)
+                && app.workbook.as_ref().is_some_and(agenda::on_agenda) =>
+        {
+            agenda::action(app, action);
+            return Vec::new();
+        }
+        Ctx::Steps | Ctx::Content if action == Action::RunSession => {
+            run::start(app, None, false);
+            return Vec::new();
+        }
+        Ctx::Editing
+            if app
+                .workbook
+                .as_ref()
+                .and_then(|wb| wb.editor.as_ref())
+                .is_some_and(|e| e.target == EditTarget::RunNote) =>
+        {
+            // A note box in the run view: Esc drops it; Enter (typed text) stores it.
+            if action == Action::Done {
+                editing::cancel(app);
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
     let model = &app.model;
     let Some(wb) = app.workbook.as_mut() else {
         return Vec::new();
@@ -135,6 +170,17 @@ fn open_in_content(app: &mut App) {
                 editing::start(app, EditTarget::CheckNote(id));
             }
         }
+        Slot::Agenda => match agenda_rows(&wb.plan).get(wb.cursor) {
+            Some(AgendaRow::Part(si, pi)) => {
+                let id = wb.plan.sessions[*si].parts[*pi].id.clone();
+                editing::start(app, EditTarget::PartWhat(id));
+            }
+            Some(AgendaRow::Session(si)) => {
+                let si = *si;
+                editing::start(app, EditTarget::SessionLabel(si));
+            }
+            None => {}
+        },
         Slot::Gaps => {
             let gaps = crate::plan::gaps(&wb.plan, &app.model);
             if let Some(gap) = gaps.get(wb.cursor) {

@@ -16,7 +16,7 @@ fn corpus(name: &str) -> modelownia::plan::Plan {
 #[test]
 fn a_full_plan_as_markdown_in_both_languages() {
     let m = model::load_from(None).expect("model");
-    let plan = corpus("v1/full.ron");
+    let plan = corpus("v2/full.ron");
     insta::assert_snapshot!("export_full_pl", export::markdown(&plan, &m, Lang::Pl));
     insta::assert_snapshot!("export_full_en", export::markdown(&plan, &m, Lang::En));
 }

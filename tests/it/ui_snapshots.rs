@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model};
-use modelownia::plan::{Check, CheckState, FieldId, Pick, Plan, STEPS};
+use modelownia::plan::{Check, CheckState, FieldId, Part, Pick, Plan, STEPS, Session};
 use modelownia::state::{App, Dialog, Focus, Notice, Row, Workbook};
 use modelownia::storage::{IoReason, SaveStep, StoreError};
 use modelownia::update::{self, Msg};
@@ -81,6 +81,44 @@ fn sample_plan(m: &Model) -> Plan {
             note: String::new(),
         },
     );
+    let part = |id: &str, minutes, what: &str, method: &str, lead: &str| Part {
+        id: id.into(),
+        minutes,
+        what: what.into(),
+        method: method.into(),
+        lead: lead.into(),
+        ..Part::default()
+    };
+    p.sessions = vec![
+        Session {
+            label: "Spotkanie 1: spacer".into(),
+            start: "2026-12-05T16:00".into(),
+            minutes: 90,
+            parts: vec![
+                part(
+                    "a1",
+                    10,
+                    "Rundka: ulubione miejsce na osiedlu",
+                    "",
+                    &m.roles[0].id,
+                ),
+                part(
+                    "a2",
+                    60,
+                    "Spacer badawczy w trójkach",
+                    &m.methods[0].id,
+                    "Ania",
+                ),
+                part("a3", 15, "Mapa na ścianie i głosowanie kropkami", "", ""),
+                part("a4", 10, "Zamknięcie: co zabieram?", "", &m.roles[0].id),
+            ],
+        },
+        Session {
+            label: "Spotkanie 2".into(),
+            parts: vec![part("a5", 0, "Próba prezentacji", "", "")],
+            ..Session::default()
+        },
+    ];
     p
 }
 
@@ -363,4 +401,94 @@ fn wide_titles_keep_the_list_columns_aligned() {
         .collect();
     assert_eq!(rows.len(), 2, "two healthy plans listed");
     assert_eq!(date_col(rows[0]), date_col(rows[1]));
+}
+
+fn agenda_app(lang: Lang) -> App {
+    let mut app = workbook_app(lang);
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.step = modelownia::plan::Step::Agenda.index();
+        wb.focus = Focus::Content;
+        wb.cursor = 2;
+    }
+    app
+}
+
+#[test]
+fn the_agenda_step_with_its_boxes_and_chooser() {
+    for lang in [Lang::Pl, Lang::En] {
+        let l = lang_code(lang);
+        for (w, h) in [(80, 24), (120, 35)] {
+            let app = agenda_app(lang);
+            insta::assert_snapshot!(format!("agenda_{l}_{w}x{h}"), draw(&app, w, h).backend());
+        }
+        let mut app = agenda_app(lang);
+        key(&mut app, KeyCode::Char('m'));
+        insta::assert_snapshot!(
+            format!("agenda_minutes_box_{l}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+        let mut app = agenda_app(lang);
+        key(&mut app, KeyCode::Char('i'));
+        insta::assert_snapshot!(
+            format!("agenda_method_chooser_{l}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}
+
+const MIN: u64 = 60_000;
+
+/// The run view of session 1 at `now`, after `keys` were pressed from the start (time 0).
+fn run_app(lang: Lang, steps: &[(u64, KeyCode)], now: u64) -> App {
+    let mut app = agenda_app(lang);
+    key(&mut app, KeyCode::Char('g'));
+    for (at, code) in steps {
+        app.now = *at;
+        key(&mut app, *code);
+    }
+    app.now = now;
+    app
+}
+
+#[test]
+fn the_facilitation_view_in_each_state() {
+    let sp = KeyCode::Char(' ');
+    for lang in [Lang::Pl, Lang::En] {
+        let l = lang_code(lang);
+        let states: Vec<(&str, App)> = vec![
+            ("before_start", run_app(lang, &[], 0)),
+            ("running", run_app(lang, &[(0, sp)], 3 * MIN + 20_000)),
+            ("paused", run_app(lang, &[(0, sp), (4 * MIN, sp)], 9 * MIN)),
+            ("overtime", run_app(lang, &[(0, sp)], 12 * MIN + 5_000)),
+            (
+                "last_part",
+                run_app(
+                    lang,
+                    &[
+                        (0, sp),
+                        (MIN, KeyCode::Char('n')),
+                        (2 * MIN, KeyCode::Char('n')),
+                        (3 * MIN, KeyCode::Char('n')),
+                    ],
+                    4 * MIN,
+                ),
+            ),
+            (
+                "capture",
+                run_app(lang, &[(0, sp), (MIN, KeyCode::Char('c'))], 2 * MIN),
+            ),
+            (
+                "leave_asked",
+                run_app(lang, &[(0, sp), (MIN, KeyCode::Esc)], 2 * MIN),
+            ),
+        ];
+        for (name, app) in states {
+            for (w, h) in [(80, 24), (120, 35)] {
+                insta::assert_snapshot!(
+                    format!("run_{name}_{l}_{w}x{h}"),
+                    draw(&app, w, h).backend()
+                );
+            }
+        }
+    }
 }

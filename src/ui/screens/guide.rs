@@ -283,10 +283,55 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                 app.theme.dim,
             )));
         }
+        Some(Slot::Agenda) => body = agenda_guide(app, wb),
         None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
     }
 
     (note, body)
+}
+
+/// The agenda's guide: what the open box asks, the step's advice, and the method of the part
+/// under the cursor with its timed steps and debrief questions.
+fn agenda_guide(app: &App, wb: &Workbook) -> Vec<Line<'static>> {
+    use crate::state::{AgendaRow, EditTarget, agenda_rows};
+    let lang = app.lang;
+    let t = &app.theme;
+    let mut body = Vec::new();
+    let prompt = wb.editor.as_ref().and_then(|e| match e.target {
+        EditTarget::PartWhat(_) => Some(Msg::PromptWhat),
+        EditTarget::PartLead(_) => Some(Msg::PromptLead),
+        EditTarget::PartMinutes(_) => Some(Msg::PromptMinutes),
+        EditTarget::SessionLabel(_) => Some(Msg::PromptLabel),
+        EditTarget::SessionStart(_) => Some(Msg::PromptStart),
+        EditTarget::SessionPlanned(_) => Some(Msg::PromptPlanned),
+        _ => None,
+    });
+    if let Some(p) = prompt {
+        body.push(Line::from(Span::styled(tr(lang, p).to_string(), t.label)));
+        body.push(Line::raw(""));
+    }
+    body.push(Line::raw(step_intro(lang, wb.current_step()).to_string()));
+    body.push(Line::raw(""));
+    body.push(Line::from(Span::styled(
+        tr(lang, Msg::AgendaGuide).to_string(),
+        t.dim,
+    )));
+    let method = match agenda_rows(&wb.plan).get(wb.cursor) {
+        Some(AgendaRow::Part(s, p)) => app.model.method(&wb.plan.sessions[*s].parts[*p].method),
+        _ => None,
+    };
+    if let Some(m) = method {
+        heading(t, &mut body, m.name.get(lang));
+        for st in &m.steps {
+            body.push(Line::raw(format!(
+                "• {} · {}",
+                minutes(lang, st.minutes),
+                st.get(lang)
+            )));
+        }
+        bullets(t, &mut body, lang, Msg::Debriefing, &m.debriefing);
+    }
+    body
 }
 
 /// How far the guide body in a pane of `area` can scroll: what J/K may reach.

@@ -4,4 +4,5 @@ pub mod guide;
 pub mod help;
 pub mod home;
 pub mod review;
+pub mod run;
 pub mod workbook;

@@ -14,12 +14,12 @@ use crate::describe::{gap_text, item_name};
 use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
 use crate::state::{
-    App, EditTarget, Focus, Slot, Workbook, check_state, checklist_rows, pick_rows, plan_gaps,
-    slots,
+    AgendaRow, App, EditTarget, Focus, Slot, Workbook, agenda_rows, check_state, checklist_rows,
+    pick_rows, plan_gaps, slots,
 };
 use crate::ui::widgets::bar;
 use crate::ui::widgets::editor;
-use crate::ui::widgets::wrap::{truncate, wrap};
+use crate::ui::widgets::wrap::{pad, truncate, wrap};
 use crate::update::ClickTarget;
 
 /// The three panes of the workbook.
@@ -56,6 +56,44 @@ pub(crate) fn render(app: &App, wb: &Workbook, frame: &mut Frame, body: Rect) {
     render_steps(app, wb, frame, p.steps);
     render_content(app, wb, frame, p.content);
     guide::render(app, wb, frame, p.guide);
+    if let Some(selected) = wb.method_chooser {
+        render_method_chooser(app, wb, selected, frame, body);
+    }
+}
+
+/// The plan's methods, to insert one's timed steps into the agenda.
+fn render_method_chooser(app: &App, wb: &Workbook, selected: usize, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let t = &app.theme;
+    let height = u16::try_from(wb.plan.methods.len() + 2).unwrap_or(u16::MAX);
+    let popup = crate::ui::widgets::centered(body, 60, height);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    let block = t.titled(format!(" {} ", tr(lang, Msg::ChooseMethod)), true);
+    let width = usize::from(block.inner(popup).width);
+    let lines: Vec<Line> = wb
+        .plan
+        .methods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let text = match app.model.method(&p.id) {
+                Some(m) => format!(
+                    "{} · {} min · {}",
+                    m.name.get(lang),
+                    m.duration_minutes,
+                    m.steps.len()
+                ),
+                None => format!("{} {}", tr(lang, Msg::UnknownItem), p.id),
+            };
+            let line = Line::raw(truncate(&text, width));
+            if i == selected {
+                line.style(t.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 fn pane_block(t: &Theme, title: String, focused: bool) -> Block<'static> {
@@ -372,6 +410,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                 }
             }
             Slot::Gaps => build_review(app, wb, si, here && focused, width, &mut c),
+            Slot::Agenda => build_agenda(app, wb, si, here && focused, width, &mut c),
         }
         if slot == Slot::Checklist {
             // Items the model no longer has stay in the file; say so rather than hide them.
@@ -389,7 +428,187 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
             }
         }
     }
+    if wb.current_step() == Step::Evaluation {
+        planned_and_actual(app, wb, width, &mut c);
+    }
     c
+}
+
+/// After a run: each part's planned and actual minutes and the notes captured.
+fn planned_and_actual(app: &App, wb: &Workbook, width: usize, c: &mut Content) {
+    let lang = app.lang;
+    let t = &app.theme;
+    if wb.plan.sessions.iter().all(|s| s.parts.is_empty()) {
+        return;
+    }
+    c.lines.push(Line::raw(""));
+    c.lines
+        .push(Line::from(Span::styled(tr(lang, Msg::AgendaRun), t.title)));
+    for session in &wb.plan.sessions {
+        c.lines.push(Line::from(Span::styled(
+            format!("▸ {}", session.label),
+            t.label,
+        )));
+        for part in &session.parts {
+            let actual = match part.actual_minutes {
+                Some(m) => format!("{m} min {}", tr(lang, Msg::Actual)),
+                None => tr(lang, Msg::NotRun).to_string(),
+            };
+            let tail = format!("  {} min → {actual}", part.minutes);
+            let what = truncate(
+                &part.what.replace('\n', " "),
+                width.saturating_sub(tail.width() + 2),
+            );
+            let style = match part.actual_minutes {
+                Some(m) if m > part.minutes => t.warn,
+                Some(_) => t.ok,
+                None => t.dim,
+            };
+            c.lines.push(Line::from(vec![
+                Span::raw(format!("  {what}")),
+                Span::styled(tail, style),
+            ]));
+            for note in &part.notes {
+                for (i, l) in wrap(&note.text, width.saturating_sub(12))
+                    .into_iter()
+                    .enumerate()
+                {
+                    // Stored in UTC, and said so: the app has no time-zone database.
+                    let at = if i == 0 {
+                        format!(
+                            "{} UTC",
+                            crate::clock::short(&note.at)
+                                .chars()
+                                .skip(11)
+                                .collect::<String>()
+                        )
+                    } else {
+                        String::new()
+                    };
+                    c.lines.push(Line::from(vec![
+                        Span::styled(format!("    ✎ {}", pad(&at, 10)), t.dim),
+                        Span::raw(l),
+                    ]));
+                }
+            }
+        }
+    }
+}
+
+/// Whether the open editor writes into this agenda row.
+fn editing_row(wb: &Workbook, row: AgendaRow) -> bool {
+    let Some(target) = wb.editor.as_ref().map(|e| &e.target) else {
+        return false;
+    };
+    match (row, target) {
+        (
+            AgendaRow::Part(s, p),
+            EditTarget::PartWhat(id) | EditTarget::PartLead(id) | EditTarget::PartMinutes(id),
+        ) => wb.plan.sessions[s].parts[p].id == *id,
+        (
+            AgendaRow::Session(s),
+            EditTarget::SessionLabel(i)
+            | EditTarget::SessionStart(i)
+            | EditTarget::SessionPlanned(i),
+        ) => s == *i,
+        _ => false,
+    }
+}
+
+fn build_agenda(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize, c: &mut Content) {
+    let lang = app.lang;
+    let t = &app.theme;
+    let rows = agenda_rows(&wb.plan);
+    if rows.is_empty() {
+        for l in wrap(tr(lang, Msg::AgendaEmpty), width) {
+            c.lines.push(Line::from(Span::styled(l, t.dim)));
+        }
+        return;
+    }
+    for (ri, row) in rows.iter().enumerate() {
+        let line = match *row {
+            AgendaRow::Session(s) => {
+                let session = &wb.plan.sessions[s];
+                let total = plan::session_minutes(session);
+                let start = if session.start.is_empty() {
+                    tr(lang, Msg::NoStart).to_string()
+                } else {
+                    session.start.replace('T', " ")
+                };
+                let mut spans = vec![
+                    Span::styled(format!("▸ {}", session.label), t.title),
+                    Span::styled(format!("  {start} · {}", plan::hours(total)), t.dim),
+                ];
+                if session.minutes > 0 {
+                    let over = total > session.minutes;
+                    spans.push(Span::styled(
+                        format!(
+                            " / {} {}",
+                            plan::hours(session.minutes),
+                            tr(lang, Msg::PlannedLength)
+                        ),
+                        if over { t.warn } else { t.dim },
+                    ));
+                    if over {
+                        spans.push(Span::styled(" !", t.warn));
+                    }
+                }
+                Line::from(spans)
+            }
+            AgendaRow::Part(s, p) => {
+                let session = &wb.plan.sessions[s];
+                let part = &session.parts[p];
+                let at = plan::clock_at(session, plan::offsets(session)[p]);
+                let minutes = if part.minutes == 0 {
+                    Span::styled("  ? min ".to_string(), t.warn)
+                } else {
+                    Span::raw(format!("{:>3} min ", part.minutes))
+                };
+                // What happens matters more than who leads it: the lead gets a third at most.
+                let lead = if part.lead.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", truncate(&lead_name(app, &part.lead), width / 3))
+                };
+                let what = if part.what.trim().is_empty() {
+                    tr(lang, Msg::Empty).to_string()
+                } else {
+                    part.what.replace('\n', " ")
+                };
+                let used = 2 + at.width() + 1 + 8 + lead.width();
+                Line::from(vec![
+                    Span::styled(format!("  {at} "), t.dim),
+                    minutes,
+                    Span::raw(truncate(&what, width.saturating_sub(used))),
+                    Span::styled(lead, t.dim),
+                ])
+            }
+        };
+        c.push_row(t, line, ClickTarget::Slot(si, ri), ri == wb.cursor, focused);
+        if editing_row(wb, *row) {
+            c.editor = Some((c.lines.len(), 3));
+            for _ in 0..3 {
+                c.lines.push(Line::raw(""));
+            }
+            c.focus.1 = c.lines.len() - 1;
+        }
+    }
+    c.lines.push(Line::raw(""));
+    c.lines.push(Line::from(Span::styled(
+        format!(
+            "{}: {}",
+            tr(lang, Msg::WholePlan),
+            plan::hours(plan::plan_minutes(&wb.plan))
+        ),
+        t.label,
+    )));
+}
+
+/// A lead as written, or the role's name when it is a role id.
+fn lead_name(app: &App, lead: &str) -> String {
+    app.model
+        .role(lead)
+        .map_or_else(|| lead.to_string(), |r| r.name.get(app.lang).to_string())
 }
 
 fn build_review(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize, c: &mut Content) {
