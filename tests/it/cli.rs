@@ -217,3 +217,76 @@ fn list_uses_the_data_dir_from_the_environment() {
     );
     assert!(rows[1][3].ends_with('%'), "{stdout}");
 }
+
+/// A data folder with one plan whose first session has two parts and whose second has none.
+fn data_with_agenda() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = modelownia::storage::Store::open(dir.path()).unwrap();
+    let mut plan = modelownia::plan::new("p-run".into(), "2026-12-01T10:00:00Z".into());
+    plan.context.title = "Spacer".into();
+    plan.sessions = vec![
+        modelownia::plan::Session {
+            label: "Spotkanie 1".into(),
+            parts: vec![modelownia::plan::Part {
+                id: "a1".into(),
+                minutes: 10,
+                what: "Rundka".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+        modelownia::plan::Session {
+            label: "Spotkanie 2".into(),
+            ..Default::default()
+        },
+    ];
+    store.save(&plan).unwrap();
+    (dir, plan.id)
+}
+
+#[test]
+fn run_names_the_valid_plans_and_sessions_when_given_a_wrong_one() {
+    let (dir, id) = data_with_agenda();
+    let data = dir.path().to_str().unwrap();
+    let out = run(&["run", "nope", "--data-dir", data]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("no such plan") && err.contains(&id) && err.contains("Spacer"),
+        "{err}"
+    );
+    for session in ["2", "3", "0"] {
+        let out = run(&["run", &id, "--session", session, "--data-dir", data]);
+        assert_eq!(out.status.code(), Some(2), "session {session}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("Spotkanie 1") && err.contains("Spotkanie 2"),
+            "{err}"
+        );
+    }
+    // A plan file outside the data folder is refused with where it should be.
+    let outside = dir.path().join("elsewhere.ron");
+    std::fs::copy(dir.path().join("plans").join(format!("{id}.ron")), &outside).unwrap();
+    let out = run(&["run", outside.to_str().unwrap(), "--data-dir", data]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("data folder"));
+    // A valid plan and session still need a terminal.
+    let out = run(&["run", &id, "--session", "1", "--data-dir", data]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("interactive terminal"));
+}
+
+#[test]
+fn run_refuses_a_plan_without_an_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = modelownia::storage::Store::open(dir.path()).unwrap();
+    let plan = modelownia::plan::new("p-empty".into(), "2026-12-01T10:00:00Z".into());
+    store.save(&plan).unwrap();
+    let out = run(&["run", "p-empty", "--data-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no agenda parts"),
+        "{}",
+        text(&out.stderr)
+    );
+}

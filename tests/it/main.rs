@@ -2,6 +2,7 @@
 //! storage, the model checker, update flows, the runtime on a TestBackend, event storms,
 //! rendered-screen snapshots, the README's promises and the architecture's import rules.
 
+mod agenda_run;
 mod architecture;
 mod cli;
 mod event_storm;

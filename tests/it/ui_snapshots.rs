@@ -119,6 +119,12 @@ fn sample_plan(m: &Model) -> Plan {
             ..Session::default()
         },
     ];
+    let walk = &mut p.sessions[0].parts[1];
+    walk.actual_minutes = Some(65);
+    walk.notes.push(modelownia::plan::PartNote {
+        at: "2026-12-05T15:42:00Z".into(),
+        text: "Kuba: „przy garażach nikt nie siada, bo wieje”".into(),
+    });
     p
 }
 

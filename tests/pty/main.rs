@@ -127,7 +127,7 @@ fn first_plan_round_trip() {
     finish_editing(&mut app, "Values");
     to_steps(&mut app);
 
-    open_step(&mut app, 5, 10, "Checklist");
+    open_step(&mut app, 5, 11, "Checklist");
     app.send(SPACE);
     app.wait_for("the first checklist item done", |s| {
         s.lines().any(|l| l.contains("┃[✓] "))
@@ -658,6 +658,72 @@ fn no_color_means_no_colour_and_the_focus_still_shows() {
     to_steps(&mut app);
     app.wait_screen("the step list focused, without colour", |s| {
         in_steps(s) && colourless(s)
+    });
+    assert_eq!(quit(&mut app), 0);
+}
+
+#[test]
+fn run_a_session_capture_a_polish_note_and_find_it_in_evaluation() {
+    let _serial = serial();
+    let dir = data_dir();
+    let store = modelownia::storage::Store::open(dir.path()).expect("store");
+    let mut plan = modelownia::plan::new("p-run".into(), "2026-12-01T10:00:00Z".into());
+    plan.context.title = "Spacer po Oksywiu".into();
+    plan.sessions = vec![modelownia::plan::Session {
+        label: "Spotkanie 1".into(),
+        parts: vec![
+            modelownia::plan::Part {
+                id: "a1".into(),
+                minutes: 10,
+                what: "Rundka powitalna".into(),
+                ..Default::default()
+            },
+            modelownia::plan::Part {
+                id: "a2".into(),
+                minutes: 40,
+                what: "Spacer".into(),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    }];
+    store.save(&plan).expect("save");
+    let Some(mut app) = Pty::spawn(dir.path(), &["--lang", "pl", "run", "p-run"], W, H) else {
+        return;
+    };
+    app.wait_text("10:00");
+    app.send(SPACE);
+    // The countdown moves on its own: the loop redraws each second while the timer runs.
+    app.wait_text("09:5");
+    app.send("c");
+    app.wait_text("Notatka");
+    let note = "Zośka: „tu wieje, przenieśmy się pod wiatę”";
+    app.send(note);
+    app.wait_text("przenieśmy");
+    app.send(ENTER);
+    app.wait_screen("the note listed under the part", |s| {
+        s.contents().contains("✎") && s.contents().contains("wiatę")
+    });
+    app.send("q");
+    app.wait_text("Zakończyć prowadzenie?");
+    app.send("t");
+    assert_eq!(app.wait_exit(), 0);
+    let saved = decode_file(&plans_dir(dir.path()).join("p-run.ron"));
+    let part = &saved.sessions[0].parts[0];
+    assert_eq!(part.notes.len(), 1);
+    assert_eq!(part.notes[0].text, note);
+    assert_eq!(saved.version, SCHEMA_VERSION);
+
+    // Restart (in English, which the step helpers speak): Evaluation shows the note.
+    let Some(mut app) = start(dir.path(), "en") else {
+        return;
+    };
+    app.wait_text("Spacer po Oksywiu");
+    app.send(ENTER);
+    app.wait_screen("the plan open on its step list", in_steps);
+    open_step(&mut app, 1, 12, "Evaluation");
+    app.wait_screen("the note in Evaluation", |s| {
+        s.contents().contains("tu wieje")
     });
     assert_eq!(quit(&mut app), 0);
 }

@@ -204,6 +204,10 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
         targets: Vec::new(),
     };
     let focused = wb.focus == Focus::Content;
+    // What the run recorded comes first, where the reflection starts.
+    if wb.current_step() == Step::Evaluation {
+        planned_and_actual(app, wb, width, &mut c);
+    }
     for (si, slot) in slots(wb.current_step()).into_iter().enumerate() {
         let here = si == wb.slot;
         if !c.lines.is_empty() {
@@ -428,28 +432,36 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
             }
         }
     }
-    if wb.current_step() == Step::Evaluation {
-        planned_and_actual(app, wb, width, &mut c);
-    }
     c
 }
 
-/// After a run: each part's planned and actual minutes and the notes captured.
+/// After a run: the parts that were run, planned against actual minutes, and their notes.
 fn planned_and_actual(app: &App, wb: &Workbook, width: usize, c: &mut Content) {
     let lang = app.lang;
     let t = &app.theme;
-    if wb.plan.sessions.iter().all(|s| s.parts.is_empty()) {
+    // Before anything was run there is nothing to compare; the plan itself is on the Agenda step.
+    let was_run = |p: &&crate::plan::Part| p.actual_minutes.is_some() || !p.notes.is_empty();
+    if !wb
+        .plan
+        .sessions
+        .iter()
+        .flat_map(|s| &s.parts)
+        .any(|p| was_run(&p))
+    {
         return;
     }
-    c.lines.push(Line::raw(""));
     c.lines
         .push(Line::from(Span::styled(tr(lang, Msg::AgendaRun), t.title)));
     for session in &wb.plan.sessions {
+        let parts: Vec<_> = session.parts.iter().filter(was_run).collect();
+        if parts.is_empty() {
+            continue;
+        }
         c.lines.push(Line::from(Span::styled(
             format!("▸ {}", session.label),
             t.label,
         )));
-        for part in &session.parts {
+        for part in parts {
             let actual = match part.actual_minutes {
                 Some(m) => format!("{m} min {}", tr(lang, Msg::Actual)),
                 None => tr(lang, Msg::NotRun).to_string(),
@@ -469,24 +481,16 @@ fn planned_and_actual(app: &App, wb: &Workbook, width: usize, c: &mut Content) {
                 Span::styled(tail, style),
             ]));
             for note in &part.notes {
-                for (i, l) in wrap(&note.text, width.saturating_sub(12))
+                // Stored in UTC, and said so: the app has no time-zone database.
+                let clock: String = crate::clock::short(&note.at).chars().skip(11).collect();
+                let at = format!("✎ {clock} UTC");
+                for (i, l) in wrap(&note.text, width.saturating_sub(16))
                     .into_iter()
                     .enumerate()
                 {
-                    // Stored in UTC, and said so: the app has no time-zone database.
-                    let at = if i == 0 {
-                        format!(
-                            "{} UTC",
-                            crate::clock::short(&note.at)
-                                .chars()
-                                .skip(11)
-                                .collect::<String>()
-                        )
-                    } else {
-                        String::new()
-                    };
+                    let head = if i == 0 { at.as_str() } else { "" };
                     c.lines.push(Line::from(vec![
-                        Span::styled(format!("    ✎ {}", pad(&at, 10)), t.dim),
+                        Span::styled(format!("    {}", pad(head, 12)), t.dim),
                         Span::raw(l),
                     ]));
                 }
