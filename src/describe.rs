@@ -71,6 +71,17 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
             crate::plan::hours(*total),
             crate::plan::hours(*planned)
         ),
+        Gap::PartTooLong(id) => format!(
+            "{} {id}: {}",
+            tr(lang, Msg::Part),
+            tr(lang, Msg::GapPartTooLong)
+        ),
+        Gap::BadStart(i) => format!(
+            "{} {}: {}",
+            tr(lang, Msg::Session),
+            i + 1,
+            tr(lang, Msg::GapBadStart)
+        ),
         Gap::NoReason(id) => format!(
             "{}: {}",
             tr(lang, Msg::GapNoReason),

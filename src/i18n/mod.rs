@@ -132,6 +132,8 @@ pub enum Msg {
     RecoveredTo,
     RecoverFailed,
     KGoTo,
+    GapPartTooLong,
+    GapBadStart,
     KMoreFive,
     KLessFive,
     GapNoAgenda,
@@ -421,6 +423,14 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ExportNotes => ("Notatki z prowadzenia", "Notes from running it"),
         KMoreFive => ("+5 min", "+5 min"),
         KLessFive => ("−5 min", "−5 min"),
+        GapPartTooLong => (
+            "ponad 600 minut – to chyba pomyłka",
+            "over 600 minutes – surely a typo",
+        ),
+        GapBadStart => (
+            "godzina startu nie ma postaci RRRR-MM-DDTGG:MM",
+            "the start time is not YYYY-MM-DDTHH:MM",
+        ),
         Progress => ("postęp", "progress"),
         LastChange => ("zmiana", "changed"),
         Title => ("Tytuł", "Title"),

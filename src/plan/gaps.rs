@@ -27,6 +27,10 @@ pub enum Gap {
     PartNoLead(String),
     /// A session (by index) takes longer than its planned length: its minutes and the plan's.
     SessionTooLong(usize, u32, u32),
+    /// A part (by id) lasts more than ten hours: a typo, surely.
+    PartTooLong(String),
+    /// A session (by index) has a start time that is not `YYYY-MM-DDTHH:MM`.
+    BadStart(usize),
 }
 
 impl Gap {
@@ -47,7 +51,9 @@ impl Gap {
             Gap::NoAgenda
             | Gap::PartNoMinutes(_)
             | Gap::PartNoLead(_)
-            | Gap::SessionTooLong(..) => Step::Agenda,
+            | Gap::SessionTooLong(..)
+            | Gap::PartTooLong(_)
+            | Gap::BadStart(_) => Step::Agenda,
         }
     }
 }
@@ -114,10 +120,15 @@ fn agenda_gaps(plan: &Plan, out: &mut Vec<Gap>) {
         for part in &session.parts {
             if part.minutes == 0 {
                 out.push(Gap::PartNoMinutes(part.id.clone()));
+            } else if part.minutes > super::agenda::MAX_PART_MINUTES {
+                out.push(Gap::PartTooLong(part.id.clone()));
             }
             if leads_needed(plan) && part.lead.trim().is_empty() {
                 out.push(Gap::PartNoLead(part.id.clone()));
             }
+        }
+        if !session.start.is_empty() && super::agenda::parse_start(&session.start).is_none() {
+            out.push(Gap::BadStart(i));
         }
         let total = super::agenda::session_minutes(session);
         if session.minutes > 0 && total > session.minutes {
@@ -131,7 +142,8 @@ fn agenda_gaps(plan: &Plan, out: &mut Vec<Gap>) {
 fn agenda_checks(plan: &Plan) -> usize {
     let parts: usize = plan.sessions.iter().map(|s| s.parts.len()).sum();
     let planned = plan.sessions.iter().filter(|s| s.minutes > 0).count();
-    1 + parts * (1 + usize::from(leads_needed(plan))) + planned
+    let starts = plan.sessions.iter().filter(|s| !s.start.is_empty()).count();
+    1 + parts * (1 + usize::from(leads_needed(plan))) + planned + starts
 }
 
 /// Whether the model has an item of this kind with this id.

@@ -271,3 +271,132 @@ fn only_a_running_timer_ticks() {
     press(&mut app, KeyCode::Char(' '));
     assert!(!update::run::ticking(&app));
 }
+
+#[test]
+fn every_scenario_seeds_its_agenda_not_the_dates_or_the_idea() {
+    let m = model::load_from(None).expect("model");
+    for s in &m.scenarios {
+        for lang in [Lang::Pl, Lang::En] {
+            let p = modelownia::plan::from_scenario(
+                s,
+                lang,
+                "p1".into(),
+                "2026-12-01T10:00:00Z".into(),
+            );
+            assert!(p.context.dates.is_empty(), "{}", s.id);
+            assert_eq!(p.context.idea, s.idea.get(lang), "{}", s.id);
+            assert_eq!(p.sessions.len(), s.sessions.len(), "{}", s.id);
+            for (ps, ss) in p.sessions.iter().zip(&s.sessions) {
+                assert!(ps.label.starts_with(ss.label.get(lang)), "{}", s.id);
+                assert_eq!(
+                    ps.label.contains('×'),
+                    ss.repeats > 1,
+                    "{}: {}",
+                    s.id,
+                    ps.label
+                );
+                assert_eq!(ps.minutes, ss.minutes(), "{}", s.id);
+                assert_eq!(
+                    modelownia::plan::session_minutes(ps),
+                    ss.minutes(),
+                    "{}",
+                    s.id
+                );
+                for (pp, sp) in ps.parts.iter().zip(&ss.parts) {
+                    assert_eq!((&pp.method, &pp.lead), (&sp.method, &sp.lead), "{}", s.id);
+                    assert!(pp.minutes > 0 && !pp.what.is_empty(), "{}", s.id);
+                }
+            }
+            let mut ids: Vec<&str> = p
+                .sessions
+                .iter()
+                .flat_map(|x| &x.parts)
+                .map(|x| x.id.as_str())
+                .collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{}: part ids are unique", s.id);
+            // A seeded plan's agenda has no gaps of its own but leads the model leaves open.
+            let g = modelownia::plan::gaps(&p, &m);
+            assert!(!g.contains(&modelownia::plan::Gap::NoAgenda), "{}", s.id);
+            assert!(
+                !g.iter().any(|x| matches!(
+                    x,
+                    modelownia::plan::Gap::PartNoMinutes(_)
+                        | modelownia::plan::Gap::SessionTooLong(..)
+                )),
+                "{}: {g:?}",
+                s.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_version_1_plan_loads_without_losing_anything_and_is_not_rewritten_by_looking() {
+    use modelownia::app::Runtime;
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/v1/full.ron");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = modelownia::storage::Store::open(dir.path()).expect("store");
+    let path = store.plan_path("full");
+    std::fs::copy(&src, &path).expect("copy");
+    let bytes = std::fs::read(&path).expect("read");
+    let plan = modelownia::storage::load_file(&path)
+        .expect("v1 loads")
+        .plan;
+    assert_eq!(plan.version, modelownia::plan::SCHEMA_VERSION);
+    assert!(plan.sessions.is_empty());
+    let text = std::fs::read_to_string(&src).expect("read");
+    for note in plan.values.iter().map(|p| &p.note) {
+        assert!(text.contains(note.as_str()), "nothing dropped: {note}");
+    }
+    let mut rt = Runtime::new(
+        &store,
+        App::new(model::load_from(None).expect("model"), Lang::En),
+    );
+    let open = |rt: &mut Runtime<'_>, code| {
+        let msg = update::key_msg(&rt.app, KeyEvent::new(code, KeyModifiers::NONE));
+        rt.handle(msg);
+    };
+    open(&mut rt, KeyCode::Enter);
+    assert!(rt.app.workbook.is_some());
+    // Down to the Agenda step, looking at every step on the way.
+    for _ in 0..Step::Agenda.index() {
+        open(&mut rt, KeyCode::Down);
+    }
+    rt.save_now();
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "looking is not editing"
+    );
+    // An edit writes version 2.
+    open(&mut rt, KeyCode::Enter);
+    open(&mut rt, KeyCode::Char('a'));
+    open(&mut rt, KeyCode::Char('x'));
+    open(&mut rt, KeyCode::Enter);
+    rt.save_now();
+    let after = std::fs::read_to_string(&path).expect("read");
+    assert!(after.contains("version: 2,"), "{after}");
+}
+
+#[test]
+fn wrong_minutes_and_start_times_in_a_file_are_gaps_not_panics() {
+    let text = "(\n    version: 2,\n    id: \"p1\",\n    sessions: [\n        (label: \"S\", start: \"jutro\", parts: [(id: \"a1\", minutes: 700), (id: \"a2\")]),\n        (label: \"Pusta\"),\n    ],\n)\n";
+    let d = modelownia::storage::decode("p1.ron", text).expect("a v2 file with odd values loads");
+    let m = model::load_from(None).expect("model");
+    let g = modelownia::plan::gaps(&d.plan, &m);
+    use modelownia::plan::Gap;
+    assert!(g.contains(&Gap::PartTooLong("a1".into())), "{g:?}");
+    assert!(g.contains(&Gap::PartNoMinutes("a2".into())), "{g:?}");
+    assert!(g.contains(&Gap::BadStart(0)), "{g:?}");
+    // Drawn and run without a panic; the run view starts on the first session with parts.
+    let mut app = on_agenda(d.plan);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("t");
+    t.draw(|f| modelownia::ui::render(&app, f)).expect("draw");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(wb(&app).run.as_ref().map(|r| r.session), Some(0));
+    app.now = 800 * MIN;
+    t.draw(|f| modelownia::ui::render(&app, f)).expect("draw");
+}

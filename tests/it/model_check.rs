@@ -277,3 +277,63 @@ fn bad_ids_and_ranges_are_reported() {
         "{out}"
     );
 }
+
+#[test]
+fn step_minutes_must_add_up_to_the_method_length() {
+    let dir = copy();
+    // The first method's first step, made far too long.
+    let text = std::fs::read_to_string(dir.path().join("methods.ron")).expect("read");
+    let first = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("(minutes: "))
+        .expect("a timed step");
+    let minutes = first.trim_start().trim_start_matches("(minutes: ");
+    let minutes = &minutes[..minutes.find(',').expect("comma")];
+    edit(
+        dir.path(),
+        "methods.ron",
+        &format!("(minutes: {minutes}, "),
+        "(minutes: 500, ",
+    );
+    let errs = errors(dir.path());
+    let all = joined(&errs);
+    assert!(all.contains("steps take") && all.contains("10%"), "{all}");
+    assert!(
+        errs.iter()
+            .all(|e| e.file.ends_with("methods.ron") && e.line > 0),
+        "{all}"
+    );
+}
+
+#[test]
+fn scenario_parts_need_minutes_known_methods_and_known_leads() {
+    let dir = copy();
+    let text = std::fs::read_to_string(dir.path().join("scenarios.ron")).expect("read");
+    let part = text
+        .lines()
+        .find(|l| l.contains("(minutes: ") && l.contains("what: "))
+        .expect("a timed part");
+    let start = part.find("(minutes: ").expect("minutes");
+    let end = start + part[start..].find(',').expect("comma");
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        &part[start..end],
+        "(minutes: 0",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(all.contains("minutes is 0; give 1 to 600"), "{all}");
+    let dir = copy();
+    edit(dir.path(), "scenarios.ron", "lead: \"", "lead: \"nobody-");
+    let all = joined(&errors(dir.path()));
+    assert!(all.contains("unknown role \"nobody-"), "{all}");
+    let dir = copy();
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        "method: \"",
+        "method: \"no-such-",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(all.contains("unknown method \"no-such-"), "{all}");
+}
