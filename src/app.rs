@@ -35,7 +35,7 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 /// After a failed save, wait this long before trying again.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 /// How often a blocked wait looks at the signal flag.
-const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+const SIGNAL_CHECK: Duration = Duration::from_secs(1);
 
 /// What the loop waits for.
 #[derive(Debug, Clone, PartialEq, Eq)]
