@@ -33,9 +33,15 @@ fn bullets(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, it
     }
 }
 
-/// "10 min" (the same in both languages).
-fn minutes(_lang: Lang, n: u32) -> String {
-    format!("{n} min")
+/// A method's steps, each with its minutes ("min" is the same in both languages).
+fn timed_steps(lines: &mut Vec<Line<'static>>, lang: Lang, m: &crate::model::Method) {
+    for st in &m.steps {
+        lines.push(Line::raw(format!(
+            "• {} min · {}",
+            st.minutes,
+            st.get(lang)
+        )));
+    }
 }
 
 /// The model's description of a pickable item.
@@ -86,13 +92,7 @@ fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Ve
                 bullets(t, &mut l, lang, Msg::Aims, &m.aims);
                 if !m.steps.is_empty() {
                     heading(t, &mut l, tr(lang, Msg::Steps2));
-                    for st in &m.steps {
-                        l.push(Line::raw(format!(
-                            "• {} · {}",
-                            minutes(lang, st.minutes),
-                            st.get(lang)
-                        )));
-                    }
+                    timed_steps(&mut l, lang, m);
                 }
                 bullets(t, &mut l, lang, Msg::Materials, &m.materials);
                 bullets(t, &mut l, lang, Msg::Risks, &m.risks);
@@ -322,13 +322,7 @@ fn agenda_guide(app: &App, wb: &Workbook) -> Vec<Line<'static>> {
     };
     if let Some(m) = method {
         heading(t, &mut body, m.name.get(lang));
-        for st in &m.steps {
-            body.push(Line::raw(format!(
-                "• {} · {}",
-                minutes(lang, st.minutes),
-                st.get(lang)
-            )));
-        }
+        timed_steps(&mut body, lang, m);
         bullets(t, &mut body, lang, Msg::Debriefing, &m.debriefing);
     }
     body
