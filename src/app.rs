@@ -36,6 +36,8 @@ const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 const RETRY_DELAY: Duration = Duration::from_secs(3);
 /// How often a blocked wait looks at the signal flag.
 const SIGNAL_CHECK: Duration = Duration::from_secs(1);
+/// How often, while idle with a plan open, its file is looked at for changes made elsewhere.
+const OUTSIDE_CHECK: Duration = Duration::from_secs(5);
 
 /// What the loop waits for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,21 +105,18 @@ impl EventSource for TerminalEvents {
     }
 }
 
-/// A fixed list of inputs, for tests. When it runs out, a timed wait times out and an
-/// untimed one ends the loop with an error, as a lost terminal would.
+/// A fixed list of inputs, for tests. When it runs out, the loop ends with an error, as a
+/// lost terminal would.
 #[derive(Debug, Default)]
 pub struct ScriptedEvents(pub VecDeque<Input>);
 
 impl EventSource for ScriptedEvents {
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
-        match self.0.pop_front() {
-            Some(input) => Ok(Some(input)),
-            None if timeout.is_some() => Ok(None),
-            None => Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "no more events",
-            )),
-        }
+    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        // Even while timers wait: an open plan always has one (the look for changes elsewhere).
+        self.0
+            .pop_front()
+            .map(Some)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "no more events"))
     }
 }
 
@@ -219,6 +218,8 @@ pub struct Runtime<'a> {
     terminated: Option<u8>,
     /// Milliseconds since the Unix epoch: the only clock update and the view see.
     clock: Box<dyn Fn() -> u64>,
+    /// When the open plan's file was last looked at for outside changes.
+    checked: Instant,
 }
 
 /// The system clock in milliseconds since the Unix epoch.
@@ -238,6 +239,7 @@ impl<'a> Runtime<'a> {
             save_due: None,
             terminated: None,
             clock: Box::new(system_ms),
+            checked: Instant::now(),
         };
         rt.refresh();
         rt
@@ -292,6 +294,17 @@ impl<'a> Runtime<'a> {
             // A running timer redraws on each new second, and nothing else wakes the loop.
             let tick = update::run::ticking(&self.app)
                 .then(|| Duration::from_millis(1000 - self.app.now % 1000));
+            // With a plan open, wake now and then to notice a change made elsewhere.
+            let look = self
+                .app
+                .workbook
+                .as_ref()
+                .filter(|wb| wb.read_only.is_none() && !wb.changed_elsewhere)
+                .map(|_| OUTSIDE_CHECK.saturating_sub(self.checked.elapsed()));
+            let tick = match (tick, look) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             let wait = match (save_wait, tick) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -301,6 +314,7 @@ impl<'a> Runtime<'a> {
                     if self.save_due.is_some_and(|due| due <= Instant::now()) {
                         self.save_now();
                     }
+                    self.look_for_outside_changes();
                 }
                 Some(Input::Signal(sig)) => self.handle(Msg::Terminate(sig)),
                 Some(Input::Event(ev)) => {
@@ -309,6 +323,21 @@ impl<'a> Runtime<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// Notes when the open plan's file changed elsewhere, so the header says so at once.
+    fn look_for_outside_changes(&mut self) {
+        if self.checked.elapsed() < OUTSIDE_CHECK {
+            return;
+        }
+        self.checked = Instant::now();
+        if let Some(wb) = self.app.workbook.as_mut()
+            && wb.read_only.is_none()
+            && !wb.changed_elsewhere
+            && self.store.changed_elsewhere(&wb.plan.id)
+        {
+            wb.changed_elsewhere = true;
         }
     }
 
@@ -356,17 +385,31 @@ impl<'a> Runtime<'a> {
                 }
             }
             Effect::Save => self.save_now(),
+            Effect::Compare(id) => self.compare(&id),
+            Effect::CompareOnDisk => self.compare_on_disk(),
+            Effect::ApplyCompare => self.apply_compare(),
             Effect::Close => {
                 self.save_now();
+                let mut rescued = false;
                 if unsaved(&self.app) {
-                    // Leaving would drop the edits from memory too: stay, and say why.
-                    self.app.notice = Some(Notice::CloseUnsaved);
-                } else {
+                    // Closing is always possible: edits that cannot go into the plan file go
+                    // beside it, to be compared from the list.
+                    rescued = self.rescue_quietly();
+                    if !rescued {
+                        // Nowhere to put them: stay, and say why.
+                        self.app.notice = Some(Notice::CloseUnsaved);
+                    }
+                }
+                if !unsaved(&self.app) || rescued {
                     let id = self.app.workbook.take().map(|wb| wb.plan.id);
                     self.lock = None;
+                    self.save_due = None;
                     self.refresh();
                     if let Some(id) = id {
                         self.select(&id);
+                    }
+                    if rescued {
+                        self.app.notice = Some(Notice::Words(T::ClosedRescued));
                     }
                 }
             }
@@ -403,6 +446,9 @@ impl<'a> Runtime<'a> {
             }
             Err(e) => {
                 wb.plan.updated = previous;
+                if matches!(e, StoreError::ChangedOnDisk { .. }) {
+                    wb.changed_elsewhere = true;
+                }
                 wb.save = SaveStatus::Failed(e);
                 self.save_due = Some(Instant::now() + RETRY_DELAY);
             }
@@ -427,7 +473,121 @@ impl<'a> Runtime<'a> {
         }
     }
 
+    /// Writes the open plan's unsaved edits to `recovered/`; true when they are there.
+    fn rescue_quietly(&mut self) -> bool {
+        let Some(wb) = self.app.workbook.as_ref().filter(|wb| wb.unsaved()) else {
+            return false;
+        };
+        match self.store.write_recovered(&wb.plan) {
+            Ok(_) => true,
+            Err(e) => {
+                self.app.notice = Some(Notice::Store(e));
+                false
+            }
+        }
+    }
+
+    /// Opens the comparison of plan `id` with its oldest other version.
+    fn compare(&mut self, id: &str) {
+        let Some(other) = self.store.others().into_iter().find(|o| o.id == id) else {
+            self.app.notice = Some(Notice::Words(T::NothingToCompare));
+            return;
+        };
+        let mine = match self.store.load(id) {
+            Ok(d) => d.plan,
+            Err(e) => {
+                self.app.notice = Some(Notice::Unreadable(e));
+                return;
+            }
+        };
+        match self.store.load_other(&other) {
+            Ok(theirs) => {
+                let with = crate::state::CompareWith::Other(other);
+                self.app.compare = Some(crate::state::Compare::new(
+                    id.to_string(),
+                    mine,
+                    theirs,
+                    with,
+                ));
+            }
+            Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
+        }
+    }
+
+    /// Opens the comparison of the open plan with its file as it is on disk now.
+    fn compare_on_disk(&mut self) {
+        let Some(wb) = self.app.workbook.as_ref() else {
+            return;
+        };
+        if wb.read_only.is_some() {
+            return;
+        }
+        let id = wb.plan.id.clone();
+        // Loading makes the store accept the file as seen: the merge may then replace it.
+        match self.store.load(&id) {
+            Ok(d) => {
+                let mine = wb.plan.clone();
+                self.app.compare = Some(crate::state::Compare::new(
+                    id,
+                    mine,
+                    d.plan,
+                    crate::state::CompareWith::OnDisk,
+                ));
+            }
+            Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
+        }
+    }
+
+    /// Saves what the comparison chose; the version left out goes to the trash.
+    fn apply_compare(&mut self) {
+        let Some(c) = self.app.compare.take() else {
+            return;
+        };
+        let merged = c.merged();
+        match &c.with {
+            crate::state::CompareWith::OnDisk => {
+                if let Some(wb) = self.app.workbook.as_mut() {
+                    wb.plan = merged;
+                    wb.save = SaveStatus::Pending;
+                    wb.changed_elsewhere = false;
+                }
+                self.save_now();
+                return;
+            }
+            crate::state::CompareWith::Other(other) => {
+                let Some(lock) = self.lock_or_say(&c.id) else {
+                    return;
+                };
+                let mut result = Ok(());
+                if merged != c.mine {
+                    result = self.store.trash_copy(&c.id).and_then(|()| {
+                        self.store.save(&plan::Plan {
+                            updated: clock::now_rfc3339(),
+                            ..merged
+                        })
+                    });
+                }
+                let result = result.and_then(|()| self.store.trash_file(&other.path));
+                drop(lock);
+                self.app.notice = Some(match result {
+                    Ok(()) => Notice::Words(T::Resolved),
+                    Err(e) => Notice::Store(e),
+                });
+            }
+        }
+        self.refresh();
+        self.select(&c.id);
+    }
+
     fn refresh(&mut self) {
+        let others = self.store.others();
+        let others_of = |id: &str| -> Vec<crate::storage::Origin> {
+            others
+                .iter()
+                .filter(|o| o.id == id)
+                .map(|o| o.origin.clone())
+                .collect()
+        };
         let model = &self.app.model;
         // The store's order (damaged first, then newest) is the list's order, as in `list`.
         let rows: Vec<Row> = self
@@ -442,6 +602,7 @@ impl<'a> Runtime<'a> {
                     percent: plan::progress(&decoded.plan, model).percent(),
                     damaged: None,
                     has_backup: false,
+                    others: others_of(&decoded.plan.id),
                 },
                 Listed::Damaged {
                     id,
@@ -449,6 +610,7 @@ impl<'a> Runtime<'a> {
                     has_backup,
                     ..
                 } => Row {
+                    others: others_of(&id),
                     id,
                     title: String::new(),
                     updated: String::new(),

@@ -52,8 +52,11 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
 }
 
 /// `list`: one line per plan, newest first: `id<TAB>title<TAB>last change<TAB>progress%`;
-/// a damaged file is `id<TAB>DAMAGED<TAB>file:line:col: problem`.
+/// a damaged file is `id<TAB>DAMAGED<TAB>file:line:col: problem`; another version of a plan
+/// is `id<TAB>RECOVERED<TAB>when<TAB>file` or `id<TAB>CONFLICT<TAB>device, when<TAB>file`.
+/// The data folder read is said first, on standard error.
 pub fn list(store: &Store, model: &Model) -> u8 {
+    eprintln!("{}", store.root().display());
     for row in store.list() {
         match row {
             Listed::Ok { decoded, .. } => {
@@ -74,6 +77,26 @@ pub fn list(store: &Store, model: &Model) -> u8 {
                 );
             }
         }
+    }
+    for other in store.others() {
+        let (kind, about) = match &other.origin {
+            storage::Origin::Rescued { when } => ("RECOVERED", when.clone()),
+            storage::Origin::Conflict { device, when, .. } => (
+                "CONFLICT",
+                [device.as_str(), when.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        };
+        println!(
+            "{}\t{kind}\t{}\t{}",
+            cell(&other.id),
+            cell(&about),
+            cell(&other.path.display().to_string())
+        );
     }
     0
 }

@@ -3,7 +3,8 @@
 use crate::i18n::{Msg, field_label, tr};
 use crate::lang::Lang;
 use crate::model::{Method, Model};
-use crate::plan::{Gap, PickKind};
+use crate::plan::diff::Item;
+use crate::plan::{CheckState, Gap, PickKind, Plan};
 
 /// A model item's name and one-line summary, when the model has it.
 pub fn item_name(model: &Model, kind: PickKind, id: &str, lang: Lang) -> Option<(String, String)> {
@@ -82,6 +83,7 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
             i + 1,
             tr(lang, Msg::GapBadStart)
         ),
+        Gap::UnknownCheck(id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
         Gap::NoReason(id) => format!(
             "{}: {}",
             tr(lang, Msg::GapNoReason),
@@ -89,5 +91,58 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
                 .checklist_item(id)
                 .map_or(id.as_str(), |(_, i)| i.text.get(lang))
         ),
+    }
+}
+
+/// One line saying what a differing item holds in `plan`, for the version comparison: the
+/// count first, so a dropped pick or part shows even when the rest is cut off.
+pub fn version_summary(model: &Model, plan: &Plan, item: Item, lang: Lang) -> String {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match item {
+        Item::Field(f) => one_line(f.get(plan)),
+        Item::Picks(k) => {
+            let picks = k.picks(plan);
+            let names: Vec<String> = picks
+                .iter()
+                .map(|p| {
+                    let name = item_name(model, k, &p.id, lang).map_or(p.id.clone(), |(n, _)| n);
+                    if p.note.trim().is_empty() {
+                        name
+                    } else {
+                        format!("{name} ({})", one_line(&p.note))
+                    }
+                })
+                .collect();
+            format!("{}: {}", picks.len(), names.join(", "))
+        }
+        Item::Agenda => {
+            let parts: Vec<&crate::plan::Part> =
+                plan.sessions.iter().flat_map(|s| &s.parts).collect();
+            let minutes: u32 = parts.iter().map(|p| p.minutes).sum();
+            let whats: Vec<String> = parts.iter().map(|p| one_line(&p.what)).collect();
+            format!(
+                "{}: {}, {minutes} min: {}",
+                tr(lang, Msg::CountParts),
+                parts.len(),
+                whats.join(", ")
+            )
+        }
+        Item::Checklist => {
+            let count =
+                |state: CheckState| plan.checklist.values().filter(|c| c.state == state).count();
+            let notes = plan
+                .checklist
+                .values()
+                .filter(|c| !c.note.trim().is_empty())
+                .count();
+            format!(
+                "{}: {}, {}: {}, {}: {notes}",
+                tr(lang, Msg::StateDone),
+                count(CheckState::Done),
+                tr(lang, Msg::StateNa),
+                count(CheckState::NotApplicable),
+                tr(lang, Msg::CountNotes),
+            )
+        }
     }
 }

@@ -214,6 +214,26 @@ fn checklist(out: &mut String, plan: &Plan, model: &Model, lang: Lang) {
         }
         out.push('\n');
     }
+    // Entries for items the model no longer has stay in the plan: show them, as the app does.
+    let unknown: Vec<_> = plan
+        .checklist
+        .iter()
+        .filter(|(id, _)| model.checklist_item(id).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        for (id, c) in unknown {
+            let mark = match c.state {
+                CheckState::Todo => "[ ]",
+                CheckState::Done => "[x]",
+                CheckState::NotApplicable => "[–]",
+            };
+            let _ = writeln!(out, "- {mark} {} {id}", tr(lang, Msg::UnknownItem));
+            if !c.note.trim().is_empty() {
+                let _ = writeln!(out, "{}", block(&c.note, "  "));
+            }
+        }
+        out.push('\n');
+    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,8 @@ pub enum Ctx {
     Help,
     /// The facilitation view.
     Run,
+    /// Two versions of a plan side by side.
+    Compare,
 }
 
 /// What a key means, independent of which key it is.
@@ -79,6 +81,9 @@ pub enum Action {
     PrevPart,
     Capture,
     Leave,
+    CompareVersions,
+    KeepMine,
+    KeepTheirs,
 }
 
 /// A key as written in the table.
@@ -181,6 +186,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('e')], A::Export, Msg::KExport, G::Plans, false),
     b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
     b(C::Home, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
+    b(C::Home, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
     b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KClearFilter, G::Move, false),
     // Confirm
     b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
@@ -228,6 +234,15 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Char('K')], A::GuideUp, Msg::KGuideUp, G::Move, false),
     b(C::Content, PREV_STEP, A::PrevStep, Msg::KPrevStep, G::Move, false),
     b(C::Steps, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
+    b(C::Steps, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
+    // Compare
+    b(C::Compare, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Compare, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Compare, &[K::Char(' ')], A::Toggle, Msg::KTakeSide, G::Edit, true),
+    b(C::Compare, &[K::Char('m')], A::KeepMine, Msg::KKeepMine, G::Edit, true),
+    b(C::Compare, &[K::Char('t')], A::KeepTheirs, Msg::KKeepTheirs, G::Edit, true),
+    b(C::Compare, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KApply, G::Edit, true),
+    b(C::Compare, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Edit, true),
     // Run
     b(C::Run, &[K::Char(' ')], A::StartPause, Msg::KStartPause, G::Edit, true),
     b(C::Run, &[K::Char('c')], A::Capture, Msg::KCapture, G::Edit, true),

@@ -11,6 +11,8 @@ use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{self, CheckState, FieldId, Gap, PickKind, Plan, STEPS, Step};
 use crate::ron_error::Located;
+/// Where another version of a plan came from; pure data, so the views may name it.
+pub use crate::storage::Origin;
 use crate::storage::StoreError;
 use crate::theme::Theme;
 
@@ -35,6 +37,8 @@ pub struct App {
     pub quit_armed: bool,
     /// The loop should end.
     pub should_quit: bool,
+    /// Two versions of a plan side by side, while resolving them.
+    pub compare: Option<Compare>,
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
     /// time update ever sees, so tests move it by hand.
     pub now: u64,
@@ -86,6 +90,8 @@ pub struct Row {
     pub damaged: Option<String>,
     /// A `.bak` exists to restore from.
     pub has_backup: bool,
+    /// Other versions of this plan waiting to be compared: rescued edits, sync conflicts.
+    pub others: Vec<crate::storage::Origin>,
 }
 
 /// Where the keyboard is in the workbook.
@@ -280,6 +286,8 @@ pub struct Workbook {
     pub deleted: Vec<(usize, usize, crate::plan::Part)>,
     /// The facilitation view, while running a session.
     pub run: Option<Run>,
+    /// The plan's file was changed by someone else since it was opened here.
+    pub changed_elsewhere: bool,
 }
 
 impl Workbook {
@@ -302,6 +310,7 @@ impl Workbook {
             method_chooser: None,
             deleted: Vec::new(),
             run: None,
+            changed_elsewhere: false,
         }
     }
 
@@ -442,12 +451,22 @@ pub fn checklist_rows(model: &Model) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// Checklist entries for items the model does not have, in file order; they follow the model's
+/// rows in the checklist.
+pub fn unknown_checks<'a>(model: &Model, plan: &'a Plan) -> Vec<&'a str> {
+    plan.checklist
+        .keys()
+        .filter(|id| model.checklist_item(id).is_none())
+        .map(String::as_str)
+        .collect()
+}
+
 /// How many rows the list in `slot` has.
 pub fn slot_len(model: &Model, wb: &Workbook, slot: Slot) -> usize {
     match slot {
         Slot::Field(_) => 0,
         Slot::Picks(kind) => pick_rows(model, wb, kind).len(),
-        Slot::Checklist => model.checklist_len(),
+        Slot::Checklist => model.checklist_len() + unknown_checks(model, &wb.plan).len(),
         Slot::Gaps => plan::gaps(&wb.plan, model).len(),
         Slot::Agenda => agenda_rows(&wb.plan).len(),
     }
@@ -472,6 +491,63 @@ pub fn agenda_rows(plan: &Plan) -> Vec<AgendaRow> {
                 .chain((0..s.parts.len()).map(move |pi| AgendaRow::Part(si, pi)))
         })
         .collect()
+}
+
+/// Where the other version in a comparison comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompareWith {
+    /// A rescued or conflict copy, in its file.
+    Other(crate::storage::Other),
+    /// The plan's own file, changed elsewhere while it was open here.
+    OnDisk,
+}
+
+/// Two versions of one plan, and which parts to take from the other one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compare {
+    /// The plan.
+    pub id: String,
+    /// This version: the plan file, or what is open here.
+    pub mine: Plan,
+    /// The other version.
+    pub theirs: Plan,
+    /// Where the other version is.
+    pub with: CompareWith,
+    /// What differs, in workbook order.
+    pub items: Vec<crate::plan::diff::Item>,
+    /// For each item: take the other version's.
+    pub take: Vec<bool>,
+    /// The highlighted item.
+    pub cursor: usize,
+}
+
+impl Compare {
+    /// A comparison of `mine` with `theirs`, keeping all of mine to start with.
+    pub fn new(id: String, mine: Plan, theirs: Plan, with: CompareWith) -> Self {
+        let items = crate::plan::diff::differences(&mine, &theirs);
+        let take = vec![false; items.len()];
+        Self {
+            id,
+            mine,
+            theirs,
+            with,
+            items,
+            take,
+            cursor: 0,
+        }
+    }
+
+    /// The plan the choices make.
+    pub fn merged(&self) -> Plan {
+        let taken: Vec<_> = self
+            .items
+            .iter()
+            .zip(&self.take)
+            .filter(|(_, t)| **t)
+            .map(|(i, _)| *i)
+            .collect();
+        crate::plan::diff::merge(&self.mine, &self.theirs, &taken)
+    }
 }
 
 /// The facilitation view of a running session. Times are milliseconds of the app's clock.
@@ -523,6 +599,7 @@ impl App {
             notice: None,
             quit_armed: false,
             should_quit: false,
+            compare: None,
             now: 0,
         }
     }
@@ -531,6 +608,9 @@ impl App {
     pub fn ctx(&self) -> Ctx {
         if self.help.is_some() {
             return Ctx::Help;
+        }
+        if self.compare.is_some() {
+            return Ctx::Compare;
         }
         if let Some(wb) = &self.workbook {
             if wb.editor.is_some() {

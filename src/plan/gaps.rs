@@ -31,6 +31,8 @@ pub enum Gap {
     PartTooLong(String),
     /// A session (by index) has a start time that is not `YYYY-MM-DDTHH:MM`.
     BadStart(usize),
+    /// A checklist entry for an item the model does not have (model edited or swapped).
+    UnknownCheck(String),
 }
 
 impl Gap {
@@ -47,7 +49,7 @@ impl Gap {
         match self {
             Gap::EmptyField(f) => f.step(),
             Gap::NoPicks(k) | Gap::NoNote(k, _) | Gap::Unknown(k, _) => k.step(),
-            Gap::ChecklistTodo(..) | Gap::NoReason(_) => Step::Checklist,
+            Gap::ChecklistTodo(..) | Gap::NoReason(_) | Gap::UnknownCheck(_) => Step::Checklist,
             Gap::NoAgenda
             | Gap::PartNoMinutes(_)
             | Gap::PartNoLead(_)
@@ -104,6 +106,19 @@ pub fn gaps(plan: &Plan, model: &Model) -> Vec<Gap> {
             }
         }
     }
+    // Kept in the file, like unknown picks, and said so rather than hidden.
+    let unknown_checks = plan
+        .checklist
+        .keys()
+        .filter(|id| model.checklist_item(id).is_none())
+        .map(|id| Gap::UnknownCheck(id.clone()));
+    let at = out
+        .iter()
+        .position(|g| g.step().index() > Step::Checklist.index())
+        .unwrap_or(out.len());
+    let tail = out.split_off(at);
+    out.extend(unknown_checks);
+    out.extend(tail);
     out
 }
 
@@ -211,8 +226,18 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
                 .count()
         })
         .sum();
-    let total =
-        fields + kinds.len() + notes + unknown + model.checklist_len() + agenda_checks(plan);
+    let unknown_checks = plan
+        .checklist
+        .keys()
+        .filter(|id| model.checklist_item(id).is_none())
+        .count();
+    let total = fields
+        + kinds.len()
+        + notes
+        + unknown
+        + unknown_checks
+        + model.checklist_len()
+        + agenda_checks(plan);
     let missing: usize = gaps(plan, model).iter().map(Gap::weight).sum();
     Progress {
         done: total.saturating_sub(missing),

@@ -1,6 +1,7 @@
 //! The user's plan: its stored form, the workbook steps, gaps and progress. No UI, no IO.
 
 mod agenda;
+pub mod diff;
 mod gaps;
 mod lifecycle;
 mod seed;

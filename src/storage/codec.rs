@@ -63,14 +63,25 @@ pub fn try_encode(plan: &Plan) -> Result<String, String> {
 /// Reads up to [`MAX_PLAN_BYTES`] of the file at `path`, refusing a larger file by its size
 /// before reading it. The error is a message without the file name.
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    let meta = std::fs::symlink_metadata(path).map_err(|e| io_message(&e))?;
+    if meta.file_type().is_symlink() {
+        return Err("is a symbolic link; it was not opened".into());
+    }
     if !meta.is_file() {
         return Err("is not a file".into());
     }
     if meta.len() > MAX_PLAN_BYTES {
         return Err(too_large(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| io_message(&e))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A link swapped in between the look and the open is not followed either.
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| io_message(&e))?;
     // The file may grow between the stat and the read: never read past the cap.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_PLAN_BYTES + 1)

@@ -19,6 +19,7 @@ mod atomic;
 mod codec;
 mod error;
 mod locate;
+mod others;
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hasher};
@@ -32,6 +33,7 @@ pub use codec::{
     read_capped, try_encode, valid_id,
 };
 pub use error::{IoReason, StoreError};
+pub use others::{Origin, Other, SyncTool, conflict_name, rescue_of};
 
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::ron_error::Located;
@@ -139,13 +141,17 @@ impl Fingerprint {
 
 /// Picks the data folder: `--data-dir`, then `MODELOWNIA_DATA_DIR`, then the platform's data dir.
 pub fn resolve_root(flag: Option<&Path>) -> Option<PathBuf> {
-    if let Some(dir) = flag {
-        return Some(dir.to_path_buf());
-    }
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "modelownia").map(|d| d.data_dir().to_path_buf())
+    let chosen = if let Some(dir) = flag {
+        dir.to_path_buf()
+    } else if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
+        PathBuf::from(dir)
+    } else {
+        directories::ProjectDirs::from("", "", "modelownia")?
+            .data_dir()
+            .to_path_buf()
+    };
+    // Made absolute once, at start: the same command then sees the same plans from any folder.
+    Some(std::path::absolute(&chosen).unwrap_or(chosen))
 }
 
 /// A new plan id: `p` + 16 hex digits of the time in nanoseconds (strictly increasing within a
@@ -194,6 +200,13 @@ impl Store {
             })
         };
         create(root, false)?;
+        // Inside the data folder nothing is followed through a link: a planted one could
+        // point anywhere.
+        if others::is_link(&store.plans_dir()) {
+            return Err(StoreError::InTheWay {
+                path: store.plans_dir(),
+            });
+        }
         create(&store.plans_dir(), true)?;
         store.remove_stale_temps();
         Ok(store)
@@ -244,6 +257,9 @@ impl Store {
             if name.starts_with('.') || !name.ends_with(".ron") {
                 continue;
             }
+            if self.is_conflict_copy(&name) {
+                continue;
+            }
             let id = name.trim_end_matches(".ron").to_string();
             let row = self.read(&path, &id);
             let key = match &row {
@@ -266,7 +282,12 @@ impl Store {
 
     fn read(&self, path: &Path, id: &str) -> Listed {
         let shown = path.display().to_string();
-        let result = if valid_id(id) {
+        let result = if others::is_link(path) {
+            Err(Located::whole_file(
+                &shown,
+                "is a symbolic link; it was not opened (plans are plain files)".to_string(),
+            ))
+        } else if valid_id(id) {
             read_capped(path)
                 .map_err(|m| Located::whole_file(&shown, m))
                 .and_then(|bytes| {
@@ -407,6 +428,16 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// Whether plan `id`'s file now differs from what this store last read or wrote (someone
+    /// else changed it). Reads the file; false when it cannot be read or was never seen.
+    pub fn changed_elsewhere(&self, id: &str) -> bool {
+        let Ok(bytes) = read_capped(&self.plan_path(id)) else {
+            return false;
+        };
+        let seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        seen.get(id).is_some_and(|f| *f != Fingerprint::of(&bytes))
     }
 
     fn remember(&self, id: &str, bytes: &[u8]) {
@@ -566,10 +597,10 @@ impl Store {
         })?;
         match file.try_lock() {
             Ok(()) => {
-                // Who holds it, for the message another instance shows. Best effort.
-                let _ = file.set_len(0);
+                // Who holds it, for the message another instance shows. Best effort; written
+                // over the start, padded to a fixed width, so the file is never truncated.
                 let _ = file.rewind();
-                let _ = writeln!(file, "{}", std::process::id());
+                let _ = writeln!(file, "{:<10}", std::process::id());
                 Ok(PlanLock { _file: file })
             }
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -603,20 +634,33 @@ impl Store {
         Ok(path)
     }
 
-    /// Writes `plan` beside its file as `<id>.ron.recovered` (or `.recovered-2`, `-3`… when
-    /// earlier rescued edits are still there: they are never replaced). For edits that could
-    /// not be saved normally; the plan file itself is not touched.
+    /// Where rescued copies go.
+    pub fn recovered_dir(&self) -> PathBuf {
+        self.root.join("recovered")
+    }
+
+    /// Writes `plan` as a new `recovered/<id>-<UTC time>.ron` (a counter is added when that
+    /// second is taken): for edits that could not be saved normally. Earlier rescued copies
+    /// are never replaced, and the plan file is not touched.
     pub fn write_recovered(&self, plan: &Plan) -> Result<PathBuf, StoreError> {
         check_id(&plan.id)?;
         let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
-        let plans = self.plans_dir();
+        // A rescued copy must read back: one over the read limit would be lost in effect.
+        if text.len() as u64 > MAX_PLAN_BYTES {
+            return Err(StoreError::TooLarge {
+                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
+            });
+        }
+        let dir = self.recovered_dir();
+        own_dir(&dir).map_err(|e| StoreError::CreateDir {
+            path: dir.clone(),
+            reason: IoReason::from(&e),
+        })?;
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
         for n in 1u32..1000 {
-            let name = if n == 1 {
-                format!("{}.ron.recovered", plan.id)
-            } else {
-                format!("{}.ron.recovered-{n}", plan.id)
-            };
-            let path = plans.join(name);
+            let path = dir.join(others::rescue_name(&plan.id, secs, n));
             if exists(&path) {
                 continue;
             }
@@ -626,6 +670,144 @@ impl Store {
         Err(StoreError::NoFreeName {
             path: self.plan_path(&plan.id),
         })
+    }
+
+    /// Whether a file name in `plans/` is a sync tool's conflict copy of an existing plan.
+    fn is_conflict_copy(&self, name: &str) -> bool {
+        others::conflict_name(name, |id| exists(&self.plan_path(id))).is_some()
+    }
+
+    /// Every other version of a plan: conflict copies in `plans/`, rescued copies in
+    /// `recovered/` (and `<id>.ron.recovered*` from older builds), oldest first. Links are
+    /// skipped, never opened.
+    pub fn others(&self) -> Vec<Other> {
+        let mut out = Vec::new();
+        let entries = |dir: PathBuf| std::fs::read_dir(dir).into_iter().flatten().flatten();
+        for entry in entries(self.plans_dir()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if others::is_link(&path) {
+                continue;
+            }
+            if let Some((id, origin)) =
+                others::conflict_name(&name, |id| exists(&self.plan_path(id)))
+            {
+                out.push(Other { id, path, origin });
+            } else if let Some((id, _)) = name.split_once(".ron.recovered")
+                && valid_id(id)
+            {
+                out.push(Other {
+                    id: id.to_string(),
+                    origin: Origin::Rescued {
+                        when: modified(&path).replace('T', " ").replace('Z', ""),
+                    },
+                    path,
+                });
+            }
+        }
+        for entry in entries(self.recovered_dir()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if others::is_link(&path) {
+                continue;
+            }
+            if let Some((id, when)) = others::rescue_of(&name) {
+                out.push(Other {
+                    id,
+                    path,
+                    origin: Origin::Rescued { when },
+                });
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+        out
+    }
+
+    /// Reads another version of a plan (a rescued or conflict copy); its id may differ.
+    pub fn load_other(&self, other: &Other) -> Result<Plan, Located> {
+        let shown = other.path.display().to_string();
+        if others::is_link(&other.path) {
+            return Err(Located::whole_file(
+                &shown,
+                "is a symbolic link; it was not opened".to_string(),
+            ));
+        }
+        let bytes = read_capped(&other.path).map_err(|m| Located::whole_file(&shown, m))?;
+        // The name is not `<id>.ron`, so decode under the plan's name: a copy that claims to
+        // be another plan is an error, not a version of this one.
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Located::whole_file(&shown, "is not valid UTF-8".to_string()))?;
+        let decoded = decode(&format!("{}.ron", other.id), &text).map_err(|mut e| {
+            e.file = shown.clone();
+            e
+        })?;
+        Ok(decoded.plan)
+    }
+
+    /// Moves another version of a plan (or any file in `plans/` or `recovered/`) to the
+    /// trash, never replacing anything there.
+    pub fn trash_file(&self, path: &Path) -> Result<(), StoreError> {
+        let trash = self.trash_dir();
+        own_dir(&trash).map_err(|e| StoreError::CreateDir {
+            path: trash.clone(),
+            reason: IoReason::from(&e),
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for n in 1u32..1000 {
+            let dst = if n == 1 {
+                trash.join(&name)
+            } else {
+                trash.join(format!("{name}.{n}"))
+            };
+            match move_no_clobber(path, &dst) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    return Err(StoreError::Trash {
+                        path: path.to_path_buf(),
+                        reason: IoReason::from(&e),
+                    });
+                }
+                Ok(()) => {
+                    let _ = atomic::sync_dir(&trash);
+                    return Ok(());
+                }
+            }
+        }
+        Err(StoreError::NoFreeName {
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Keeps a copy of plan `id`'s current file in the trash (before it is replaced by another
+    /// version), never replacing anything there.
+    pub fn trash_copy(&self, id: &str) -> Result<(), StoreError> {
+        check_id(id)?;
+        let src = self.plan_path(id);
+        let trash = self.trash_dir();
+        own_dir(&trash).map_err(|e| StoreError::CreateDir {
+            path: trash.clone(),
+            reason: IoReason::from(&e),
+        })?;
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        for n in 1u32..1000 {
+            let dst = trash.join(format!("{id}.replaced-{secs}.{n}.ron"));
+            match copy_no_clobber(&src, &dst) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    return Err(StoreError::Trash {
+                        path: src,
+                        reason: IoReason::from(&e),
+                    });
+                }
+                Ok(()) => return Ok(()),
+            }
+        }
+        Err(StoreError::NoFreeName { path: src })
     }
 
     /// The one safe writer for files other than plans: a fresh temp file in the same folder,

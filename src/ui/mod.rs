@@ -32,12 +32,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let [header, body, notice, footer] = regions(app, area);
     render_header(app, frame, header);
-    match &app.workbook {
-        Some(wb) => match &wb.run {
+    match (&app.compare, &app.workbook) {
+        (Some(c), _) => screens::compare::render(app, c, frame, body),
+        (None, Some(wb)) => match &wb.run {
             Some(run) => screens::run::render(app, wb, run, frame, body),
             None => workbook::render(app, wb, frame, body),
         },
-        None => home::render(app, frame, body),
+        (None, None) => home::render(app, frame, body),
     }
     if leave_asked(app) {
         let text = format!(
@@ -115,6 +116,9 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
         return None;
     }
     let [_, body, _, _] = regions(app, area);
+    if app.compare.is_some() {
+        return None;
+    }
     match &app.workbook {
         Some(wb) if wb.run.is_some() || wb.method_chooser.is_some() => None,
         Some(wb) => workbook::hit_test(app, wb, body, col, row),
@@ -150,7 +154,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
             usize::from(area.width / 2),
         )));
         left.push(Span::styled(format!("  {pct}%"), app.theme.dim));
-        let (text, style) = if let Some(reason) = &wb.read_only {
+        let (text, style) = if wb.changed_elsewhere && wb.read_only.is_none() {
+            (
+                format!("⚠ {} · v", tr(lang, Msg::OnDiskChanged)),
+                app.theme.warn,
+            )
+        } else if let Some(reason) = &wb.read_only {
             (
                 format!(
                     "{}: {}",
@@ -254,6 +263,10 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         | A::AddSession
         | A::Longer
         | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
+        A::CompareVersions => match &app.workbook {
+            Some(wb) => wb.changed_elsewhere,
+            None => app.selected_row().is_some_and(|r| !r.others.is_empty()),
+        },
         // Runs from anywhere in the plan, but offered where the agenda is.
         A::RunSession => slot == Some(Slot::Agenda) || app.workbook.is_none(),
         A::NextField | A::PrevField => !capturing(app),

@@ -7,7 +7,7 @@ use crate::keymap::Action;
 use crate::plan::{Check, CheckState, FieldId, Part, PartNote, Pick, Session};
 use crate::state::{
     App, Dialog, EditTarget, Editor, Focus, Notice, Slot, Workbook, checklist_rows, pick_rows,
-    slots,
+    slots, unknown_checks,
 };
 
 use super::{Effect, home, refuse_read_only};
@@ -251,6 +251,14 @@ pub(super) fn toggle(app: &mut App) {
         Some(Slot::Checklist) => {
             let rows = checklist_rows(model);
             let Some((_, id)) = rows.get(wb.cursor) else {
+                // An item the model no longer has: Space lets it go, like an unknown pick (the
+                // previous file keeps it in `<id>.ron.bak`).
+                let unknown = unknown_checks(model, &wb.plan);
+                if let Some(id) = unknown.get(wb.cursor - rows.len()).map(|s| s.to_string()) {
+                    wb.plan.checklist.remove(&id);
+                    wb.mark_dirty();
+                    wb.clamp_cursor(model);
+                }
                 return;
             };
             let id = id.to_string();

@@ -85,6 +85,10 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Duplicate => id.map(Effect::Duplicate),
         Action::Export => healthy.map(|r| Effect::Export(r.id.clone())),
         Action::RunSession => healthy.map(|r| Effect::Run(r.id.clone())),
+        Action::CompareVersions => selected
+            .as_ref()
+            .filter(|r| !r.others.is_empty())
+            .map(|r| Effect::Compare(r.id.clone())),
         Action::Restore => selected
             .as_ref()
             .filter(|r| r.damaged.is_some() && r.has_backup)

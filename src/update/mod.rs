@@ -76,6 +76,12 @@ pub enum Effect {
     Terminate(u8),
     /// Open plan `id` in the facilitation view.
     Run(String),
+    /// Compare plan `id` with its first other version (rescued or conflict copy).
+    Compare(String),
+    /// Compare the open plan with its file, changed elsewhere.
+    CompareOnDisk,
+    /// Save what the comparison chose, and put the version left out in the trash.
+    ApplyCompare,
 }
 
 /// The message a key press means where the user is. The same function serves the runtime
@@ -188,11 +194,37 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    if app.compare.is_some() {
+        return compare_action(app, action);
+    }
     if app.workbook.is_some() {
         navigation::workbook_action(app, action)
     } else {
         home::action(app, action)
     }
+}
+
+/// Keys in the compare view.
+fn compare_action(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(c) = app.compare.as_mut() else {
+        return Vec::new();
+    };
+    let last = c.items.len().saturating_sub(1);
+    match action {
+        Action::Up => c.cursor = c.cursor.saturating_sub(1),
+        Action::Down => c.cursor = (c.cursor + 1).min(last),
+        Action::Toggle => {
+            if let Some(t) = c.take.get_mut(c.cursor) {
+                *t = !*t;
+            }
+        }
+        Action::KeepMine => c.take.iter_mut().for_each(|t| *t = false),
+        Action::KeepTheirs => c.take.iter_mut().for_each(|t| *t = true),
+        Action::Confirm => return vec![Effect::ApplyCompare],
+        Action::Cancel => app.compare = None,
+        _ => {}
+    }
+    Vec::new()
 }
 
 /// Refuses an edit of a read-only plan with a notice; true when the plan is read-only.

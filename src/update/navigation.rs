@@ -5,7 +5,7 @@ use crate::model::Model;
 use crate::plan::{CheckState, Gap, PickKind};
 use crate::state::{
     AgendaRow, App, EditTarget, Focus, Slot, Workbook, agenda_rows, check_state, checklist_rows,
-    pick_rows, slot_len, slots,
+    pick_rows, slot_len, slots, unknown_checks,
 };
 
 use super::{Effect, agenda, editing, refuse_read_only, run};
@@ -29,6 +29,9 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
         {
             agenda::action(app, action);
             return Vec::new();
+        }
+        Ctx::Steps | Ctx::Content if action == Action::CompareVersions => {
+            return vec![Effect::CompareOnDisk];
         }
         Ctx::Steps | Ctx::Content if action == Action::RunSession => {
             run::start(app, None, false);
@@ -198,6 +201,18 @@ pub fn jump_to_gap(model: &Model, wb: &mut Workbook, gap: &Gap) {
             pick_rows(model, wb, *kind).iter().position(|r| &r.id == id)
         }
         Gap::NoReason(id) => checklist_rows(model).iter().position(|(_, i)| i == id),
+        Gap::UnknownCheck(id) => unknown_checks(model, &wb.plan)
+            .iter()
+            .position(|i| i == id)
+            .map(|k| model.checklist_len() + k),
+        Gap::PartNoMinutes(id) | Gap::PartNoLead(id) | Gap::PartTooLong(id) => {
+            agenda_rows(&wb.plan).iter().position(
+                |r| matches!(r, AgendaRow::Part(s, p) if wb.plan.sessions[*s].parts[*p].id == *id),
+            )
+        }
+        Gap::SessionTooLong(i, ..) | Gap::BadStart(i) => agenda_rows(&wb.plan)
+            .iter()
+            .position(|r| *r == AgendaRow::Session(*i)),
         Gap::ChecklistTodo(phase, _) => checklist_rows(model)
             .iter()
             .position(|(p, id)| p == phase && check_state(wb, id) == CheckState::Todo),

@@ -17,5 +17,6 @@ mod storage_golden;
 mod storage_props;
 mod storage_store;
 mod support;
+mod sync_conflicts;
 mod ui_snapshots;
 mod update_flow;

@@ -418,11 +418,10 @@ mod real_loop {
         rt.run(&mut terminal, &mut events)
             .expect("loop ends on the signal");
         assert_eq!(rt.exit_code(), 129);
-        let rescued: Vec<_> = std::fs::read_dir(store.plans_dir())
-            .expect("dir")
+        let rescued: Vec<_> = std::fs::read_dir(dir.path().join("recovered"))
+            .expect("a recovered/ folder")
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".ron.recovered"))
             .collect();
         assert_eq!(rescued.len(), 1);
         let text = std::fs::read_to_string(&rescued[0]).expect("read");

@@ -170,6 +170,7 @@ fn home_app(lang: Lang) -> App {
             percent: 0,
             damaged: Some("plans/broken.ron:3:12: Expected closing `)`".into()),
             has_backup: true,
+            others: Vec::new(),
         },
         Row {
             id: "p2".into(),
@@ -178,6 +179,11 @@ fn home_app(lang: Lang) -> App {
             percent: 64,
             damaged: None,
             has_backup: false,
+            others: vec![modelownia::storage::Origin::Conflict {
+                tool: modelownia::storage::SyncTool::Syncthing,
+                device: "LAPTOP7".into(),
+                when: "2026-11-28 10:15:00".into(),
+            }],
         },
         Row {
             id: "p1".into(),
@@ -186,6 +192,7 @@ fn home_app(lang: Lang) -> App {
             percent: 12,
             damaged: None,
             has_backup: false,
+            others: Vec::new(),
         },
     ];
     app.home.selected = 1;
@@ -495,6 +502,38 @@ fn the_facilitation_view_in_each_state() {
                     draw(&app, w, h).backend()
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn comparing_a_sync_conflict_field_by_field() {
+    use modelownia::state::{Compare, CompareWith};
+    use modelownia::storage::{Origin, Other, SyncTool};
+    for lang in [Lang::Pl, Lang::En] {
+        let mut app = home_app(lang);
+        let m = model();
+        let mine = sample_plan(&m);
+        let mut theirs = mine.clone();
+        theirs.context.place = "Świetlica przy ul. Kartuskiej".into();
+        theirs.group.who = "14 osób w wieku 13–17 lat, dwie nowe".into();
+        theirs.values.pop();
+        let with = CompareWith::Other(Other {
+            id: mine.id.clone(),
+            path: "plans/p-sample.sync-conflict-20261128-101500-LAPTOP7.ron".into(),
+            origin: Origin::Conflict {
+                tool: SyncTool::Syncthing,
+                device: "LAPTOP7".into(),
+                when: "2026-11-28 10:15:00".into(),
+            },
+        });
+        let mut c = Compare::new(mine.id.clone(), mine, theirs, with);
+        c.take[1] = true;
+        c.cursor = 1;
+        app.compare = Some(c);
+        let l = lang_code(lang);
+        for (w, h) in [(80, 24), (120, 35)] {
+            insta::assert_snapshot!(format!("compare_{l}_{w}x{h}"), draw(&app, w, h).backend());
         }
     }
 }

@@ -245,6 +245,7 @@ fn home() -> App {
             percent: 0,
             damaged: None,
             has_backup: false,
+            others: Vec::new(),
         });
     }
     app
@@ -505,4 +506,46 @@ fn a_notice_is_re_worded_when_the_language_changes() {
     assert!(buffer(&app).contains(&start(&pl)));
     app.lang = Lang::En;
     assert!(buffer(&app).contains(&start(&en)));
+}
+
+#[test]
+fn an_unknown_checklist_entry_is_a_gap_that_leads_to_it_and_space_lets_it_go() {
+    let mut app = app_with_plan();
+    let check = modelownia::plan::Check {
+        state: CheckState::Done,
+        note: "from the old model".into(),
+    };
+    app.workbook
+        .as_mut()
+        .expect("open")
+        .plan
+        .checklist
+        .insert("gone-item".into(), check);
+    let gap = modelownia::plan::Gap::UnknownCheck("gone-item".into());
+    let gaps = modelownia::plan::gaps(&wb(&app).plan, &app.model);
+    let at = gaps
+        .iter()
+        .position(|g| *g == gap)
+        .expect("listed as a gap");
+    go_to(&mut app, Step::Review);
+    app.workbook.as_mut().expect("open").cursor = at;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(wb(&app).current_step(), Step::Checklist);
+    assert_eq!(
+        wb(&app).cursor,
+        app.model.checklist_len(),
+        "after the model's rows"
+    );
+    let before = modelownia::plan::progress(&wb(&app).plan, &app.model);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(!wb(&app).plan.checklist.contains_key("gone-item"));
+    assert!(!modelownia::plan::gaps(&wb(&app).plan, &app.model).contains(&gap));
+    let after = modelownia::plan::progress(&wb(&app).plan, &app.model);
+    assert_eq!(after.total, before.total - 1);
+    assert_eq!(after.done, before.done);
+    assert_eq!(
+        wb(&app).cursor,
+        app.model.checklist_len() - 1,
+        "the cursor stays in the list"
+    );
 }

@@ -591,10 +591,12 @@ fn a_panic_restores_the_terminal_and_keeps_the_unsaved_plan_aside() {
         !s.alternate_screen() && !s.hide_cursor() && s.contents().contains("test panic requested")
     });
     let plans = plans_dir(dir.path());
-    let recovered: Vec<_> = names(&plans)
-        .into_iter()
-        .filter(|n| n.ends_with(".ron.recovered"))
-        .collect();
+    let rescue_dir = dir.path().join("recovered");
+    let recovered: Vec<_> = if rescue_dir.exists() {
+        names(&rescue_dir)
+    } else {
+        Vec::new()
+    };
     // The autosave may have beaten the panic; then nothing is unsaved and nothing is recovered.
     let files = plan_files(dir.path());
     let saved = decode_file(&files[0]).context.title == title;
@@ -602,8 +604,9 @@ fn a_panic_restores_the_terminal_and_keeps_the_unsaved_plan_aside() {
         assert!(recovered.is_empty(), "{recovered:?}");
     } else {
         assert_eq!(recovered.len(), 1, "{:?}", names(&plans));
-        let text = std::fs::read_to_string(plans.join(&recovered[0])).expect("read");
-        let plan = modelownia::storage::decode(&recovered[0].replace(".recovered", ""), &text)
+        let text = std::fs::read_to_string(rescue_dir.join(&recovered[0])).expect("read");
+        let (id, _) = modelownia::storage::rescue_of(&recovered[0]).expect("a rescue name");
+        let plan = modelownia::storage::decode(&format!("{id}.ron"), &text)
             .expect("recovered file decodes");
         assert_eq!(plan.plan.context.title, title);
         let after: Vec<Vec<u8>> = files

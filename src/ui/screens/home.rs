@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::clock;
 use crate::i18n::{Msg, tr};
+use crate::state::Origin;
 use crate::state::{App, Dialog};
 use crate::ui::widgets::wrap::{pad, truncate};
 use crate::update::ClickTarget;
@@ -71,12 +73,25 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 } else {
                     row.title.replace('\n', " ")
                 };
-                Line::raw(format!(
-                    "{marker}{} {} {:>7}%",
-                    pad(&truncate(&title, title_w), title_w),
-                    pad(&clock::short(&row.updated), 16),
-                    row.percent
-                ))
+                // Another version waits: a symbol on the row, the words in the hint below.
+                let flag = match row.others.first() {
+                    Some(Origin::Rescued { .. }) => "⟲ ",
+                    Some(Origin::Conflict { .. }) => "⇄ ",
+                    None => "",
+                };
+                let title_cell = pad(
+                    &truncate(&title, title_w.saturating_sub(flag.width())),
+                    title_w.saturating_sub(flag.width()),
+                );
+                Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(flag, app.theme.warn),
+                    Span::raw(format!(
+                        "{title_cell} {} {:>7}%",
+                        pad(&clock::short(&row.updated), 16),
+                        row.percent
+                    )),
+                ])
             };
             lines.push(if i == app.home.selected {
                 line.style(app.theme.selected)
@@ -85,14 +100,29 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
             });
         }
         frame.render_widget(Paragraph::new(lines), inner);
-        if app.selected_row().is_some_and(|r| r.damaged.is_some()) {
+        let hint = app.selected_row().and_then(|r| {
+            if r.damaged.is_some() {
+                Some(tr(lang, Msg::DamagedHint).to_string())
+            } else {
+                let first = r.others.first()?;
+                let more = match r.others.len() {
+                    1 => String::new(),
+                    n => format!(" (+{})", n - 1),
+                };
+                Some(format!(
+                    "{}{more} · v {}",
+                    super::compare::origin_words(app, first),
+                    tr(lang, Msg::KCompare)
+                ))
+            }
+        });
+        if let Some(hint) = hint {
             let hint_area = Rect {
                 y: inner.bottom().saturating_sub(2),
                 height: 2.min(inner.height),
                 ..inner
             };
-            let hint = Paragraph::new(Span::styled(tr(lang, Msg::DamagedHint), app.theme.warn))
-                .wrap(Wrap { trim: true });
+            let hint = Paragraph::new(Span::styled(hint, app.theme.warn)).wrap(Wrap { trim: true });
             frame.render_widget(Clear, hint_area);
             frame.render_widget(hint, hint_area);
         }

@@ -15,7 +15,7 @@ use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
 use crate::state::{
     AgendaRow, App, EditTarget, Focus, Slot, Workbook, agenda_rows, check_state, checklist_rows,
-    pick_rows, plan_gaps, slots,
+    pick_rows, plan_gaps, slots, unknown_checks,
 };
 use crate::ui::widgets::bar;
 use crate::ui::widgets::editor;
@@ -418,17 +418,25 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
         }
         if slot == Slot::Checklist {
             // Items the model no longer has stay in the file; say so rather than hide them.
-            for id in wb
-                .plan
-                .checklist
-                .keys()
-                .filter(|id| app.model.checklist_item(id).is_none())
-            {
-                let text = format!("{} {id}", tr(lang, Msg::UnknownItem));
-                c.lines.push(Line::from(Span::styled(
-                    truncate(&text, width),
-                    app.theme.error,
-                )));
+            let known = app.model.checklist_len();
+            for (k, id) in unknown_checks(&app.model, &wb.plan).into_iter().enumerate() {
+                let note = wb
+                    .plan
+                    .checklist
+                    .get(id)
+                    .map(|c| c.note.trim())
+                    .filter(|n| !n.is_empty())
+                    .map(|n| format!(" — {}", n.replace('\n', " ")))
+                    .unwrap_or_default();
+                let text = format!("{} {id}{note}", tr(lang, Msg::UnknownItem));
+                let ri = known + k;
+                c.push_row(
+                    &app.theme,
+                    Line::from(Span::styled(truncate(&text, width), app.theme.error)),
+                    ClickTarget::Slot(si, ri),
+                    here && ri == wb.cursor,
+                    focused,
+                );
             }
         }
     }
