@@ -56,7 +56,7 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
 /// is `id<TAB>RECOVERED<TAB>when<TAB>file` or `id<TAB>CONFLICT<TAB>device, when<TAB>file`.
 /// The data folder read is said first, on standard error.
 pub fn list(store: &Store, model: &Model) -> u8 {
-    eprintln!("{}", store.root().display());
+    eprintln!("{}", cell(&store.root().display().to_string()));
     for row in store.list() {
         match row {
             Listed::Ok { decoded, .. } => {

@@ -202,3 +202,35 @@ fn list_of_an_empty_folder_prints_nothing() {
     assert_eq!(text(&out.stdout), "");
     assert!(dir.path().join("new/plans").is_dir());
 }
+
+#[test]
+fn list_says_which_folder_it_read_and_marks_rescued_and_conflict_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let p = plan("p1", "Mural", "2026-11-01T09:00:00Z");
+    store.save(&p).unwrap();
+    store.write_recovered(&p).unwrap();
+    std::fs::write(
+        store
+            .plans_dir()
+            .join("p1.sync-conflict-20261201-123456-LAPTOP7.ron"),
+        modelownia::storage::encode(&p),
+    )
+    .unwrap();
+    let out = run(&["list"], Some(dir.path()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let root = dir.path().display().to_string();
+    assert_eq!(stderr.lines().next(), Some(root.as_str()), "{stderr}");
+    let stdout = text(&out.stdout);
+    let kinds: Vec<&str> = stdout
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(kinds.len(), 3, "{stdout}");
+    assert_eq!(kinds[0], "Mural");
+    assert!(kinds.contains(&"RECOVERED"), "{stdout}");
+    assert!(kinds.contains(&"CONFLICT"), "{stdout}");
+    assert!(stdout.contains("LAPTOP7, 2026-12-01 12:34:56"), "{stdout}");
+    assert!(!stdout.contains("DAMAGED"), "{stdout}");
+}
