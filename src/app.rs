@@ -216,6 +216,9 @@ pub struct Runtime<'a> {
     save_due: Option<Instant>,
     /// Set when a signal ends the app: the exit code.
     terminated: Option<u8>,
+    /// The edits last put in `recovered/`, and where: the same edits are not rescued twice
+    /// (a signal rescues, then the way out would again).
+    rescued: Option<(plan::Plan, std::path::PathBuf)>,
     /// Milliseconds since the Unix epoch: the only clock update and the view see.
     clock: Box<dyn Fn() -> u64>,
     /// When the open plan's file was last looked at for outside changes.
@@ -238,6 +241,7 @@ impl<'a> Runtime<'a> {
             lock: None,
             save_due: None,
             terminated: None,
+            rescued: None,
             clock: Box::new(system_ms),
             checked: Instant::now(),
         };
@@ -458,33 +462,48 @@ impl<'a> Runtime<'a> {
     /// Writes the open plan's unsaved state beside its file as a rescued copy, never over it
     /// (after a panic or a lost terminal the state may be half-updated), and says where on
     /// standard error, which the user sees once the terminal is back.
-    pub fn rescue(&self) {
-        let Some(wb) = self.app.workbook.as_ref().filter(|wb| wb.unsaved()) else {
-            return;
-        };
+    pub fn rescue(&mut self) {
         let lang = self.app.lang;
-        match self.store.write_recovered(&wb.plan) {
-            Ok(path) => eprintln!("{} {}", tr(lang, T::RecoveredTo), errors::shown(&path)),
-            Err(e) => eprintln!(
+        match self.write_rescue() {
+            Some(Ok(path)) => {
+                eprintln!("{} {}", tr(lang, T::RecoveredTo), errors::shown(&path));
+            }
+            Some(Err(e)) => eprintln!(
                 "\n{}: {}",
                 tr(lang, T::RecoverFailed),
                 errors::store_error(lang, &e)
             ),
+            None => {}
         }
     }
 
     /// Writes the open plan's unsaved edits to `recovered/`; true when they are there.
     fn rescue_quietly(&mut self) -> bool {
-        let Some(wb) = self.app.workbook.as_ref().filter(|wb| wb.unsaved()) else {
-            return false;
-        };
-        match self.store.write_recovered(&wb.plan) {
-            Ok(_) => true,
-            Err(e) => {
+        match self.write_rescue() {
+            Some(Ok(_)) => true,
+            Some(Err(e)) => {
                 self.app.notice = Some(Notice::Store(e));
                 false
             }
+            None => false,
         }
+    }
+
+    /// The rescued copy of the open plan's unsaved edits (an earlier one when they have not
+    /// changed since); `None` when there is nothing unsaved.
+    fn write_rescue(&mut self) -> Option<Result<std::path::PathBuf, StoreError>> {
+        let wb = self.app.workbook.as_ref().filter(|wb| wb.unsaved())?;
+        if let Some((plan, path)) = &self.rescued
+            && *plan == wb.plan
+            && path.exists()
+        {
+            return Some(Ok(path.clone()));
+        }
+        let result = self.store.write_recovered(&wb.plan);
+        if let Ok(path) = &result {
+            self.rescued = Some((wb.plan.clone(), path.clone()));
+        }
+        Some(result)
     }
 
     /// Opens the comparison of plan `id` with its oldest other version.

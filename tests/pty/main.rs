@@ -730,3 +730,38 @@ fn run_a_session_capture_a_polish_note_and_find_it_in_evaluation() {
     });
     assert_eq!(quit(&mut app), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_after_a_refused_save_leaves_the_edits_in_recovered() {
+    let _serial = serial();
+    for (sig, code) in [(libc::SIGHUP, 129), (libc::SIGTERM, 143)] {
+        let dir = data_dir();
+        let Some(mut app) = new_plan_titled(dir.path(), "Nasze") else {
+            return;
+        };
+        app.wait_text("saved");
+        let files = plan_files(dir.path());
+        assert_eq!(files.len(), 1);
+        // A colleague's sync tool changes the file while it is open here.
+        let text = std::fs::read_to_string(&files[0]).expect("read");
+        std::fs::write(&files[0], text.replace("\"Nasze\"", "\"Ich\"")).expect("write");
+        app.send(" zmiany");
+        app.wait_text("the file changed elsewhere");
+        let pid = app.pid().expect("pid");
+        // SAFETY: sending a signal to our own child process.
+        let sent = unsafe { libc::kill(pid as libc::pid_t, sig) };
+        assert_eq!(sent, 0);
+        assert_eq!(app.wait_exit(), code, "signal {sig}");
+        assert_eq!(
+            decode_file(&files[0]).context.title,
+            "Ich",
+            "their file is kept"
+        );
+        let rescue_dir = dir.path().join("recovered");
+        let rescued = names(&rescue_dir);
+        assert_eq!(rescued.len(), 1, "signal {sig}: {rescued:?}");
+        let text = std::fs::read_to_string(rescue_dir.join(&rescued[0])).expect("read");
+        assert!(text.contains("Nasze zmiany"), "signal {sig}: {text}");
+    }
+}
