@@ -303,7 +303,11 @@ impl<'a> Runtime<'a> {
                 .app
                 .workbook
                 .as_ref()
-                .filter(|wb| wb.read_only.is_none() && !wb.changed_elsewhere)
+                .filter(|wb| {
+                    (wb.read_only.is_none() && !wb.changed_elsewhere)
+                        || (matches!(wb.read_only, Some(ReadOnlyReason::OpenElsewhere(_)))
+                            && !wb.lock_freed)
+                })
                 .map(|_| OUTSIDE_CHECK.saturating_sub(self.checked.elapsed()));
             let tick = match (tick, look) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -335,13 +339,54 @@ impl<'a> Runtime<'a> {
         if self.checked.elapsed() < OUTSIDE_CHECK {
             return;
         }
+        self.look_around();
+    }
+
+    /// Looks at once whether the open plan's file changed elsewhere and whether a lock held by
+    /// another window was let go (the idle loop does this every few seconds).
+    pub fn look_around(&mut self) {
         self.checked = Instant::now();
+        self.look_for_a_freed_lock();
         if let Some(wb) = self.app.workbook.as_mut()
             && wb.read_only.is_none()
             && !wb.changed_elsewhere
             && self.store.changed_elsewhere(&wb.plan.id)
         {
             wb.changed_elsewhere = true;
+        }
+    }
+
+    /// A plan open read-only because another window had it: once that window lets it go, this
+    /// one takes the lock (so no third window gets it first) and offers to edit.
+    fn look_for_a_freed_lock(&mut self) {
+        let Some(wb) = self.app.workbook.as_mut() else {
+            return;
+        };
+        if wb.lock_freed || !matches!(wb.read_only, Some(ReadOnlyReason::OpenElsewhere(_))) {
+            return;
+        }
+        if let Ok(lock) = self.store.lock(&wb.plan.id) {
+            self.lock = Some(lock);
+            wb.lock_freed = true;
+        }
+    }
+
+    /// Edits here the plan another window had: read again first, as that window saved it.
+    fn take_over(&mut self) {
+        let Some(wb) = self.app.workbook.as_mut().filter(|wb| wb.lock_freed) else {
+            return;
+        };
+        match self.store.load(&wb.plan.id) {
+            Ok(decoded) => {
+                let read_only = decoded.read_only.map(|_| ReadOnlyReason::NewerVersion);
+                let step = (wb.step, wb.slot, wb.cursor, wb.focus);
+                let mut fresh = Workbook::new(decoded.plan, read_only);
+                (fresh.step, fresh.slot, fresh.cursor, fresh.focus) = step;
+                fresh.clamp_cursor(&self.app.model);
+                *wb = fresh;
+                self.app.notice = Some(Notice::Words(T::TookOver));
+            }
+            Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
         }
     }
 
@@ -391,6 +436,7 @@ impl<'a> Runtime<'a> {
             Effect::Save => self.save_now(),
             Effect::Compare(id) => self.compare(&id),
             Effect::CompareOnDisk => self.compare_on_disk(),
+            Effect::TakeOver => self.take_over(),
             Effect::ApplyCompare => self.apply_compare(),
             Effect::Close => {
                 self.save_now();

@@ -82,6 +82,7 @@ pub enum Action {
     Capture,
     Leave,
     CompareVersions,
+    TakeOver,
     KeepMine,
     KeepTheirs,
 }
@@ -235,6 +236,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, PREV_STEP, A::PrevStep, Msg::KPrevStep, G::Move, false),
     b(C::Steps, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Steps, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
+    b(C::Steps, &[K::Char('E')], A::TakeOver, Msg::KTakeOver, G::Plans, true),
     // Compare
     b(C::Compare, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Compare, DOWN, A::Down, Msg::KDown, G::Move, false),

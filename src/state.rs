@@ -288,6 +288,9 @@ pub struct Workbook {
     pub run: Option<Run>,
     /// The plan's file was changed by someone else since it was opened here.
     pub changed_elsewhere: bool,
+    /// Read-only because another window had it, and that window has let it go: this one
+    /// holds the lock now and may take over editing.
+    pub lock_freed: bool,
 }
 
 impl Workbook {
@@ -311,6 +314,7 @@ impl Workbook {
             deleted: Vec::new(),
             run: None,
             changed_elsewhere: false,
+            lock_freed: false,
         }
     }
 

@@ -141,6 +141,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         app.theme.title,
     )];
     let mut right = Vec::new();
+    let mut plan_title = None;
     if let Some(wb) = &app.workbook {
         let title = if wb.plan.context.title.trim().is_empty() {
             tr(lang, Msg::Untitled).to_string()
@@ -148,17 +149,14 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
             wb.plan.context.title.clone()
         };
         let pct = crate::plan::progress(&wb.plan, &app.model).percent();
-        left.push(Span::raw("· "));
-        left.push(Span::raw(wrap::truncate(
-            &title,
-            usize::from(area.width / 2),
-        )));
-        left.push(Span::styled(format!("  {pct}%"), app.theme.dim));
+        plan_title = Some((title, format!("  {pct}%")));
         let (text, style) = if wb.changed_elsewhere && wb.read_only.is_none() {
             (
                 format!("⚠ {} · v", tr(lang, Msg::OnDiskChanged)),
                 app.theme.warn,
             )
+        } else if wb.lock_freed && wb.read_only.is_some() {
+            (tr(lang, Msg::LockFreed).to_string(), app.theme.warn)
         } else if let Some(reason) = &wb.read_only {
             (
                 format!(
@@ -182,6 +180,17 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     }
     right.push(Span::styled(format!("[{}] ", lang.code()), app.theme.dim));
     let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
+    if let Some((title, pct)) = plan_title {
+        // The title gives way to the status on the right, never runs under it; the percentage
+        // stays.
+        let used: usize = left.iter().map(Span::width).sum::<usize>() + 2 + pct.width() + 1;
+        let room = usize::from(area.width)
+            .saturating_sub(usize::from(right_width) + used)
+            .min(usize::from(area.width / 2));
+        left.push(Span::raw("· "));
+        left.push(Span::raw(wrap::truncate(&title, room)));
+        left.push(Span::styled(pct, app.theme.dim));
+    }
     let [l, r] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(left)), l);
@@ -263,6 +272,7 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         | A::AddSession
         | A::Longer
         | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
+        A::TakeOver => app.workbook.as_ref().is_some_and(|wb| wb.lock_freed),
         A::CompareVersions => match &app.workbook {
             Some(wb) => wb.changed_elsewhere,
             None => app.selected_row().is_some_and(|r| !r.others.is_empty()),

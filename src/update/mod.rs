@@ -80,6 +80,8 @@ pub enum Effect {
     Compare(String),
     /// Compare the open plan with its file, changed elsewhere.
     CompareOnDisk,
+    /// Re-read the open read-only plan and edit it here (its lock is now held here).
+    TakeOver,
     /// Save what the comparison chose, and put the version left out in the trash.
     ApplyCompare,
 }

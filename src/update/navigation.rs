@@ -33,6 +33,13 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
         Ctx::Steps | Ctx::Content if action == Action::CompareVersions => {
             return vec![Effect::CompareOnDisk];
         }
+        Ctx::Steps if action == Action::TakeOver => {
+            return if app.workbook.as_ref().is_some_and(|wb| wb.lock_freed) {
+                vec![Effect::TakeOver]
+            } else {
+                Vec::new()
+            };
+        }
         Ctx::Steps | Ctx::Content if action == Action::RunSession => {
             run::start(app, None, false);
             return Vec::new();

@@ -206,6 +206,81 @@ fn a_second_window_opens_the_plan_read_only() {
 }
 
 #[test]
+fn the_second_window_takes_over_once_the_first_lets_the_plan_go() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    make_plan(dir.path(), "Taniec");
+    let store = Store::open(dir.path()).expect("store");
+    let mut first = Runtime::new(&store, app());
+    key(&mut first, KeyCode::Enter);
+    let other = Store::open(dir.path()).expect("store");
+    let mut second = Runtime::new(&other, app());
+    key(&mut second, KeyCode::Enter);
+    let freed = |rt: &Runtime<'_>| rt.app.workbook.as_ref().is_some_and(|wb| wb.lock_freed);
+
+    // While the first window has it, nothing is offered and E does nothing.
+    second.look_around();
+    assert!(!freed(&second));
+    key(&mut second, KeyCode::Char('E'));
+    assert!(
+        second
+            .app
+            .workbook
+            .as_ref()
+            .expect("open")
+            .read_only
+            .is_some()
+    );
+
+    // The first window edits, saves and closes the plan.
+    key(&mut first, KeyCode::Enter);
+    key(&mut first, KeyCode::Enter);
+    typ(&mut first, " w parku");
+    key(&mut first, KeyCode::Esc);
+    first.save_now();
+    key(&mut first, KeyCode::Esc);
+    key(&mut first, KeyCode::Esc);
+    assert!(first.app.workbook.is_none());
+
+    second.look_around();
+    assert!(freed(&second), "the freed lock is noticed");
+    assert!(
+        second
+            .app
+            .workbook
+            .as_ref()
+            .expect("open")
+            .read_only
+            .is_some()
+    );
+    // A third window cannot slip in between: the second holds the lock now.
+    let third = Store::open(dir.path()).expect("store");
+    assert!(third.lock(&make_id(&third)).is_err());
+
+    key(&mut second, KeyCode::Char('E'));
+    let wb = second.app.workbook.as_ref().expect("open");
+    assert!(wb.read_only.is_none(), "editable here now");
+    assert_eq!(
+        wb.plan.context.title, "Taniec w parku",
+        "read again from disk first"
+    );
+    key(&mut second, KeyCode::Enter);
+    key(&mut second, KeyCode::Enter);
+    typ(&mut second, "!");
+    key(&mut second, KeyCode::Esc);
+    second.save_now();
+    assert_eq!(status(&second), SaveStatus::Saved);
+    let id = make_id(&other);
+    assert_eq!(
+        other.load(&id).expect("load").plan.context.title,
+        "Taniec w parku!"
+    );
+}
+
+fn make_id(store: &Store) -> String {
+    store.list()[0].id().to_string()
+}
+
+#[test]
 fn duplicate_rename_and_delete_to_trash() {
     let dir = tempfile::tempdir().expect("tempdir");
     make_plan(dir.path(), "Mural");

@@ -537,3 +537,19 @@ fn comparing_a_sync_conflict_field_by_field() {
         }
     }
 }
+
+#[test]
+fn a_read_only_plan_whose_other_window_closed_offers_to_edit_here() {
+    for lang in [Lang::Pl, Lang::En] {
+        let mut app = workbook_app(lang);
+        if let Some(wb) = app.workbook.as_mut() {
+            wb.read_only = Some(modelownia::state::ReadOnlyReason::OpenElsewhere(Some(4242)));
+            wb.lock_freed = true;
+        }
+        let l = lang_code(lang);
+        insta::assert_snapshot!(
+            format!("lock_freed_{l}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}
