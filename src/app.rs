@@ -191,6 +191,18 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     }
 }
 
+/// Why a plan's file can only be read, whoever holds its lock.
+fn file_read_only(decoded: &crate::storage::Decoded) -> Option<ReadOnlyReason> {
+    if decoded.read_only.is_some() {
+        return Some(ReadOnlyReason::NewerVersion);
+    }
+    // Raw tabs and control characters grow when escaped: a file just under the limit may not
+    // fit once written back, and no edit could then be kept.
+    let fits = crate::storage::try_encode(&decoded.plan)
+        .is_ok_and(|t| t.len() as u64 <= crate::storage::MAX_PLAN_BYTES);
+    (!fits).then(|| ReadOnlyReason::TooLargeToSave(plan::longest_field(&decoded.plan)))
+}
+
 /// `ratatui::restore` does not switch off mouse capture and bracketed paste, nor show the
 /// cursor (the terminal's drop does that, which a panic skips); the panic hook must.
 fn install_mouse_paste_reset_hook() {
@@ -378,7 +390,7 @@ impl<'a> Runtime<'a> {
         };
         match self.store.load(&wb.plan.id) {
             Ok(decoded) => {
-                let read_only = decoded.read_only.map(|_| ReadOnlyReason::NewerVersion);
+                let read_only = file_read_only(&decoded);
                 let step = (wb.step, wb.slot, wb.cursor, wb.focus);
                 let mut fresh = Workbook::new(decoded.plan, read_only);
                 (fresh.step, fresh.slot, fresh.cursor, fresh.focus) = step;
@@ -764,7 +776,7 @@ impl<'a> Runtime<'a> {
         }
         match self.store.load(id) {
             Ok(decoded) => {
-                let mut read_only = decoded.read_only.map(|_| ReadOnlyReason::NewerVersion);
+                let mut read_only = file_read_only(&decoded);
                 match self.store.lock(id) {
                     Ok(lock) => self.lock = Some(lock),
                     Err(LockError::Held(pid)) => {

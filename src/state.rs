@@ -226,6 +226,9 @@ pub enum ReadOnlyReason {
     NewerVersion,
     /// The lock could not be taken for another reason.
     Lock(StoreError),
+    /// The plan reads, but written back it would be over the size limit (raw tabs and control
+    /// characters grow when escaped); the field holds the longest text.
+    TooLargeToSave(Option<crate::plan::FieldId>),
 }
 
 /// A message for the user, shown until the next key. Kept as a value, so its words come from
@@ -671,6 +674,24 @@ pub fn read_only_reason(lang: Lang, r: &ReadOnlyReason) -> String {
         ReadOnlyReason::OpenElsewhere(None) => tr(lang, Msg::OpenElsewhere).to_string(),
         ReadOnlyReason::NewerVersion => tr(lang, Msg::NewerVersion).to_string(),
         ReadOnlyReason::Lock(e) => errors::store_error(lang, e),
+        ReadOnlyReason::TooLargeToSave(field) => {
+            let label = field.map(|f| crate::i18n::field_label(lang, f));
+            errors::pick(
+                lang,
+                format!(
+                    "zapisany miałby ponad 8 MiB, więc zmian nie da się zapisać; {}",
+                    label.map_or("najwięcej tekstu jest w notatkach".into(), |l| format!(
+                        "najdłuższy tekst jest w polu „{l}”"
+                    ))
+                ),
+                format!(
+                    "written back it would be over 8 MiB, so changes cannot be saved; {}",
+                    label.map_or("most of the text is in the notes".into(), |l| format!(
+                        "the longest text is in “{l}”"
+                    ))
+                ),
+            )
+        }
     }
 }
 

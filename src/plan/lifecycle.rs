@@ -1,5 +1,6 @@
 //! How plans come into being and change name: pure rules, the clock and id passed in.
 
+use super::FieldId;
 use super::types::{Plan, SCHEMA_VERSION};
 
 /// A new empty plan.
@@ -30,6 +31,29 @@ pub fn renamed(plan: Plan, title: &str, now: String) -> Plan {
     plan.context.title = title.trim().to_string();
     plan.updated = now;
     plan
+}
+
+/// The text field holding the most text, when a field holds more than all the notes (of picks,
+/// the checklist and the agenda) together: what to shorten when a plan grows too large.
+pub fn longest_field(plan: &Plan) -> Option<FieldId> {
+    let (field, len) = crate::plan::STEPS
+        .iter()
+        .flat_map(|s| s.fields())
+        .map(|f| (*f, f.get(plan).len()))
+        .max_by_key(|(_, len)| *len)?;
+    let notes: usize = [&plan.values, &plan.directions, &plan.methods, &plan.roles]
+        .iter()
+        .flat_map(|picks| picks.iter())
+        .map(|p| p.note.len())
+        .chain(plan.checklist.values().map(|c| c.note.len()))
+        .chain(
+            plan.sessions
+                .iter()
+                .flat_map(|s| &s.parts)
+                .map(|p| p.what.len() + p.notes.iter().map(|n| n.text.len()).sum::<usize>()),
+        )
+        .sum();
+    (len > notes).then_some(field)
 }
 
 #[cfg(test)]

@@ -281,6 +281,36 @@ fn make_id(store: &Store) -> String {
 }
 
 #[test]
+fn a_plan_that_would_outgrow_the_limit_when_written_back_opens_read_only_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut plan = modelownia::plan::new("p1".into(), "2026-12-01T10:00:00Z".into());
+    plan.context.title = "Taby".into();
+    plan.context.idea = "IDEA".into();
+    // 5 MiB of raw tabs read fine; escaped as `\t` they would be 10 MiB.
+    let text = modelownia::storage::encode(&plan).replace("IDEA", &"\t".repeat(5 << 20));
+    std::fs::write(store.plan_path("p1"), &text).expect("write");
+    let mut rt = Runtime::new(&store, app());
+    key(&mut rt, KeyCode::Enter);
+    let wb = rt.app.workbook.as_ref().expect("open");
+    assert_eq!(
+        wb.read_only,
+        Some(modelownia::state::ReadOnlyReason::TooLargeToSave(Some(
+            modelownia::plan::FieldId::Idea
+        )))
+    );
+    let said = rt.app.notice.as_ref().map(notice).unwrap_or_default();
+    assert!(
+        said.contains("8 MiB") && said.contains("“The idea”"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(store.plan_path("p1")).expect("read"),
+        text
+    );
+}
+
+#[test]
 fn duplicate_rename_and_delete_to_trash() {
     let dir = tempfile::tempdir().expect("tempdir");
     make_plan(dir.path(), "Mural");
