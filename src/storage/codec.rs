@@ -391,7 +391,8 @@ fn check_id(file: &str, text: &str, id: &str) -> Result<(), Located> {
             &id_path,
             format!(
                 "plan id `{id}` does not match the file name `{name}` (a plan's file must be \
-                 named `<id>.ron`: rename the file to `{id}.ron` or fix the id)"
+                 named `<id>.ron`; if `{id}.ron` exists, this is a copy of that plan: never \
+                 rename it onto it, compare the two first)"
             ),
         ));
     }
