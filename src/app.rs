@@ -438,7 +438,7 @@ impl<'a> Runtime<'a> {
             Effect::Trash(id) => self.while_locked(&id, |store| store.trash(&id)),
             Effect::Rename(id, title) => self.rename(&id, &title),
             Effect::Restore(id) => self.while_locked(&id, |store| store.restore_backup(&id)),
-            Effect::Export(id) => self.export(&id),
+            Effect::Export(id, choice) => self.export(&id, choice),
             Effect::Run(id) => {
                 self.open(&id);
                 if self.app.workbook.is_some() {
@@ -821,13 +821,25 @@ impl<'a> Runtime<'a> {
         }
     }
 
-    fn export(&mut self, id: &str) {
+    fn export(&mut self, id: &str, choice: usize) {
         let lang = self.app.lang;
+        let (format, pack) = crate::state::EXPORT_CHOICES
+            .get(choice)
+            .copied()
+            .unwrap_or_default();
         self.app.notice = Some(match self.store.load(id) {
             Err(e) => Notice::Unreadable(e),
             Ok(decoded) => {
-                let text = crate::export::markdown(&decoded.plan, &self.app.model, lang);
-                match self.store.write_export(id, "md", &text) {
+                let options = crate::export::Options { full: false, pack };
+                let text =
+                    crate::export::render(&decoded.plan, &self.app.model, lang, format, options);
+                let name = crate::export::file_name(
+                    &decoded.plan.context.title,
+                    &decoded.plan.id,
+                    format,
+                    options,
+                );
+                match self.store.write_export(&name, &text) {
                     Ok(path) => Notice::Exported(path),
                     Err(e) => Notice::Store(e),
                 }

@@ -54,12 +54,68 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         session: Option<usize>,
     },
-    /// Print a plan as Markdown (to print, share or paste into a report)
+    /// Export a plan: a handout in Markdown or HTML (with --pack, the forms to print), or the
+    /// plan file itself to share; to standard output unless -o
     Export {
-        /// A plan file, or the id of a plan in the data folder
-        #[arg(value_name = "FILE|ID")]
+        /// A plan: its id, its file, or the start of its title (case and Polish letters
+        /// do not matter)
+        #[arg(value_name = "PLAN")]
         plan: String,
+        /// What to write
+        #[arg(long, value_enum, default_value_t = FormatArg::Markdown, value_name = "FORMAT")]
+        format: FormatArg,
+        /// Add the print pack: consent form, attendance sheet, materials checklist,
+        /// emergency contacts and a feedback form
+        #[arg(long)]
+        pack: bool,
+        /// Add empty fields, notes from running it, the whole checklist and what is missing
+        #[arg(long)]
+        full: bool,
+        /// Write to this new file instead of standard output (an existing file is never
+        /// replaced)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
+    /// Create a plan in the data folder and print a line ending with its id
+    New {
+        /// Its title
+        #[arg(long, value_name = "TITLE")]
+        title: String,
+        /// Start from this example scenario (see `modelownia scenarios`)
+        #[arg(long, value_name = "ID")]
+        from_scenario: Option<String>,
+    },
+    /// Check plan files and copy them into the data folder; a clashing id gets a new one and
+    /// the files themselves are never changed
+    Import {
+        /// Plan files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the model's example scenarios: id, setting, title
+    Scenarios,
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A Markdown handout
+    Markdown,
+    /// One HTML file, ready to print on A4, no external resources
+    Html,
+    /// The plan file itself, to share
+    Ron,
+}
+
+impl FormatArg {
+    /// The export format.
+    pub fn format(self) -> crate::export::Format {
+        match self {
+            FormatArg::Markdown => crate::export::Format::Markdown,
+            FormatArg::Html => crate::export::Format::Html,
+            FormatArg::Ron => crate::export::Format::Ron,
+        }
+    }
 }
 
 /// `--lang` values.

@@ -4,9 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::clock;
+use crate::export::{self, Format};
+use crate::lang::Lang;
 use crate::model::{self, Model};
-use crate::plan::progress;
+use crate::plan::{Plan, progress};
 use crate::storage::{self, Listed, Store};
+use crate::text::{self, visible_line};
 
 /// Exit code for invalid input.
 pub const INVALID: u8 = 2;
@@ -14,15 +17,12 @@ pub const INVALID: u8 = 2;
 /// `check-model`: validates the model and prints the summary line, or every problem.
 pub fn check_model(dir: Option<&Path>) -> u8 {
     match model::load_from(dir) {
-        Ok(m) => {
-            println!("{}", m.summary_line());
-            0
-        }
+        Ok(m) => emit(&format!("{}\n", m.summary_line())),
         Err(errors) => {
             for e in &errors {
-                eprintln!("{e}");
+                say(&e.to_string());
             }
-            eprintln!("model has {} problem(s)", errors.len());
+            say(&format!("model has {} problem(s)", errors.len()));
             INVALID
         }
     }
@@ -33,22 +33,28 @@ pub fn check_model(dir: Option<&Path>) -> u8 {
 /// are fine, 2 otherwise.
 pub fn check_plan(files: &[PathBuf]) -> u8 {
     let mut bad = 0;
+    let mut out = String::new();
     for path in files {
+        let shown = visible_line(&path.display().to_string()).into_owned();
         match storage::load_file(path) {
             Ok(decoded) => match decoded.read_only {
-                None => println!("{}: OK", path.display()),
-                Some(why) => println!("{}: OK ({why})", path.display()),
+                None => out.push_str(&format!("{shown}: OK\n")),
+                Some(why) => out.push_str(&format!("{shown}: OK ({why})\n")),
             },
             Err(e) => {
                 bad += 1;
-                eprintln!("{e}");
+                say(&e.to_string());
             }
         }
     }
+    let code = emit(&out);
     if bad > 0 && files.len() > 1 {
-        eprintln!("{bad} of {} plan files have problems", files.len());
+        say(&format!(
+            "{bad} of {} plan files have problems",
+            files.len()
+        ));
     }
-    if bad == 0 { 0 } else { INVALID }
+    if bad == 0 { code } else { INVALID }
 }
 
 /// `list`: one line per plan, newest first: `id<TAB>title<TAB>last change<TAB>progress%`;
@@ -56,27 +62,28 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
 /// is `id<TAB>RECOVERED<TAB>when<TAB>file` or `id<TAB>CONFLICT<TAB>device, when<TAB>file`.
 /// The data folder read is said first, on standard error.
 pub fn list(store: &Store, model: &Model) -> u8 {
-    eprintln!("{}", cell(&store.root().display().to_string()));
+    say(&cell(&store.root().display().to_string()));
+    let mut out = String::new();
     for row in store.list() {
-        match row {
+        let line = match row {
             Listed::Ok { decoded, .. } => {
                 let p = &decoded.plan;
-                println!(
+                format!(
                     "{}\t{}\t{}\t{}%",
                     p.id,
                     cell(&p.context.title),
                     cell(&clock::short(&p.updated)),
                     progress(p, model).percent()
-                );
+                )
             }
-            Listed::Damaged { id, error, .. } => {
-                println!(
-                    "{}\tDAMAGED\t{}",
-                    cell(&id),
-                    cell(&storage::one_line(&error))
-                );
-            }
-        }
+            Listed::Damaged { id, error, .. } => format!(
+                "{}\tDAMAGED\t{}",
+                cell(&id),
+                cell(&storage::one_line(&error))
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
     }
     for other in store.others() {
         let (kind, about) = match &other.origin {
@@ -91,49 +98,259 @@ pub fn list(store: &Store, model: &Model) -> u8 {
                     .join(", "),
             ),
         };
-        println!(
-            "{}\t{kind}\t{}\t{}",
+        out.push_str(&format!(
+            "{}\t{kind}\t{}\t{}\n",
             cell(&other.id),
             cell(&about),
             cell(&other.path.display().to_string())
-        );
+        ));
     }
-    0
+    emit(&out)
 }
 
-/// Text for one tab-separated cell: control characters (tabs, newlines) become spaces.
+/// Text for one tab-separated cell: tabs and newlines become spaces, other control and bidi
+/// characters visible escapes.
 fn cell(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    visible_line(text).into_owned()
 }
 
-/// `export FILE|ID`: prints the plan as Markdown in `lang`. A path to a file is read directly;
-/// anything else is a plan id in `store`.
-pub fn export(store: Option<&Store>, model: &Model, lang: crate::lang::Lang, plan: &str) -> u8 {
-    let path = Path::new(plan);
-    let loaded = if path.is_file() {
-        storage::load_file(path)
-    } else if let Some(store) = store.filter(|_| storage::valid_id(plan)) {
-        store.load(plan)
-    } else {
-        eprintln!("{plan}: no such plan file or plan id");
-        return INVALID;
+/// What `export` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportRequest<'a> {
+    /// The plan: an id, a file, or the start of a title.
+    pub plan: &'a str,
+    /// The format.
+    pub format: Format,
+    /// Full and pack.
+    pub options: export::Options,
+    /// A new file to write instead of standard output.
+    pub output: Option<&'a Path>,
+    /// The export's and the messages' language.
+    pub lang: Lang,
+}
+
+/// `export PLAN [--format F] [--pack] [--full] [-o FILE]`: the plan in `format`, to standard
+/// output or a new file. PLAN is a plan file (read directly, `store` may be `None`), an id in
+/// `store`, or the start of exactly one plan's title.
+pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u8 {
+    let plan = match find_plan(store, req.plan) {
+        Ok(plan) => plan,
+        Err(code) => return code,
     };
-    match loaded {
-        Ok(decoded) => {
-            print!("{}", crate::export::markdown(&decoded.plan, model, lang));
-            0
-        }
-        Err(e) => {
-            eprintln!("{e}");
+    let text = export::render(&plan, model, req.lang, req.format, req.options);
+    match req.output {
+        None => emit(&text),
+        Some(path) => match Store::write_new_file(path, &text) {
+            Ok(()) => {
+                say(&format!("wrote {}", path.display()));
+                0
+            }
+            Err(e) => {
+                say(&crate::i18n::errors::store_error(req.lang, &e));
+                INVALID
+            }
+        },
+    }
+}
+
+/// The plan PLAN names: a plan file, an id in `store`, or the start of exactly one healthy
+/// plan's title (ignoring case and Polish letters). Otherwise says why, with the candidates,
+/// and gives the exit code.
+pub fn find_plan(store: Option<&Store>, arg: &str) -> Result<Plan, u8> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        return storage::load_file(path).map(|d| d.plan).map_err(|e| {
+            say(&e.to_string());
             INVALID
+        });
+    }
+    let Some(store) = store else {
+        say(&format!("{arg}: no such plan file"));
+        return Err(INVALID);
+    };
+    if storage::valid_id(arg) && store.plan_path(arg).exists() {
+        return store.load(arg).map(|d| d.plan).map_err(|e| {
+            say(&e.to_string());
+            INVALID
+        });
+    }
+    let plans: Vec<Plan> = store
+        .list()
+        .into_iter()
+        .filter_map(|row| match row {
+            Listed::Ok { decoded, .. } => Some(decoded.plan),
+            Listed::Damaged { .. } => None,
+        })
+        .collect();
+    let wanted = text::fold(arg.trim());
+    let mut found: Vec<&Plan> = plans
+        .iter()
+        .filter(|p| !wanted.is_empty() && text::fold(p.context.title.trim()).starts_with(&wanted))
+        .collect();
+    if found.len() == 1 {
+        return Ok(found.remove(0).clone());
+    }
+    let (head, candidates) = if found.is_empty() {
+        (
+            format!(
+                "{arg}: no such plan (no plan has this id, file name or title start). \
+                 Plans in {}:",
+                store.plans_dir().display()
+            ),
+            plans.iter().collect(),
+        )
+    } else {
+        (
+            format!(
+                "{arg}: {} plans have titles starting like this; name one by its id:",
+                found.len()
+            ),
+            found,
+        )
+    };
+    say(&head);
+    for p in candidates {
+        say(&format!("  {}\t{}", p.id, visible_line(&p.context.title)));
+    }
+    Err(INVALID)
+}
+
+/// `new --title TITLE [--from-scenario ID]`: creates a plan and prints
+/// `created "TITLE" as ID`.
+pub fn new(store: &Store, model: &Model, lang: Lang, title: &str, scenario: Option<&str>) -> u8 {
+    if title.trim().is_empty() {
+        say("--title is empty; give the plan a title it can be found by");
+        return INVALID;
+    }
+    let (id, now) = (storage::new_id(), clock::now_rfc3339());
+    let plan = match scenario {
+        None => crate::plan::new(id, now.clone()),
+        Some(sid) => match model.scenario(sid) {
+            Some(s) => crate::plan::from_scenario(s, lang, id, now.clone()),
+            None => {
+                say(&format!("{sid}: no such example scenario; the model has:"));
+                for s in &model.scenarios {
+                    say(&format!("  {}\t{}", s.id, s.title.get(lang)));
+                }
+                return INVALID;
+            }
+        },
+    };
+    let plan = crate::plan::renamed(plan, title, now);
+    match store.save(&plan) {
+        Ok(()) => emit(&format!(
+            "created \"{}\" as {}\n",
+            visible_line(&plan.context.title),
+            plan.id
+        )),
+        Err(e) => {
+            say(&crate::i18n::errors::store_error(lang, &e));
+            1
         }
     }
+}
+
+/// `import FILE...`: checks each file and saves its plan into the data folder, under a new id
+/// when its own is taken, printing `imported FILE as ID`. A file that does not check is
+/// reported with file:line:col and not copied; the files themselves are only read.
+pub fn import(store: &Store, lang: Lang, files: &[PathBuf]) -> u8 {
+    let mut out = String::new();
+    let mut bad = 0;
+    for path in files {
+        let decoded = match storage::load_shared_file(path) {
+            Ok(d) => d,
+            Err(e) => {
+                bad += 1;
+                say(&e.to_string());
+                continue;
+            }
+        };
+        if let Some(why) = decoded.read_only {
+            bad += 1;
+            say(&format!("{}: not imported: {why}", path.display()));
+            continue;
+        }
+        let taken = |id: &str| std::fs::symlink_metadata(store.plan_path(id)).is_ok();
+        let mut id = decoded.plan.id.clone();
+        while taken(&id) {
+            id = storage::new_id();
+        }
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let plan = crate::plan::imported(decoded.plan, id, &name, clock::now_rfc3339());
+        match store.save(&plan) {
+            Ok(()) => {
+                out.push_str(&format!(
+                    "imported {} as {}\n",
+                    visible_line(&path.display().to_string()),
+                    plan.id
+                ));
+            }
+            Err(e) => {
+                bad += 1;
+                say(&format!(
+                    "{}: not imported: {}",
+                    path.display(),
+                    crate::i18n::errors::store_error(lang, &e)
+                ));
+            }
+        }
+    }
+    let code = emit(&out);
+    if bad > 0 {
+        if files.len() > 1 {
+            say(&format!("{bad} of {} files were not imported", files.len()));
+        }
+        return INVALID;
+    }
+    code
+}
+
+/// `scenarios`: one line per example scenario: `id<TAB>setting<TAB>title`.
+pub fn scenarios(model: &Model, lang: Lang) -> u8 {
+    let mut out = String::new();
+    for s in &model.scenarios {
+        let setting = match s.setting {
+            crate::model::Setting::Gdynia => "Gdynia",
+            crate::model::Setting::Nicosia => "Nicosia",
+        };
+        out.push_str(&format!(
+            "{}\t{setting}\t{}\n",
+            s.id,
+            visible_line(s.title.get(lang))
+        ));
+    }
+    emit(&out)
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) ends the command
+/// quietly with 0; any other failure (`> /dev/full`) is one line on standard error and 1.
+pub fn emit(text: &str) -> u8 {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            say(&format!("cannot write to standard output: {e}"));
+            1
+        }
+    }
+}
+
+/// A message on standard error, with any control characters in it made visible.
+pub fn say(message: &str) {
+    eprintln!("{}", text::visible(message));
 }
 
 /// `run PLAN [--session N]`: which plan and session to open, or why not (printed; exit 2).
-/// PLAN is an id in the data folder or the path of a file in its plans folder; N counts from 1.
+/// PLAN is an id in the data folder, the start of a plan's title, or the path of a file in
+/// its plans folder; N counts from 1.
 pub fn resolve_run(
     store: &Store,
     plan: &str,
@@ -150,44 +367,30 @@ pub fn resolve_run(
         match stem {
             Some(stem) if inside => stem,
             _ => {
-                eprintln!(
+                say(&format!(
                     "{plan}: `run` works on plans in the data folder ({}); copy the file there \
                      or point --data-dir at the folder that holds its plans/",
                     store.plans_dir().display()
-                );
+                ));
                 return Err(INVALID);
             }
         }
     } else {
-        plan.to_string()
+        find_plan(Some(store), plan)?.id
     };
-    let decoded = match storage::valid_id(&id).then(|| store.load(&id)) {
-        Some(Ok(d)) => d,
-        Some(Err(e)) if store.plan_path(&id).exists() => {
-            eprintln!("{e}");
-            return Err(INVALID);
-        }
-        _ => {
-            eprintln!(
-                "{plan}: no such plan. Plans in {}:",
-                store.plans_dir().display()
-            );
-            for row in store.list() {
-                if let Listed::Ok { decoded, .. } = row {
-                    eprintln!(
-                        "  {}\t{}",
-                        decoded.plan.id,
-                        cell(&decoded.plan.context.title)
-                    );
-                }
-            }
-            return Err(INVALID);
-        }
-    };
+    let decoded = store.load(&id).map_err(|e| {
+        say(&e.to_string());
+        INVALID
+    })?;
     let sessions = &decoded.plan.sessions;
     let describe = || {
         for (i, s) in sessions.iter().enumerate() {
-            eprintln!("  {}\t{}\t{} parts", i + 1, cell(&s.label), s.parts.len());
+            say(&format!(
+                "  {}\t{}\t{} parts",
+                i + 1,
+                cell(&s.label),
+                s.parts.len()
+            ));
         }
     };
     match session {
@@ -195,15 +398,17 @@ pub fn resolve_run(
             Ok((id, Some(n - 1)))
         }
         Some(n) => {
-            eprintln!("{plan}: session {n} does not exist or has no parts; the plan has:");
+            say(&format!(
+                "{plan}: session {n} does not exist or has no parts; the plan has:"
+            ));
             describe();
             Err(INVALID)
         }
         None if sessions.iter().any(|s| !s.parts.is_empty()) => Ok((id, None)),
         None => {
-            eprintln!(
+            say(&format!(
                 "{plan}: the plan has no agenda parts yet; add them in the Agenda step first"
-            );
+            ));
             describe();
             Err(INVALID)
         }

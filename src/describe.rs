@@ -51,9 +51,9 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
         Gap::NoNote(kind, id) => format!("{} „{}”", tr(lang, Msg::GapNoNote), name(*kind, id)),
         Gap::Unknown(_, id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
         Gap::ChecklistTodo(phase, n) => format!(
-            "{}: {n} {}",
+            "{}: {}",
             model.phases.get(*phase).map_or("", |p| p.name.get(lang)),
-            tr(lang, Msg::GapTodo)
+            crate::i18n::items_to_do(lang, *n as u64)
         ),
         Gap::NoAgenda => tr(lang, Msg::GapNoAgenda).to_string(),
         Gap::PartNoMinutes(id) => format!(

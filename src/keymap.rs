@@ -17,6 +17,8 @@ pub enum Ctx {
     Confirm,
     /// Choosing an example scenario to start from.
     Picker,
+    /// Choosing how to export a plan.
+    Export,
     /// The step list of a plan.
     Steps,
     /// The content of a step.
@@ -179,12 +181,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Home, &[K::Char('n')], A::New, Msg::KNew, G::Plans, true),
     b(C::Home, &[K::Code(KeyCode::Enter)], A::Open, Msg::KOpen, G::Plans, true),
+    b(C::Home, &[K::Char('e')], A::Export, Msg::KExport, G::Plans, true),
     b(C::Home, &[K::Char('s')], A::FromScenario, Msg::KFromScenario, G::Plans, true),
     b(C::Home, &[K::Char('c')], A::Duplicate, Msg::KDuplicate, G::Plans, true),
     b(C::Home, &[K::Char('r')], A::Rename, Msg::KRename, G::Plans, true),
     b(C::Home, &[K::Char('d'), K::Code(KeyCode::Delete)], A::Delete, Msg::KDelete, G::Plans, true),
     b(C::Home, &[K::Char('/')], A::Filter, Msg::KFilter, G::Plans, true),
-    b(C::Home, &[K::Char('e')], A::Export, Msg::KExport, G::Plans, false),
     b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
     b(C::Home, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Home, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
@@ -197,6 +199,11 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Picker, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Picker, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KStart, G::Plans, true),
     b(C::Picker, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
+    // Export
+    b(C::Export, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Export, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Export, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KExportNow, G::Plans, true),
+    b(C::Export, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
     // Steps
     b(C::Steps, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Steps, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -370,6 +377,7 @@ mod tests {
             Ctx::Home,
             Ctx::Confirm,
             Ctx::Picker,
+            Ctx::Export,
             Ctx::Steps,
             Ctx::Content,
             Ctx::Editing,

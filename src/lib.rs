@@ -15,6 +15,7 @@ pub mod plan;
 pub mod ron_error;
 pub mod state;
 pub mod storage;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;

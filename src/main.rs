@@ -13,15 +13,54 @@ fn main() -> ExitCode {
     let code = match &cli.command {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
         Some(Command::CheckPlan { files }) => commands::check_plan(files),
-        Some(Command::Export { plan }) if std::path::Path::new(plan).is_file() => {
-            match model::load_from(cli.model.as_deref()) {
-                Ok(m) => commands::export(None, &m, cli.language(), plan),
-                Err(errors) => invalid_model(&errors),
+        Some(Command::Export {
+            plan,
+            format,
+            pack,
+            full,
+            output,
+        }) => {
+            let request = commands::ExportRequest {
+                plan,
+                format: format.format(),
+                options: modelownia::export::Options {
+                    full: *full,
+                    pack: *pack,
+                },
+                output: output.as_deref(),
+                lang: cli.language(),
+            };
+            // A plan file exports without a data folder (on a stick, from an e-mail).
+            if std::path::Path::new(plan).is_file() {
+                match model::load_from(cli.model.as_deref()) {
+                    Ok(m) => commands::export(None, &m, request),
+                    Err(errors) => invalid_model(&errors),
+                }
+            } else {
+                with_store(&cli, |store, model| {
+                    commands::export(Some(store), &model, request)
+                })
             }
         }
-        Some(Command::Export { plan }) => with_store(&cli, |store, model| {
-            commands::export(Some(store), &model, cli.language(), plan)
+        Some(Command::New {
+            title,
+            from_scenario,
+        }) => with_store(&cli, |store, model| {
+            commands::new(
+                store,
+                &model,
+                cli.language(),
+                title,
+                from_scenario.as_deref(),
+            )
         }),
+        Some(Command::Import { files }) => with_store(&cli, |store, _| {
+            commands::import(store, cli.language(), files)
+        }),
+        Some(Command::Scenarios) => match model::load_from(cli.model.as_deref()) {
+            Ok(m) => commands::scenarios(&m, cli.language()),
+            Err(errors) => invalid_model(&errors),
+        },
         Some(Command::Run { plan, session }) => with_store(&cli, |store, model| {
             match commands::resolve_run(store, plan, *session) {
                 Ok((id, session)) => modelownia::app::run(
@@ -55,16 +94,13 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
         Err(errors) => return invalid_model(&errors),
     };
     let Some(root) = storage::resolve_root(cli.data_dir.as_deref()) else {
-        eprintln!("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
+        commands::say("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
         return commands::INVALID;
     };
     match storage::Store::open(&root) {
         Ok(store) => f(&store, model),
         Err(e) => {
-            eprintln!(
-                "{}",
-                modelownia::i18n::errors::store_error(cli.language(), &e)
-            );
+            commands::say(&modelownia::i18n::errors::store_error(cli.language(), &e));
             commands::INVALID
         }
     }
@@ -72,8 +108,8 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
 
 fn invalid_model(errors: &[modelownia::ron_error::Located]) -> u8 {
     for e in errors {
-        eprintln!("{e}");
+        commands::say(&e.to_string());
     }
-    eprintln!("the model is not valid; run `modelownia check-model` for details");
+    commands::say("the model is not valid; run `modelownia check-model` for details");
     commands::INVALID
 }

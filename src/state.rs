@@ -55,7 +55,17 @@ pub struct Home {
     pub filter: String,
     /// An open dialog.
     pub dialog: Option<Dialog>,
+    /// The export last chosen (an index into [`EXPORT_CHOICES`]), offered first next time.
+    pub export_choice: usize,
 }
+
+/// What the export dialog offers: a format, and whether the print pack comes with it.
+pub const EXPORT_CHOICES: [(crate::export::Format, bool); 4] = [
+    (crate::export::Format::Markdown, false),
+    (crate::export::Format::Html, false),
+    (crate::export::Format::Html, true),
+    (crate::export::Format::Ron, false),
+];
 
 /// A dialog on the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +76,13 @@ pub enum Dialog {
     ConfirmDelete(String),
     /// Choosing an example scenario; the index of the highlighted one.
     Scenario(usize),
+    /// Choosing how to export plan `id`; the highlighted choice.
+    Export {
+        /// Plan id.
+        id: String,
+        /// Index into [`EXPORT_CHOICES`].
+        choice: usize,
+    },
     /// Typing a new title for plan `id`.
     Rename {
         /// Plan id.
@@ -639,6 +656,7 @@ impl App {
             match self.home.dialog {
                 Some(Dialog::ConfirmDelete(_)) => Ctx::Confirm,
                 Some(Dialog::Scenario(_)) => Ctx::Picker,
+                Some(Dialog::Export { .. }) => Ctx::Export,
                 Some(Dialog::Filter | Dialog::Rename { .. }) => Ctx::Editing,
                 None => Ctx::Home,
             }

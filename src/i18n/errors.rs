@@ -16,11 +16,7 @@ pub fn pick(lang: Lang, pl: String, en: String) -> String {
 
 /// A path for a message: control characters (a crafted file name) never reach the terminal.
 pub fn shown(path: &Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    crate::text::visible_line(&path.display().to_string()).into_owned()
 }
 
 impl std::fmt::Display for StoreError {
@@ -175,6 +171,16 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             };
             format!("{}: {}; {state}", step_what(lang, *step, path), r(reason))
         }
+        E::NoFolder { path, reason } => pick(
+            lang,
+            format!("{}: nie ma takiego folderu albo nie można do niego zajrzeć ({}), więc nic nie zapisano", shown(path), io_reason(lang, reason)),
+            format!("{}: there is no such folder or it cannot be looked into ({}), so nothing was written", shown(path), io_reason(lang, reason)),
+        ),
+        E::Exists { path } => pick(
+            lang,
+            format!("{}: już istnieje, więc nic nie zapisano (eksport nigdy nie zastępuje pliku: podaj nową nazwę albo najpierw usuń stary plik)", shown(path)),
+            format!("{}: already exists, so nothing was written (an export never replaces a file: give a new name or remove the old file first)", shown(path)),
+        ),
         E::InTheWay { path } => pick(
             lang,
             format!("{}: w tym miejscu jest plik, którego modelownia nie utworzyła (albo dowiązanie), więc nic nie zapisano", shown(path)),

@@ -1,6 +1,7 @@
 //! Every interface string, in Polish and English side by side, so neither can be forgotten.
 
 pub mod errors;
+pub mod handout;
 
 use crate::lang::Lang;
 use crate::plan::{FieldId, Step};
@@ -72,7 +73,6 @@ pub enum Msg {
     GapNoRoles,
     GapNoNote,
     GapUnknown,
-    GapTodo,
     GapNoReason,
     Progress,
     LastChange,
@@ -128,6 +128,13 @@ pub enum Msg {
     FittingMethods,
     FitsDirections,
     KExport,
+    KExportNow,
+    ExportTitle,
+    ExportMarkdown,
+    ExportHtml,
+    ExportPack,
+    ExportRon,
+    ExportWhere,
     Exported,
     RecoveredTo,
     RecoverFailed,
@@ -221,6 +228,32 @@ pub enum Msg {
     ExportWhat,
     ExportLead,
     ExportNotes,
+}
+
+/// The form of a Polish noun that goes with `n`: `one` for 1, `few` for 2–4, 22–24, 32–34…
+/// (but not 12–14), `many` for the rest (0, 5–21, 25…).
+pub fn polish_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        return one;
+    }
+    let (tens, units) = (n % 100, n % 10);
+    if (2..=4).contains(&units) && !(12..=14).contains(&tens) {
+        few
+    } else {
+        many
+    }
+}
+
+/// "N items to do" with the noun in the right form for `n`.
+pub fn items_to_do(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Pl => format!(
+            "{n} {} do zrobienia",
+            polish_plural(n, "punkt", "punkty", "punktów")
+        ),
+        Lang::En if n == 1 => "1 item to do".to_string(),
+        Lang::En => format!("{n} items to do"),
+    }
 }
 
 /// The text of `msg` in `lang`.
@@ -328,7 +361,6 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         GapNoRoles => ("nie przypisano żadnej roli", "no role assigned"),
         GapNoNote => ("brak odpowiedzi przy", "no answer for"),
         GapUnknown => ("nieznany element", "unknown item"),
-        GapTodo => ("punkty do zrobienia", "items to do"),
         GapNoReason => (
             "„nie dotyczy” bez powodu",
             "“not applicable” without a reason",
@@ -555,8 +587,30 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         FittingMethods => ("Pasujące metody", "Methods that fit"),
         FitsDirections => ("Pasuje do kierunków", "Fits the directions"),
         KGoTo => ("przejdź", "go to"),
-        KExport => ("eksport do Markdown", "export to Markdown"),
-        Exported => ("Plan zapisany jako Markdown:", "Plan written as Markdown:"),
+        KExport => ("eksport", "export"),
+        KExportNow => ("eksportuj", "export"),
+        Exported => ("Wyeksportowano:", "Exported:"),
+        ExportTitle => ("Eksport planu", "Export the plan"),
+        ExportMarkdown => (
+            "Materiał dla zespołu — Markdown (.md)",
+            "Handout — Markdown (.md)",
+        ),
+        ExportHtml => (
+            "Materiał dla zespołu — HTML do druku (.html)",
+            "Handout — HTML to print (.html)",
+        ),
+        ExportPack => (
+            "Materiał + pakiet do druku: zgody, lista obecności, kontakty (.html)",
+            "Handout + print pack: consent, attendance, contacts (.html)",
+        ),
+        ExportRon => (
+            "Plik planu dla współpracownika (.ron)",
+            "The plan file, for a colleague (.ron)",
+        ),
+        ExportWhere => (
+            "Plik trafi do folderu eksportów:",
+            "The file goes to the exports folder:",
+        ),
         RecoveredTo => (
             "Niezapisane zmiany zapisano obok planu w pliku",
             "Unsaved changes were written beside the plan to",
@@ -858,5 +912,44 @@ fn pick(lang: Lang, pl: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Pl => pl,
         Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_polish_and_english() {
+        let pl: Vec<String> = [0, 1, 2, 4, 5, 12, 21, 22, 25]
+            .iter()
+            .map(|n| items_to_do(Lang::Pl, *n))
+            .collect();
+        assert_eq!(
+            pl,
+            [
+                "0 punktów do zrobienia",
+                "1 punkt do zrobienia",
+                "2 punkty do zrobienia",
+                "4 punkty do zrobienia",
+                "5 punktów do zrobienia",
+                "12 punktów do zrobienia",
+                "21 punktów do zrobienia",
+                "22 punkty do zrobienia",
+                "25 punktów do zrobienia",
+            ]
+        );
+        let en: Vec<String> = [0, 1, 2, 4, 5, 12, 21, 22, 25]
+            .iter()
+            .map(|n| items_to_do(Lang::En, *n))
+            .collect();
+        assert_eq!(en[0], "0 items to do");
+        assert_eq!(en[1], "1 item to do");
+        assert!(
+            en[2..].iter().all(|s| s.ends_with(" items to do")),
+            "{en:?}"
+        );
+        assert_eq!(polish_plural(112, "osoba", "osoby", "osób"), "osób");
+        assert_eq!(polish_plural(104, "osoba", "osoby", "osób"), "osoby");
     }
 }

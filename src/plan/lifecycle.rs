@@ -1,7 +1,7 @@
 //! How plans come into being and change name: pure rules, the clock and id passed in.
 
 use super::FieldId;
-use super::types::{Plan, SCHEMA_VERSION};
+use super::types::{Origin, Plan, SCHEMA_VERSION};
 
 /// A new empty plan.
 pub fn new(id: String, now: String) -> Plan {
@@ -22,7 +22,31 @@ pub fn duplicate(plan: &Plan, id: String, now: String, copy_word: &str) -> Plan 
     copy.created = now.clone();
     copy.updated = now;
     copy.context.title = format!("{} ({copy_word})", plan.context.title);
+    copy.origin = Some(Origin::Copy {
+        id: plan.id.clone(),
+        title: plan.context.title.clone(),
+    });
     copy
+}
+
+/// `plan`, read from the file named `file`, as a plan of this data folder: under `id` (its own
+/// when free), remembering the file, the date and any id it had to give up.
+pub fn imported(plan: Plan, id: String, file: &str, now: String) -> Plan {
+    let was = if plan.id == id {
+        String::new()
+    } else {
+        plan.id.clone()
+    };
+    Plan {
+        version: SCHEMA_VERSION,
+        id,
+        origin: Some(Origin::Import {
+            file: file.to_string(),
+            date: now,
+            was,
+        }),
+        ..plan
+    }
 }
 
 /// `plan` with the title `title` (trimmed), changed now.
@@ -75,6 +99,35 @@ mod tests {
             ("2026-02-02T00:00:00Z", "2026-02-02T00:00:00Z")
         );
         assert_eq!(c.version, SCHEMA_VERSION);
+        assert_eq!(
+            c.origin,
+            Some(Origin::Copy {
+                id: "p1".into(),
+                title: "Mural".into()
+            })
+        );
+    }
+
+    #[test]
+    fn an_import_remembers_the_file_and_the_id_it_gave_up() {
+        let p = new("p1".into(), "2026-01-01T00:00:00Z".into());
+        let same = imported(
+            p.clone(),
+            "p1".into(),
+            "p1.ron",
+            "2026-05-05T00:00:00Z".into(),
+        );
+        assert_eq!(
+            same.origin,
+            Some(Origin::Import {
+                file: "p1.ron".into(),
+                date: "2026-05-05T00:00:00Z".into(),
+                was: String::new()
+            })
+        );
+        let moved = imported(p, "p9".into(), "p1.ron", "2026-05-05T00:00:00Z".into());
+        assert_eq!(moved.id, "p9");
+        assert!(matches!(moved.origin, Some(Origin::Import { was, .. }) if was == "p1"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub use agenda::{
     parse_start, part_id, plan_minutes, session_minutes,
 };
 pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, state};
-pub use lifecycle::{duplicate, longest_field, new, renamed};
+pub use lifecycle::{duplicate, imported, longest_field, new, renamed};
 pub use seed::from_scenario;
 pub use steps::{FieldId, PickKind, STEPS, Step};
 pub use types::*;

@@ -75,8 +75,9 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
     let g = &scenario.group;
     plan.group.who = match lang {
         Lang::Pl => format!(
-            "{} osób, {}–{} lat. {}",
+            "{} {}, {}–{} lat. {}",
             g.size,
+            crate::i18n::polish_plural(u64::from(g.size), "osoba", "osoby", "osób"),
             g.ages.min,
             g.ages.max,
             g.description.get(lang)

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older files are migrated on load.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A plan of one activity, planned against the model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +25,9 @@ pub struct Plan {
     /// The example scenario it started from, if any.
     #[serde(default)]
     pub scenario: String,
+    /// Where the plan came from when it is a copy or an import (added in version 3).
+    #[serde(default)]
+    pub origin: Option<Origin>,
     /// Step 1.
     #[serde(default)]
     pub context: Context,
@@ -64,6 +67,28 @@ pub struct Plan {
     /// Step 11.
     #[serde(default)]
     pub evaluation: Evaluation,
+}
+
+/// How a plan came to this data folder, when not typed in here from scratch or a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origin {
+    /// A copy of another plan, as it was titled when copied.
+    Copy {
+        /// The other plan's id.
+        id: String,
+        /// Its title then.
+        title: String,
+    },
+    /// Imported from a file (`modelownia import`).
+    Import {
+        /// The file's name, without its folder.
+        file: String,
+        /// When (RFC 3339, UTC).
+        date: String,
+        /// The plan's id in that file, when it had to be given a new one.
+        #[serde(default)]
+        was: String,
+    },
 }
 
 /// Step 1: context.

@@ -63,6 +63,9 @@ pub trait SaveFs: Send + Sync + fmt::Debug {
     fn backup(&self, bytes: &[u8], backup: &Path) -> io::Result<()>;
     /// Renames the temporary file over `target`. On error the temporary file is removed.
     fn rename(&self, file: NamedTempFile, target: &Path) -> io::Result<()>;
+    /// Renames the temporary file to `target` only if nothing has that name, so a file that
+    /// appears meanwhile is never replaced. On error the temporary file is removed.
+    fn rename_new(&self, file: NamedTempFile, target: &Path) -> io::Result<()>;
     /// Flushes the folder entry changes to the disk (Unix; elsewhere nothing).
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
 }
@@ -106,6 +109,12 @@ impl SaveFs for RealFs {
 
     fn rename(&self, file: NamedTempFile, target: &Path) -> io::Result<()> {
         file.persist(target).map(drop).map_err(|e| e.error)
+    }
+
+    fn rename_new(&self, file: NamedTempFile, target: &Path) -> io::Result<()> {
+        file.persist_noclobber(target)
+            .map(drop)
+            .map_err(|e| e.error)
     }
 
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
@@ -154,6 +163,22 @@ pub fn replace(
     bytes: &[u8],
     backup: Option<(&Path, &[u8])>,
 ) -> Result<(), StepFailed> {
+    write_through_temp(fs, target, bytes, backup, false)
+}
+
+/// Durably writes `bytes` as `target`, which must not exist: not even one that appears while
+/// writing is replaced.
+pub fn create_new(fs: &dyn SaveFs, target: &Path, bytes: &[u8]) -> Result<(), StepFailed> {
+    write_through_temp(fs, target, bytes, None, true)
+}
+
+fn write_through_temp(
+    fs: &dyn SaveFs,
+    target: &Path,
+    bytes: &[u8],
+    backup: Option<(&Path, &[u8])>,
+    new_only: bool,
+) -> Result<(), StepFailed> {
     let fail = |step| move |error| StepFailed { step, error };
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -172,7 +197,12 @@ pub fn replace(
     if let Some((bak, old)) = backup {
         fs.backup(old, bak).map_err(fail(SaveStep::Backup))?;
     }
-    fs.rename(tmp, target).map_err(fail(SaveStep::Rename))?;
+    if new_only {
+        fs.rename_new(tmp, target)
+    } else {
+        fs.rename(tmp, target)
+    }
+    .map_err(fail(SaveStep::Rename))?;
     fs.sync_dir(&dir).map_err(fail(SaveStep::SyncDir))
 }
 
@@ -254,6 +284,11 @@ impl SaveFs for FailAt {
     fn rename(&self, file: NamedTempFile, target: &Path) -> io::Result<()> {
         self.trip(SaveStep::Rename)?;
         RealFs.rename(file, target)
+    }
+
+    fn rename_new(&self, file: NamedTempFile, target: &Path) -> io::Result<()> {
+        self.trip(SaveStep::Rename)?;
+        RealFs.rename_new(file, target)
     }
 
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {

@@ -151,6 +151,21 @@ pub fn decode_bytes(file: &str, bytes: &[u8]) -> Result<Decoded, Located> {
 /// [`SCHEMA_VERSION`] is read leniently (unknown fields allowed) and marked read-only; an
 /// older one is migrated in memory ([`migrate`]); the current one must not have unknown fields.
 pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
+    decode_with(file, text, true)
+}
+
+/// Reads and decodes a plan file that travelled (an import): every rule of [`load_file`] but
+/// the one tying the id to the file name, which a shared copy rarely keeps.
+pub fn load_shared_file(path: &Path) -> Result<Decoded, Located> {
+    let shown = path.display().to_string();
+    let bytes = read_capped(path).map_err(|m| Located::whole_file(&shown, m))?;
+    match std::str::from_utf8(&bytes) {
+        Ok(text) if bytes.len() as u64 <= MAX_PLAN_BYTES => decode_with(&shown, text, false),
+        _ => decode_bytes(&shown, &bytes),
+    }
+}
+
+fn decode_with(file: &str, text: &str, name_is_id: bool) -> Result<Decoded, Located> {
     if text.trim().is_empty() {
         return Err(Located::whole_file(
             file,
@@ -198,7 +213,7 @@ pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
     } else {
         (migrate(version, file, text)?, None)
     };
-    check_id(file, text, &plan.id)?;
+    check_id(file, text, &plan.id, name_is_id)?;
     Ok(Decoded { plan, read_only })
 }
 
@@ -211,6 +226,12 @@ pub fn decode(file: &str, text: &str) -> Result<Decoded, Located> {
 pub fn migrate(version: u32, file: &str, text: &str) -> Result<Plan, Located> {
     match version {
         SCHEMA_VERSION => parse_current(file, text),
+        // Version 3 only added `origin`, which defaults to none: a version-2 file is a
+        // version-3 plan without it.
+        2 => parse_strict::<Plan>(file, text, 2).map(|p| Plan {
+            version: SCHEMA_VERSION,
+            ..p
+        }),
         1 => parse_strict::<v1::Plan>(file, text, 1).map(v1::to_v2),
         _ => Err(Located::whole_file(
             file,
@@ -273,6 +294,7 @@ mod v1 {
             created: p.created,
             updated: p.updated,
             scenario: p.scenario,
+            origin: None,
             context: p.context,
             group: p.group,
             needs: p.needs,
@@ -367,8 +389,9 @@ fn ron_located(file: &str, text: &str, e: &ron::error::SpannedError) -> Located 
     loc
 }
 
-/// The plan's id must be a safe file name and, for a `.ron` file, equal its name.
-fn check_id(file: &str, text: &str, id: &str) -> Result<(), Located> {
+/// The plan's id must be a safe file name and, for a `.ron` file when `name_is_id`, equal
+/// its name.
+fn check_id(file: &str, text: &str, id: &str, name_is_id: bool) -> Result<(), Located> {
     let id_path = [Seg::Key("id".into())];
     if !valid_id(id) {
         return Err(at_path(
@@ -378,7 +401,11 @@ fn check_id(file: &str, text: &str, id: &str) -> Result<(), Located> {
             format!("plan id {id:?} is not valid (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"),
         ));
     }
-    let Some(name) = Path::new(file).file_name().and_then(|n| n.to_str()) else {
+    let Some(name) = Path::new(file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .filter(|_| name_is_id)
+    else {
         return Ok(());
     };
     let Some(stem) = name.strip_suffix(".ron") else {
@@ -436,7 +463,7 @@ mod tests {
         let text = encode(&sample());
         assert!(text.ends_with(")\n"), "{text}");
         assert!(
-            text.starts_with("(\n    version: 2,\n    id: \"p1\",\n"),
+            text.starts_with("(\n    version: 3,\n    id: \"p1\",\n"),
             "{text}"
         );
         let back = decode("p1.ron", &text).unwrap();

@@ -125,6 +125,18 @@ pub enum StoreError {
         /// Why.
         reason: IoReason,
     },
+    /// The folder to write into does not exist or cannot be looked at; nothing was written.
+    NoFolder {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: IoReason,
+    },
+    /// Something already has the name of a new file to write (an export with `-o`).
+    Exists {
+        /// The path.
+        path: PathBuf,
+    },
     /// A file that is not ours (another program's, or a link) is where we would write.
     InTheWay {
         /// The path.

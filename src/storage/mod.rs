@@ -29,8 +29,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use atomic::{FailAt, RealFs, SAVE_STEPS, SaveFs, SaveStep, StepFailed};
 pub use codec::{
-    Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file, migrate,
-    read_capped, try_encode, valid_id,
+    Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file, load_shared_file,
+    migrate, read_capped, try_encode, valid_id,
 };
 pub use error::{IoReason, StoreError};
 pub use others::{Origin, Other, SyncTool, conflict_name, rescue_of};
@@ -620,16 +620,18 @@ impl Store {
         self.root.join("exports")
     }
 
-    /// Writes an export of plan `id` as `exports/<id>.<ext>` through the safe writer,
-    /// replacing an earlier export of ours but never a link or anything but a plain file.
-    pub fn write_export(&self, id: &str, ext: &str, text: &str) -> Result<PathBuf, StoreError> {
-        check_id(id)?;
+    /// Writes an export as `exports/<name>` through the safe writer, replacing an earlier
+    /// export of ours but never a link or anything but a plain file. `name` is made by
+    /// [`crate::export::file_name`]: an id-like stem and an extension.
+    pub fn write_export(&self, name: &str, text: &str) -> Result<PathBuf, StoreError> {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        check_id(stem)?;
         let dir = self.exports_dir();
         own_dir(&dir).map_err(|e| StoreError::CreateDir {
             path: dir.clone(),
             reason: IoReason::from(&e),
         })?;
-        let path = dir.join(format!("{id}.{ext}"));
+        let path = dir.join(name);
         self.write_file(&path, text.as_bytes(), Replace::OwnPlainFile)?;
         Ok(path)
     }
@@ -829,7 +831,39 @@ impl Store {
                 });
             }
         }
-        atomic::replace(&*self.fs, path, bytes, None).map_err(|f| f.into_error(path))
+        match replace {
+            Replace::Nothing => atomic::create_new(&*self.fs, path, bytes),
+            Replace::OwnPlainFile => atomic::replace(&*self.fs, path, bytes, None),
+        }
+        .map_err(|f| f.into_error(path))
+    }
+
+    /// Writes `text` as the new file `path` anywhere (an export with `-o`): through a
+    /// temporary file beside it and a rename that never replaces anything, so an existing
+    /// file, a link or a folder in the way is refused and nothing partial is left behind.
+    pub fn write_new_file(path: &Path, text: &str) -> Result<(), StoreError> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        match std::fs::metadata(&dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(StoreError::InTheWay { path: dir });
+            }
+            Err(e) => {
+                return Err(StoreError::NoFolder {
+                    path: dir,
+                    reason: IoReason::from(&e),
+                });
+            }
+        }
+        if exists(path) {
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        atomic::create_new(&atomic::RealFs, path, text.as_bytes()).map_err(|f| f.into_error(path))
     }
 
     /// Removes `.<id>.ron.tmp-*` and `.<id>.ron.bak.tmp-*` files left by a killed save, for

@@ -280,6 +280,14 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         // Runs from anywhere in the plan, but offered where the agenda is.
         A::RunSession => slot == Some(Slot::Agenda) || app.workbook.is_none(),
         A::NextField | A::PrevField => !capturing(app),
+        // Plan keys on the list are offered only when there is a plan they can act on.
+        A::Export | A::Duplicate | A::Rename if app.workbook.is_none() => {
+            app.selected_row().is_some_and(|r| r.damaged.is_none())
+        }
+        A::Delete | A::Open if app.workbook.is_none() && app.ctx() == keymap::Ctx::Home => {
+            app.selected_row().is_some()
+        }
+        A::Filter if app.workbook.is_none() => !app.home.rows.is_empty(),
         _ => true,
     }
 }

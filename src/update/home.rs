@@ -1,7 +1,7 @@
 //! The home screen: the plan list and its dialogs.
 
 use crate::keymap::Action;
-use crate::state::{App, Dialog, Home};
+use crate::state::{App, Dialog, EXPORT_CHOICES, Home};
 
 use super::Effect;
 
@@ -37,7 +37,29 @@ fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
                 .into_iter()
                 .collect()
         }
-        (Dialog::ConfirmDelete(_) | Dialog::Scenario(_), Action::Cancel) => {
+        (Dialog::Export { id, choice }, Action::Up) => {
+            home.dialog = Some(Dialog::Export {
+                id,
+                choice: choice.saturating_sub(1),
+            });
+            Vec::new()
+        }
+        (Dialog::Export { id, choice }, Action::Down) => {
+            home.dialog = Some(Dialog::Export {
+                id,
+                choice: (choice + 1).min(EXPORT_CHOICES.len() - 1),
+            });
+            Vec::new()
+        }
+        (Dialog::Export { id, choice }, Action::Confirm) => {
+            home.dialog = None;
+            home.export_choice = choice;
+            vec![Effect::Export(id, choice)]
+        }
+        (
+            Dialog::ConfirmDelete(_) | Dialog::Scenario(_) | Dialog::Export { .. },
+            Action::Cancel,
+        ) => {
             home.dialog = None;
             Vec::new()
         }
@@ -83,7 +105,15 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Open => id.map(Effect::Open),
         Action::Duplicate => id.map(Effect::Duplicate),
-        Action::Export => healthy.map(|r| Effect::Export(r.id.clone())),
+        Action::Export => {
+            if let Some(row) = healthy {
+                home.dialog = Some(Dialog::Export {
+                    id: row.id.clone(),
+                    choice: home.export_choice,
+                });
+            }
+            None
+        }
         Action::RunSession => healthy.map(|r| Effect::Run(r.id.clone())),
         Action::CompareVersions => selected
             .as_ref()

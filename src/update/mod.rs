@@ -64,8 +64,8 @@ pub enum Effect {
     Rename(String, String),
     /// Put the `.bak` of damaged plan `id` back.
     Restore(String),
-    /// Write plan `id` as Markdown into the exports folder.
-    Export(String),
+    /// Write plan `id` into the exports folder as the export dialog's choice `n`.
+    Export(String, usize),
     /// Save the open plan now.
     Save,
     /// Save and go back to the list.

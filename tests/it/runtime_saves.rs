@@ -413,22 +413,45 @@ fn after_a_rename_the_selection_stays_on_the_renamed_plan() {
 }
 
 #[test]
-fn e_on_the_list_writes_the_plan_as_markdown() {
+fn e_on_the_list_writes_the_handout_named_after_the_title_and_remembers_the_format() {
     let dir = tempfile::tempdir().expect("tempdir");
     make_plan(dir.path(), "Mural na garażach");
     let store = Store::open(dir.path()).expect("store");
     let mut rt = Runtime::new(&store, app());
     let id = rt.app.selected_row().expect("row").id.clone();
     key(&mut rt, KeyCode::Char('e'));
-    let path = store.root().join("exports").join(format!("{id}.md"));
+    key(&mut rt, KeyCode::Enter);
+    let exports = store.root().join("exports");
+    let path = exports.join(format!("mural-na-garazach-{id}.md"));
     let text = std::fs::read_to_string(&path).expect("export written");
     assert!(text.starts_with("# Mural na garażach\n"), "{text}");
     assert!(
         rt.app
             .notice
             .as_ref()
-            .is_some_and(|n| notice(n).contains("exports"))
+            .is_some_and(|n| notice(n).contains("mural-na-garazach"))
     );
+    // The HTML print pack, chosen once, is offered first the next time.
+    key(&mut rt, KeyCode::Char('e'));
+    key(&mut rt, KeyCode::Down);
+    key(&mut rt, KeyCode::Down);
+    key(&mut rt, KeyCode::Enter);
+    let pack = exports.join(format!("mural-na-garazach-{id}-pack.html"));
+    let html = std::fs::read_to_string(&pack).expect("pack written");
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("page-break"),
+        "{html}"
+    );
+    key(&mut rt, KeyCode::Char('e'));
+    assert_eq!(
+        rt.app.home.dialog,
+        Some(modelownia::state::Dialog::Export {
+            id: id.clone(),
+            choice: 2
+        })
+    );
+    key(&mut rt, KeyCode::Esc);
+    assert_eq!(rt.app.home.dialog, None);
 }
 
 /// The real loop on a `TestBackend`, fed scripted events.

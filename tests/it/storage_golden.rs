@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use modelownia::lang::Lang;
 use modelownia::model::{self, Model, Scenario, Setting};
-use modelownia::plan::{Check, CheckState, Part, PartNote, Pick, Plan, SCHEMA_VERSION, Session};
+use modelownia::plan::{
+    Check, CheckState, Origin, Part, PartNote, Pick, Plan, SCHEMA_VERSION, Session,
+};
 use modelownia::storage::{Store, encode, load_file};
 
 fn saves_dir() -> PathBuf {
@@ -80,7 +82,7 @@ fn the_corpus_has_its_members() {
     v1.extend(scenarios());
     let mut current = vec!["empty".to_string(), "full".into()];
     current.extend(scenarios());
-    for (version, wanted) in [(1, v1), (SCHEMA_VERSION, current)] {
+    for (version, wanted) in [(1, v1), (2, current.clone()), (SCHEMA_VERSION, current)] {
         for name in wanted {
             let path = version_dir(version).join(format!("{name}.ron"));
             assert!(path.is_file(), "{} is missing", path.display());
@@ -282,6 +284,11 @@ fn empty() -> Plan {
 fn full(model: &Model) -> Plan {
     let mut p = base("full", "2026-09-01T08:15:00Z", "2026-11-20T19:42:07Z");
     p.scenario = "our-courtyard".into();
+    p.origin = Some(Origin::Import {
+        file: "nasze-podworko (1).ron".into(),
+        date: "2026-09-02T10:00:00Z".into(),
+        was: "20260901-081500-1a2b".into(),
+    });
     p.context.title = "Nasze podwórko – mapa i ławka".into();
     p.context.area = "Gdynia, Obłuże".into();
     p.context.place = "Przystań, Opata Hackiego 33, i podwórka przy Zamenhofa".into();

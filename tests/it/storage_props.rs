@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use modelownia::plan::{
-    Check, CheckState, Context, Evaluation, Goals, Group, Logistics, Needs, Part, PartNote, Pick,
-    Plan, SCHEMA_VERSION, Session,
+    Check, CheckState, Context, Evaluation, Goals, Group, Logistics, Needs, Origin, Part, PartNote,
+    Pick, Plan, SCHEMA_VERSION, Session,
 };
 use modelownia::storage::{Store, decode, decode_bytes, encode};
 use proptest::prelude::*;
@@ -92,8 +92,20 @@ fn check() -> impl Strategy<Value = Check> {
         .prop_map(|(state, note)| Check { state, note })
 }
 
+fn origin() -> impl Strategy<Value = Option<Origin>> {
+    prop_oneof![
+        Just(None),
+        (text(), text()).prop_map(|(id, title)| Some(Origin::Copy { id, title })),
+        (text(), text(), text()).prop_map(|(file, date, was)| Some(Origin::Import {
+            file,
+            date,
+            was
+        })),
+    ]
+}
+
 fn arb_plan() -> impl Strategy<Value = Plan> {
-    let head = (id(), text(), text(), text(), sessions());
+    let head = (id(), text(), text(), text(), sessions(), origin());
     let steps1 = (
         (text(), text(), text(), text(), text()),
         (text(), text(), text()),
@@ -112,7 +124,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
     );
     (head, steps1, steps2).prop_map(
         |(
-            (id, created, updated, scenario, sessions),
+            (id, created, updated, scenario, sessions, origin),
             (
                 (title, area, place, dates, idea),
                 (who, reach, gneeds),
@@ -126,6 +138,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             created,
             updated,
             scenario,
+            origin,
             context: Context {
                 title,
                 area,

@@ -546,13 +546,13 @@ fn exports_never_follow_a_planted_link() {
     std::fs::set_permissions(&outside, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::create_dir_all(store.exports_dir()).unwrap();
     std::os::unix::fs::symlink(&outside, store.exports_dir().join("p1.md")).unwrap();
-    let err = store.write_export("p1", "md", "# plan").unwrap_err();
+    let err = store.write_export("p1.md", "# plan").unwrap_err();
     assert!(matches!(err, StoreError::InTheWay { .. }), "{err:?}");
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
     // A real earlier export of ours is replaced, and private.
     std::fs::remove_file(store.exports_dir().join("p1.md")).unwrap();
-    let path = store.write_export("p1", "md", "# one").unwrap();
-    let path2 = store.write_export("p1", "md", "# two").unwrap();
+    let path = store.write_export("p1.md", "# one").unwrap();
+    let path2 = store.write_export("p1.md", "# two").unwrap();
     assert_eq!(path, path2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# two");
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;

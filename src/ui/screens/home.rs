@@ -161,6 +161,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
             frame.render_widget(Paragraph::new(text).block(block), popup);
         }
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
+        Some(Dialog::Export { id, choice }) => render_export(app, id, *choice, frame, body),
         Some(Dialog::Rename { text, .. }) => {
             let popup = crate::ui::widgets::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
@@ -189,6 +190,58 @@ pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
     let height = usize::from(inner.height.saturating_sub(1));
     let index = scroll(app.home.selected, height) + usize::from(row - first_row);
     (index < app.visible_rows().len()).then_some(ClickTarget::HomeRow(index))
+}
+
+fn render_export(app: &App, id: &str, choice: usize, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let width = body.width.saturating_sub(4).min(72);
+    let popup = crate::ui::widgets::centered(body, width, 9);
+    frame.render_widget(Clear, popup);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::ExportTitle)), true);
+    let inner = usize::from(block.inner(popup).width);
+    let mut lines: Vec<Line> = crate::state::EXPORT_CHOICES
+        .iter()
+        .enumerate()
+        .map(|(i, (format, pack))| {
+            let label = match (format, pack) {
+                (crate::export::Format::Markdown, _) => Msg::ExportMarkdown,
+                (crate::export::Format::Html, false) => Msg::ExportHtml,
+                (crate::export::Format::Html, true) => Msg::ExportPack,
+                (crate::export::Format::Ron, _) => Msg::ExportRon,
+            };
+            let marker = if i == choice { "▶ " } else { "  " };
+            let line = Line::raw(truncate(&format!("{marker}{}", tr(lang, label)), inner));
+            if i == choice {
+                line.style(app.theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        truncate(tr(lang, Msg::ExportWhere), inner),
+        app.theme.dim,
+    )));
+    let title = app
+        .home
+        .rows
+        .iter()
+        .find(|r| r.id == id)
+        .map_or("", |r| r.title.as_str());
+    let (format, pack) = crate::state::EXPORT_CHOICES
+        .get(choice)
+        .copied()
+        .unwrap_or_default();
+    let options = crate::export::Options { full: false, pack };
+    let name = crate::export::file_name(title, id, format, options);
+    lines.push(Line::from(Span::styled(
+        truncate(&format!("exports/{name}"), inner),
+        app.theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {

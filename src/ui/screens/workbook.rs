@@ -208,6 +208,14 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
     if wb.current_step() == Step::Evaluation {
         planned_and_actual(app, wb, width, &mut c);
     }
+    // Where the plan came from heads its first step, as it heads the handout.
+    if wb.current_step() == Step::Context {
+        for line in crate::export::lineage(&wb.plan, &app.model, lang) {
+            for l in wrap(&line, width) {
+                c.lines.push(Line::from(Span::styled(l, app.theme.dim)));
+            }
+        }
+    }
     for (si, slot) in slots(wb.current_step()).into_iter().enumerate() {
         let here = si == wb.slot;
         if !c.lines.is_empty() {
