@@ -235,6 +235,15 @@ fn home_screens() {
             format!("home_scenarios_{l}_80x24"),
             draw(&pick, 80, 24).backend()
         );
+        let mut export = home_app(lang);
+        export.home.dialog = Some(Dialog::Export {
+            id: "p2".into(),
+            choice: 2,
+        });
+        insta::assert_snapshot!(
+            format!("home_export_{l}_80x24"),
+            draw(&export, 80, 24).backend()
+        );
         let mut filter = home_app(lang);
         filter.home.dialog = Some(Dialog::Filter);
         filter.home.filter = "spacer".into();
@@ -549,6 +558,25 @@ fn a_read_only_plan_whose_other_window_closed_offers_to_edit_here() {
         let l = lang_code(lang);
         insta::assert_snapshot!(
             format!("lock_freed_{l}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn the_first_step_says_where_a_copied_plan_came_from() {
+    for lang in [Lang::Pl, Lang::En] {
+        let m = model();
+        let mut plan = sample_plan(&m);
+        plan.scenario = "our-courtyard".into();
+        plan.origin = Some(modelownia::plan::Origin::Copy {
+            id: "p7".into(),
+            title: "Mural na garażach".into(),
+        });
+        let mut app = App::new(m, lang);
+        app.workbook = Some(Workbook::new(plan, None));
+        insta::assert_snapshot!(
+            format!("step_context_lineage_{}_80x24", lang_code(lang)),
             draw(&app, 80, 24).backend()
         );
     }
