@@ -126,6 +126,7 @@ impl Handout<'_> {
                 &p.context.dates,
             ),
             (self.w(W::Group), &p.group.who),
+            (self.w(W::PreparedBy), &p.context.prepared_by),
         ] {
             if self.full || !value.trim().is_empty() {
                 facts.push((label, shown(self.lang, value)));
@@ -445,18 +446,6 @@ fn shown(lang: Lang, value: &str) -> String {
     } else {
         value.trim().to_string()
     }
-}
-
-/// Who prepares the activity: the person named for the youth worker's role, else the first
-/// role with a name.
-pub fn prepared_by(plan: &Plan) -> String {
-    plan.roles
-        .iter()
-        .find(|r| r.id == "youth-worker" && !r.note.trim().is_empty())
-        .or_else(|| plan.roles.iter().find(|r| !r.note.trim().is_empty()))
-        .map_or(String::new(), |r| {
-            r.note.lines().next().unwrap_or_default().trim().to_string()
-        })
 }
 
 /// Where the plan came from, in sentences: its scenario, and the copy or import it is.

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::Plan;
 
-pub use handout::{lineage, materials, prepared_by};
+pub use handout::{lineage, materials};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

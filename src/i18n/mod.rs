@@ -763,6 +763,13 @@ fn field_texts(field: FieldId) -> (Pair, Pair) {
                 "Describe the idea in a few sentences, as you would tell a colleague on the team.",
             ),
         ),
+        PreparedBy => (
+            ("Kto przygotowuje", "Prepared by"),
+            (
+                "Twoje imię i nazwisko oraz organizacja, tak jak mają się znaleźć na materiale dla koordynatora, np. „Anna Nowak, Przystań Obłuże”.",
+                "Your name and organisation as the coordinator should see them on the handout, e.g. “Anna Nowak, Obłuże neighbourhood house”.",
+            ),
+        ),
         Who => (
             ("Kto (wiek, liczba osób)", "Who (ages, size)"),
             (

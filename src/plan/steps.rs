@@ -60,7 +60,7 @@ impl Step {
     pub fn fields(self) -> &'static [FieldId] {
         use FieldId::*;
         match self {
-            Step::Context => &[Title, Area, Place, Dates, Idea],
+            Step::Context => &[Title, Area, Place, Dates, Idea, PreparedBy],
             Step::Group => &[Who, Reach, GroupNeeds],
             Step::Needs => &[Observed, How, Strengths],
             Step::Goals => &[GoalGroup, GoalNeighbourhood],
@@ -104,6 +104,7 @@ pub enum FieldId {
     Place,
     Dates,
     Idea,
+    PreparedBy,
     Who,
     Reach,
     GroupNeeds,
@@ -152,6 +153,7 @@ field_paths! {
     Place => context.place;
     Dates => context.dates;
     Idea => context.idea;
+    PreparedBy => context.prepared_by;
     Who => group.who;
     Reach => group.reach;
     GroupNeeds => group.needs;
@@ -179,7 +181,11 @@ impl FieldId {
     pub fn required(self) -> bool {
         !matches!(
             self,
-            FieldId::Budget | FieldId::Partners | FieldId::Worked | FieldId::Change
+            FieldId::Budget
+                | FieldId::Partners
+                | FieldId::Worked
+                | FieldId::Change
+                | FieldId::PreparedBy
         )
     }
 

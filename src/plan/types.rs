@@ -109,6 +109,9 @@ pub struct Context {
     /// The idea in a few sentences.
     #[serde(default)]
     pub idea: String,
+    /// Who prepares the activity, as the handout names them (added in version 3).
+    #[serde(default)]
+    pub prepared_by: String,
 }
 
 /// Step 2: the group.

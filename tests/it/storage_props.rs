@@ -107,7 +107,7 @@ fn origin() -> impl Strategy<Value = Option<Origin>> {
 fn arb_plan() -> impl Strategy<Value = Plan> {
     let head = (id(), text(), text(), text(), sessions(), origin());
     let steps1 = (
-        (text(), text(), text(), text(), text()),
+        (text(), text(), text(), text(), text(), text()),
         (text(), text(), text()),
         (text(), text(), text()),
         (text(), text()),
@@ -126,7 +126,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         |(
             (id, created, updated, scenario, sessions, origin),
             (
-                (title, area, place, dates, idea),
+                (title, area, place, dates, idea, prepared_by),
                 (who, reach, gneeds),
                 (observed, how, strengths),
                 (g, n),
@@ -145,6 +145,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 place,
                 dates,
                 idea,
+                prepared_by,
             },
             group: Group {
                 who,
