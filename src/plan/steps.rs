@@ -270,7 +270,7 @@ mod tests {
             assert_eq!(all.iter().filter(|g| *g == f).count(), 1, "{f:?}");
             assert!(f.step().fields().contains(f));
         }
-        assert_eq!(all.len(), 24);
+        assert_eq!(all.len(), 25);
     }
 
     #[test]
