@@ -435,7 +435,17 @@ impl<'a> Runtime<'a> {
             Effect::CreateFrom(id) => self.create_from(&id),
             Effect::Open(id) => self.open(&id),
             Effect::Duplicate(id) => self.duplicate(&id),
-            Effect::Trash(id) => self.while_locked(&id, |store| store.trash(&id)),
+            Effect::Trash(id) => self.trash(&id),
+            Effect::Untrash(stem) => self.untrash(&stem),
+            Effect::OpenTrash => self.open_trash(),
+            Effect::EmptyTrash => {
+                self.app.notice = Some(match self.store.empty_trash() {
+                    Ok(n) => Notice::TrashEmptied(n),
+                    Err(e) => Notice::Store(e),
+                });
+                self.app.home.trash.clear();
+                self.app.home.last_trashed = None;
+            }
             Effect::Rename(id, title) => self.rename(&id, &title),
             Effect::Restore(id) => self.while_locked(&id, |store| store.restore_backup(&id)),
             Effect::Export(id, choice) => self.export(&id, choice),
@@ -463,7 +473,12 @@ impl<'a> Runtime<'a> {
                     }
                 }
                 if !unsaved(&self.app) || rescued {
-                    let id = self.app.workbook.take().map(|wb| wb.plan.id);
+                    let plan = self.app.workbook.take().map(|wb| wb.plan);
+                    // `n` and straight back leaves no "(untitled)" plan behind.
+                    let discarded = plan
+                        .as_ref()
+                        .is_some_and(|p| !rescued && self.store.discard_blank(p));
+                    let id = plan.map(|p| p.id).filter(|_| !discarded);
                     self.lock = None;
                     self.save_due = None;
                     self.refresh();
@@ -729,6 +744,68 @@ impl<'a> Runtime<'a> {
         self.refresh();
     }
 
+    fn trash(&mut self, id: &str) {
+        let title = self
+            .app
+            .home
+            .rows
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(String::new(), |r| r.title.clone());
+        if let Some(lock) = self.lock_or_say(id) {
+            match self.store.trash(id) {
+                Ok(stem) => {
+                    self.app.notice = Some(Notice::Trashed(title.clone()));
+                    self.app.home.last_trashed = Some((stem, title));
+                }
+                Err(e) => self.app.notice = Some(Notice::Store(e)),
+            }
+            drop(lock);
+        }
+        self.refresh();
+    }
+
+    fn untrash(&mut self, stem: &str) {
+        let title = self
+            .store
+            .trashed()
+            .into_iter()
+            .find(|t| t.stem == stem)
+            .map_or(String::new(), |t| t.title);
+        match self.store.untrash(stem) {
+            Ok(id) => {
+                self.app.notice = Some(Notice::Untrashed(title));
+                if self
+                    .app
+                    .home
+                    .last_trashed
+                    .as_ref()
+                    .is_some_and(|(s, _)| s == stem)
+                {
+                    self.app.home.last_trashed = None;
+                }
+                self.app.home.dialog = None;
+                self.refresh();
+                self.select(&id);
+            }
+            Err(e) => self.app.notice = Some(Notice::Store(e)),
+        }
+    }
+
+    fn open_trash(&mut self) {
+        self.app.home.trash = self
+            .store
+            .trashed()
+            .into_iter()
+            .map(|t| crate::state::TrashRow {
+                stem: t.stem,
+                title: t.title,
+                when: t.when,
+            })
+            .collect();
+        self.app.home.dialog = Some(crate::state::Dialog::Trash(0));
+    }
+
     fn select(&mut self, id: &str) {
         if let Some(i) = self.app.visible_rows().iter().position(|r| r.id == id) {
             self.app.home.selected = i;
@@ -870,6 +947,20 @@ impl<'a> Runtime<'a> {
 /// Turns a terminal event into a message, or nothing when it means nothing to the app. Keys
 /// are resolved by the keymap here, so update sees actions.
 pub fn to_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
+    let msg = event_msg(app, ev, area)?;
+    // A window too small to draw shows only a message: keys that would change what the user
+    // cannot see are dropped; leaving, saving and closing a box still work.
+    if area.width < crate::ui::MIN_WIDTH || area.height < crate::ui::MIN_HEIGHT {
+        use crate::keymap::Action as A;
+        return match msg {
+            Msg::Action(A::Quit | A::Save | A::Done | A::Cancel) | Msg::Terminate(_) => Some(msg),
+            _ => None,
+        };
+    }
+    Some(msg)
+}
+
+fn event_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(update::key_msg(app, key)),
         Event::Paste(text) => Some(Msg::Paste(text)),

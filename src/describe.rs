@@ -48,7 +48,11 @@ pub fn gap_text(model: &Model, lang: Lang, gap: &Gap) -> String {
             },
         )
         .to_string(),
-        Gap::NoNote(kind, id) => format!("{} „{}”", tr(lang, Msg::GapNoNote), name(*kind, id)),
+        Gap::NoNote(kind, id) => format!(
+            "{} {}",
+            tr(lang, Msg::GapNoNote),
+            crate::i18n::quoted(lang, &name(*kind, id))
+        ),
         Gap::Unknown(_, id) => format!("{} {id}", tr(lang, Msg::GapUnknown)),
         Gap::ChecklistTodo(phase, n) => format!(
             "{}: {}",

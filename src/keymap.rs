@@ -19,6 +19,8 @@ pub enum Ctx {
     Picker,
     /// Choosing how to export a plan.
     Export,
+    /// The trash.
+    Trash,
     /// The step list of a plan.
     Steps,
     /// The content of a step.
@@ -85,6 +87,9 @@ pub enum Action {
     Leave,
     CompareVersions,
     TakeOver,
+    ToReview,
+    OpenTrash,
+    EmptyTrash,
     KeepMine,
     KeepTheirs,
 }
@@ -190,7 +195,15 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('R')], A::Restore, Msg::KRestore, G::Plans, false),
     b(C::Home, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Home, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
+    b(C::Home, &[K::Char('u')], A::UndoDelete, Msg::KUndoTrash, G::Plans, true),
+    b(C::Home, &[K::Char('T')], A::OpenTrash, Msg::KTrash, G::Plans, false),
     b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KClearFilter, G::Move, false),
+    // Trash
+    b(C::Trash, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Trash, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Trash, &[K::Code(KeyCode::Enter), K::Char('u')], A::Confirm, Msg::KRestoreFromTrash, G::Plans, true),
+    b(C::Trash, &[K::Char('X')], A::EmptyTrash, Msg::KEmptyTrash, G::Plans, true),
+    b(C::Trash, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KClose, G::Plans, true),
     // Confirm
     b(C::Confirm, &[K::Char('y'), K::Char('t'), K::Code(KeyCode::Enter)], A::Confirm, Msg::KConfirm, G::Edit, true),
     b(C::Confirm, &[K::Char('n'), K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Edit, true),
@@ -244,6 +257,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Steps, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Steps, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
     b(C::Steps, &[K::Char('E')], A::TakeOver, Msg::KTakeOver, G::Plans, true),
+    b(C::Steps, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
+    b(C::Content, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
     // Compare
     b(C::Compare, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Compare, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -352,6 +367,36 @@ pub fn key_name(key: Key, lang: Lang) -> String {
     }
 }
 
+/// The keys of a yes/no question and what they mean, from the table: `y/t/Enter: yes ·
+/// n/Esc: no`, so the question never names a key the table does not bind.
+pub fn yes_no(lang: Lang) -> String {
+    let part = |action: Action, word: Msg| {
+        bindings(Ctx::Confirm)
+            .find(|b| b.action == action && b.ctx == Ctx::Confirm)
+            .map(|b| format!("{}: {}", keys_label(b, lang), crate::i18n::tr(lang, word)))
+            .unwrap_or_default()
+    };
+    format!(
+        "{} · {}",
+        part(Action::Confirm, Msg::Yes),
+        part(Action::Cancel, Msg::No)
+    )
+}
+
+/// A key and what it does, as the footer shows it (`u cofnij`), for a sentence that names it.
+pub fn hint_for(ctx: Ctx, action: Action, lang: Lang) -> String {
+    bindings(ctx)
+        .find(|b| b.action == action)
+        .map(|b| {
+            format!(
+                "{} {}",
+                key_name(b.keys[0], lang),
+                crate::i18n::tr(lang, b.label)
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// All key names of a binding joined for display, e.g. `↑/k`.
 pub fn keys_label(binding: &Binding, lang: Lang) -> String {
     binding
@@ -378,6 +423,7 @@ mod tests {
             Ctx::Confirm,
             Ctx::Picker,
             Ctx::Export,
+            Ctx::Trash,
             Ctx::Steps,
             Ctx::Content,
             Ctx::Editing,

@@ -57,6 +57,21 @@ pub struct Home {
     pub dialog: Option<Dialog>,
     /// The export last chosen (an index into [`EXPORT_CHOICES`]), offered first next time.
     pub export_choice: usize,
+    /// The plan last moved to the trash: its name there and its title, for `u` to undo.
+    pub last_trashed: Option<(String, String)>,
+    /// What the trash holds, as read when its view opened.
+    pub trash: Vec<TrashRow>,
+}
+
+/// A plan in the trash, as its view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashRow {
+    /// Its name in the trash (to restore it by).
+    pub stem: String,
+    /// Its title (may be empty).
+    pub title: String,
+    /// When it was trashed, UTC.
+    pub when: String,
 }
 
 /// What the export dialog offers: a format, and whether the print pack comes with it.
@@ -76,6 +91,10 @@ pub enum Dialog {
     ConfirmDelete(String),
     /// Choosing an example scenario; the index of the highlighted one.
     Scenario(usize),
+    /// The trash: the highlighted plan.
+    Trash(usize),
+    /// Asking before emptying the trash for good.
+    ConfirmEmptyTrash,
     /// Choosing how to export plan `id`; the highlighted choice.
     Export {
         /// Plan id.
@@ -268,6 +287,12 @@ pub enum Notice {
     Unreadable(Located),
     /// A fixed sentence.
     Words(Msg),
+    /// The plan with this title went to the trash (`u` brings it back).
+    Trashed(String),
+    /// The plan with this title came back from the trash.
+    Untrashed(String),
+    /// The trash was emptied: this many plans are gone for good.
+    TrashEmptied(usize),
 }
 
 /// An open plan.
@@ -311,6 +336,8 @@ pub struct Workbook {
     /// Read-only because another window had it, and that window has let it go: this one
     /// holds the lock now and may take over editing.
     pub lock_freed: bool,
+    /// After a jump from a gap in the review: the gap's row there, to come back to.
+    pub back_to_review: Option<usize>,
 }
 
 impl Workbook {
@@ -335,6 +362,7 @@ impl Workbook {
             run: None,
             changed_elsewhere: false,
             lock_freed: false,
+            back_to_review: None,
         }
     }
 
@@ -425,14 +453,14 @@ pub fn pick_rows(model: &Model, wb: &Workbook, kind: PickKind) -> Vec<PickRow> {
         PickKind::Directions => model.directions.iter().map(|v| v.id.as_str()).collect(),
         PickKind::Roles => model.roles.iter().map(|v| v.id.as_str()).collect(),
         PickKind::Methods => {
-            let needle = wb.method_filter.to_lowercase();
+            let needle = crate::text::fold(wb.method_filter.trim());
             model
                 .methods
                 .iter()
                 .filter(|m| {
                     needle.is_empty()
-                        || m.name.pl.to_lowercase().contains(&needle)
-                        || m.name.en.to_lowercase().contains(&needle)
+                        || crate::text::fold(&m.name.pl).contains(&needle)
+                        || crate::text::fold(&m.name.en).contains(&needle)
                         || m.id.contains(&needle)
                 })
                 .filter(|m| {
@@ -654,7 +682,8 @@ impl App {
             }
         } else {
             match self.home.dialog {
-                Some(Dialog::ConfirmDelete(_)) => Ctx::Confirm,
+                Some(Dialog::ConfirmDelete(_) | Dialog::ConfirmEmptyTrash) => Ctx::Confirm,
+                Some(Dialog::Trash(_)) => Ctx::Trash,
                 Some(Dialog::Scenario(_)) => Ctx::Picker,
                 Some(Dialog::Export { .. }) => Ctx::Export,
                 Some(Dialog::Filter | Dialog::Rename { .. }) => Ctx::Editing,
@@ -665,11 +694,11 @@ impl App {
 
     /// The rows the home filter lets through.
     pub fn visible_rows(&self) -> Vec<&Row> {
-        let needle = self.home.filter.to_lowercase();
+        let needle = crate::text::fold(self.home.filter.trim());
         self.home
             .rows
             .iter()
-            .filter(|r| needle.is_empty() || r.title.to_lowercase().contains(&needle))
+            .filter(|r| needle.is_empty() || crate::text::fold(&r.title).contains(&needle))
             .collect()
     }
 
@@ -725,9 +754,53 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         Notice::DamagedHint => tr(lang, Msg::DamagedHint).to_string(),
         Notice::Words(m) => tr(lang, *m).to_string(),
         Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), errors::shown(path)),
+        Notice::Trashed(title) => {
+            let title = crate::i18n::quoted(lang, &untitled_or(lang, title));
+            let undo = crate::keymap::hint_for(
+                crate::keymap::Ctx::Home,
+                crate::keymap::Action::UndoDelete,
+                lang,
+            );
+            let trash = crate::keymap::hint_for(
+                crate::keymap::Ctx::Home,
+                crate::keymap::Action::OpenTrash,
+                lang,
+            );
+            match lang {
+                Lang::Pl => format!("Plan {title} jest w koszu · {undo} · {trash}"),
+                Lang::En => format!("The plan {title} is in the trash · {undo} · {trash}"),
+            }
+        }
+        Notice::Untrashed(title) => {
+            let title = crate::i18n::quoted(lang, &untitled_or(lang, title));
+            match lang {
+                Lang::Pl => format!("Plan {title} wrócił z kosza."),
+                Lang::En => format!("The plan {title} is back from the trash."),
+            }
+        }
+        Notice::TrashEmptied(n) => {
+            let n = *n as u64;
+            match lang {
+                Lang::Pl => format!(
+                    "Kosz opróżniony: {n} {} usunięte na dobre.",
+                    crate::i18n::polish_plural(n, "plan", "plany", "planów")
+                ),
+                Lang::En if n == 1 => "Trash emptied: 1 plan deleted for good.".to_string(),
+                Lang::En => format!("Trash emptied: {n} plans deleted for good."),
+            }
+        }
         Notice::Unreadable(e) => crate::storage::one_line(e)
             .chars()
             .map(|c| if c.is_control() { '?' } else { c })
             .collect(),
+    }
+}
+
+/// A title as shown, or the word for an untitled plan.
+pub fn untitled_or(lang: Lang, title: &str) -> String {
+    if title.trim().is_empty() {
+        tr(lang, Msg::Untitled).to_string()
+    } else {
+        title.trim().to_string()
     }
 }

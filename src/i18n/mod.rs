@@ -20,7 +20,8 @@ pub enum Msg {
     DamagedHint,
     Untitled,
     ConfirmDelete,
-    ConfirmYesNo,
+    Yes,
+    No,
     RenamePrompt,
     Copy,
     Steps,
@@ -93,6 +94,18 @@ pub enum Msg {
     KOpen,
     KBack,
     KToggle,
+    KCheckCycle,
+    KToReview,
+    KUndoTrash,
+    KTrash,
+    KRestoreFromTrash,
+    KEmptyTrash,
+    KClose,
+    TrashTitle,
+    TrashEmpty,
+    ConfirmEmptyTrash,
+    NothingToRestore,
+    KNoteOrReason,
     KNew,
     KDuplicate,
     KRename,
@@ -256,6 +269,14 @@ pub fn items_to_do(lang: Lang, n: u64) -> String {
     }
 }
 
+/// `text` in the quotation marks of `lang`: „…” in Polish, “…” in English.
+pub fn quoted(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Pl => format!("„{text}”"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
 /// The text of `msg` in `lang`.
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     let (pl, en) = pair(msg);
@@ -287,7 +308,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         ),
         Untitled => ("(bez tytułu)", "(untitled)"),
         ConfirmDelete => ("Przenieść plan do kosza?", "Move the plan to the trash?"),
-        ConfirmYesNo => ("t/Enter: tak · n/Esc: nie", "y/Enter: yes · n/Esc: no"),
+        Yes => ("tak", "yes"),
+        No => ("nie", "no"),
         RenamePrompt => ("Nowy tytuł", "New title"),
         Copy => ("kopia", "copy"),
         Steps => ("Kroki", "Steps"),
@@ -490,6 +512,22 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KApply => ("zastosuj", "apply"),
         KCompare => ("porównaj wersje", "compare versions"),
         KTakeOver => ("edytuj tutaj", "edit here"),
+        KToReview => ("wróć do przeglądu", "back to the review"),
+        KUndoTrash => ("cofnij usunięcie", "undo delete"),
+        KTrash => ("kosz", "trash"),
+        KRestoreFromTrash => ("przywróć", "restore"),
+        KEmptyTrash => ("opróżnij kosz", "empty the trash"),
+        KClose => ("zamknij", "close"),
+        TrashTitle => ("Kosz", "Trash"),
+        TrashEmpty => ("Kosz jest pusty.", "The trash is empty."),
+        ConfirmEmptyTrash => (
+            "Usunąć na dobre wszystkie plany z kosza? Tego nie da się cofnąć.",
+            "Delete every plan in the trash for good? This cannot be undone.",
+        ),
+        NothingToRestore => (
+            "Ten plan czyta się dobrze: R przywraca z kopii zapasowej tylko uszkodzony plan.",
+            "This plan reads fine: R restores only a damaged plan from its backup.",
+        ),
         LockFreed => (
             "drugie okno zwolniło plan · E edytuj",
             "the other window let it go · E edit here",
@@ -550,6 +588,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KOpen => ("otwórz", "open"),
         KBack => ("wstecz", "back"),
         KToggle => ("zaznacz", "toggle"),
+        KCheckCycle => ("✓ / nie dotyczy", "✓ / not applicable"),
+        KNoteOrReason => ("notatka/powód", "note/reason"),
         KNew => ("nowy plan", "new plan"),
         KDuplicate => ("duplikuj", "duplicate"),
         KRename => ("zmień tytuł", "rename"),

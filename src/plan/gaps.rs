@@ -245,15 +245,25 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
     }
 }
 
-/// Checklist progress of one phase: items done or not applicable, and all items.
+/// Checklist progress of one phase: items done, or not applicable with a reason (one without
+/// a reason is still a gap, so it is not counted as settled either), and all items.
 pub fn phase_progress(plan: &Plan, model: &Model, phase: usize) -> Progress {
     let items = model.phases.get(phase).map_or(&[][..], |p| &p.items[..]);
     Progress {
-        done: items
-            .iter()
-            .filter(|i| state(plan, &i.id) != CheckState::Todo)
-            .count(),
+        done: items.iter().filter(|i| settled(plan, &i.id)).count(),
         total: items.len(),
+    }
+}
+
+/// Whether a checklist item needs nothing more: done, or not applicable and said why.
+pub fn settled(plan: &Plan, id: &str) -> bool {
+    match plan.checklist.get(id) {
+        Some(c) => match c.state {
+            CheckState::Done => true,
+            CheckState::NotApplicable => !c.note.trim().is_empty(),
+            CheckState::Todo => false,
+        },
+        None => false,
     }
 }
 
@@ -343,14 +353,16 @@ mod tests {
                 note: String::new(),
             },
         );
+        // Not applicable without a reason is a gap, and the phase bar does not count it.
         let after = phase_progress(&p, &m, 0);
-        assert_eq!(after.done, before.done + 2);
+        assert_eq!(after.done, before.done + 1);
         assert!(gaps(&p, &m).contains(&Gap::NoReason(second.clone())));
         assert!(gaps(&p, &m).contains(&Gap::ChecklistTodo(0, before.total - 2)));
         if let Some(c) = p.checklist.get_mut(&second) {
             c.note = "Zajęcia są online.".into();
         }
         assert!(!gaps(&p, &m).contains(&Gap::NoReason(second)));
+        assert_eq!(phase_progress(&p, &m, 0).done, before.done + 2);
     }
 
     #[test]

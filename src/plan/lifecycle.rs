@@ -49,6 +49,16 @@ pub fn imported(plan: Plan, id: String, file: &str, now: String) -> Plan {
     }
 }
 
+/// Whether `plan` holds nothing a user typed or chose: a plan made with `n` and left at once.
+pub fn is_blank(plan: &Plan) -> bool {
+    let empty = new(plan.id.clone(), plan.created.clone());
+    Plan {
+        version: empty.version,
+        updated: empty.updated.clone(),
+        ..plan.clone()
+    } == empty
+}
+
 /// `plan` with the title `title` (trimmed), changed now.
 pub fn renamed(plan: Plan, title: &str, now: String) -> Plan {
     let mut plan = plan;

@@ -12,8 +12,8 @@ pub use agenda::{
     MAX_PART_MINUTES, clock_at, hours, method_parts, next_number, next_part_id, offsets,
     parse_start, part_id, plan_minutes, session_minutes,
 };
-pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, state};
-pub use lifecycle::{duplicate, imported, longest_field, new, renamed};
+pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, settled, state};
+pub use lifecycle::{duplicate, imported, is_blank, longest_field, new, renamed};
 pub use seed::from_scenario;
 pub use steps::{FieldId, PickKind, STEPS, Step};
 pub use types::*;

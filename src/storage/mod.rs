@@ -98,6 +98,29 @@ pub enum LockError {
     Io(StoreError),
 }
 
+/// A plan in the trash folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trashed {
+    /// Its file name in the trash without `.ron` (`<id>` or `<id>.2`).
+    pub stem: String,
+    /// The plan id.
+    pub id: String,
+    /// Its title, when the file reads.
+    pub title: String,
+    /// When it was trashed (the file's time), `YYYY-MM-DD HH:MM:SS` UTC.
+    pub when: String,
+}
+
+/// The plan id of a name in the trash: `<id>` or `<id>.<n>`.
+fn trashed_id(stem: &str) -> Option<&str> {
+    let id = match stem.split_once('.') {
+        Some((id, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => id,
+        Some(_) => return None,
+        None => stem,
+    };
+    valid_id(id).then_some(id)
+}
+
 /// What [`Store::write_file`] may replace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Replace {
@@ -456,7 +479,8 @@ impl Store {
 
     /// Moves a plan (and its backup) to the trash folder, never replacing anything already
     /// there: a second trashed `x` becomes `x.2.ron`, and so on. Works on damaged files too.
-    pub fn trash(&self, id: &str) -> Result<(), StoreError> {
+    /// Returns the name it has in the trash, without `.ron`, to restore it by.
+    pub fn trash(&self, id: &str) -> Result<String, StoreError> {
         check_id(id)?;
         let src = self.plan_path(id);
         let src_bak = self.backup_path(id);
@@ -469,6 +493,7 @@ impl Store {
             path: trash.clone(),
             reason: IoReason::from(&e),
         })?;
+        let mut kept = id.to_string();
         for n in 1u32.. {
             let stem = if n == 1 {
                 id.to_string()
@@ -498,12 +523,120 @@ impl Store {
                     reason: IoReason::from(&e),
                 });
             }
+            kept = stem;
             break;
         }
         self.forget(id);
         let _ = atomic::sync_dir(&self.plans_dir());
         let _ = atomic::sync_dir(&trash);
-        Ok(())
+        Ok(kept)
+    }
+
+    /// The plans in the trash, most recently trashed first: name in the trash, plan id, title
+    /// (empty when the file does not read) and when it was trashed.
+    pub fn trashed(&self) -> Vec<Trashed> {
+        let Ok(entries) = std::fs::read_dir(self.trash_dir()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(std::time::SystemTime, Trashed)> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let stem = name.strip_suffix(".ron")?.to_string();
+                let id = trashed_id(&stem)?.to_string();
+                let path = e.path();
+                let title = codec::read_capped(&path)
+                    .ok()
+                    .and_then(|b| codec::decode_bytes(&format!("{id}.ron"), &b).ok())
+                    .map_or(String::new(), |d| d.plan.context.title);
+                let at = e.metadata().and_then(|m| m.modified()).ok()?;
+                Some((
+                    at,
+                    Trashed {
+                        stem,
+                        id,
+                        title,
+                        when: modified(&path),
+                    },
+                ))
+            })
+            .collect();
+        out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.stem.cmp(&b.1.stem)));
+        out.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Moves `trash/<stem>.ron` (and its backup) back to the plans, under its id; refused when
+    /// a plan with that id exists again, so nothing is replaced. Returns the id.
+    pub fn untrash(&self, stem: &str) -> Result<String, StoreError> {
+        let id = trashed_id(stem)
+            .ok_or_else(|| StoreError::BadId { id: stem.into() })?
+            .to_string();
+        let src = self.trash_dir().join(format!("{stem}.ron"));
+        let dst = self.plan_path(&id);
+        match std::fs::symlink_metadata(&src) {
+            Ok(m) if m.is_file() => {}
+            _ => return Err(StoreError::NoSuchPlan { path: src }),
+        }
+        if exists(&dst) {
+            return Err(StoreError::InTheWay { path: dst });
+        }
+        move_no_clobber(&src, &dst).map_err(|e| StoreError::Trash {
+            path: src.clone(),
+            reason: IoReason::from(&e),
+        })?;
+        let bak = self.trash_dir().join(format!("{stem}.ron.bak"));
+        let dst_bak = self.backup_path(&id);
+        if std::fs::symlink_metadata(&bak).is_ok_and(|m| m.is_file()) && !exists(&dst_bak) {
+            let _ = move_no_clobber(&bak, &dst_bak);
+        }
+        let _ = atomic::sync_dir(&self.plans_dir());
+        let _ = atomic::sync_dir(&self.trash_dir());
+        Ok(id)
+    }
+
+    /// Deletes for good what the trash holds: plan files and their backups as modelownia names
+    /// them there, nothing else (no links, no other files). Returns how many plans went.
+    pub fn empty_trash(&self) -> Result<usize, StoreError> {
+        let dir = self.trash_dir();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(0);
+        };
+        let mut plans = 0;
+        for e in entries.flatten() {
+            let Some(name) = e.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            let stem = name
+                .strip_suffix(".ron.bak")
+                .or_else(|| name.strip_suffix(".ron"));
+            if !e.file_type().is_ok_and(|t| t.is_file()) || stem.and_then(trashed_id).is_none() {
+                continue;
+            }
+            std::fs::remove_file(e.path()).map_err(|err| StoreError::Trash {
+                path: e.path(),
+                reason: IoReason::from(&err),
+            })?;
+            plans += usize::from(name.ends_with(".ron"));
+        }
+        let _ = atomic::sync_dir(&dir);
+        Ok(plans)
+    }
+
+    /// Removes the file of a plan that holds nothing yet (made with `n`, left at once), when
+    /// the file on disk is still exactly that plan. Anything else stays.
+    pub fn discard_blank(&self, plan: &Plan) -> bool {
+        if !crate::plan::is_blank(plan) || exists(&self.backup_path(&plan.id)) {
+            return false;
+        }
+        match self.load(&plan.id) {
+            Ok(d) if d.plan == *plan => {
+                let gone = std::fs::remove_file(self.plan_path(&plan.id)).is_ok();
+                self.forget(&plan.id);
+                gone
+            }
+            _ => false,
+        }
     }
 
     /// Replaces a plan file with its `.bak`. The current file, if any, is first kept aside as

@@ -44,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         let text = format!(
             "{}  {}",
             tr(app.lang, Msg::RunLeaveQuestion),
-            tr(app.lang, Msg::ConfirmYesNo)
+            crate::keymap::yes_no(app.lang)
         );
         frame.render_widget(Paragraph::new(Span::styled(text, app.theme.warn)), notice);
     } else if let Some(n) = &app.notice {
@@ -233,8 +233,17 @@ fn label(app: &App, b: &keymap::Binding) -> Msg {
         .as_ref()
         .and_then(crate::state::Workbook::current_slot)
         == Some(crate::state::Slot::Gaps);
+    let on_checklist = app
+        .workbook
+        .as_ref()
+        .and_then(crate::state::Workbook::current_slot)
+        == Some(crate::state::Slot::Checklist);
     if on_gaps && b.action == keymap::Action::Open {
         Msg::KGoTo
+    } else if on_checklist && b.action == keymap::Action::Toggle {
+        Msg::KCheckCycle
+    } else if on_checklist && b.action == keymap::Action::Open {
+        Msg::KNoteOrReason
     } else if capturing(app) && b.action == keymap::Action::Done {
         Msg::KCancel
     } else {
@@ -273,6 +282,9 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         | A::Longer
         | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
         A::TakeOver => app.workbook.as_ref().is_some_and(|wb| wb.lock_freed),
+        A::ToReview => app.workbook.as_ref().is_some_and(|wb| {
+            wb.back_to_review.is_some() && wb.current_step() != crate::plan::Step::Review
+        }),
         A::CompareVersions => match &app.workbook {
             Some(wb) => wb.changed_elsewhere,
             None => app.selected_row().is_some_and(|r| !r.others.is_empty()),

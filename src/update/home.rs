@@ -37,6 +37,35 @@ fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
                 .into_iter()
                 .collect()
         }
+        (Dialog::Trash(i), Action::Up) => {
+            home.dialog = Some(Dialog::Trash(i.saturating_sub(1)));
+            Vec::new()
+        }
+        (Dialog::Trash(i), Action::Down) => {
+            let last = home.trash.len().saturating_sub(1);
+            home.dialog = Some(Dialog::Trash((i + 1).min(last)));
+            Vec::new()
+        }
+        (Dialog::Trash(i), Action::Confirm) => home
+            .trash
+            .get(i)
+            .map(|t| Effect::Untrash(t.stem.clone()))
+            .into_iter()
+            .collect(),
+        (Dialog::Trash(_), Action::EmptyTrash) => {
+            if !home.trash.is_empty() {
+                home.dialog = Some(Dialog::ConfirmEmptyTrash);
+            }
+            Vec::new()
+        }
+        (Dialog::ConfirmEmptyTrash, Action::Confirm) => {
+            home.dialog = None;
+            vec![Effect::EmptyTrash]
+        }
+        (Dialog::ConfirmEmptyTrash, Action::Cancel) => {
+            home.dialog = Some(Dialog::Trash(0));
+            Vec::new()
+        }
         (Dialog::Export { id, choice }, Action::Up) => {
             home.dialog = Some(Dialog::Export {
                 id,
@@ -57,7 +86,10 @@ fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
             vec![Effect::Export(id, choice)]
         }
         (
-            Dialog::ConfirmDelete(_) | Dialog::Scenario(_) | Dialog::Export { .. },
+            Dialog::ConfirmDelete(_)
+            | Dialog::Scenario(_)
+            | Dialog::Export { .. }
+            | Dialog::Trash(_),
             Action::Cancel,
         ) => {
             home.dialog = None;
@@ -119,10 +151,21 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
             .as_ref()
             .filter(|r| !r.others.is_empty())
             .map(|r| Effect::Compare(r.id.clone())),
-        Action::Restore => selected
+        Action::Restore => match selected.as_ref() {
+            Some(r) if r.damaged.is_some() && r.has_backup => Some(Effect::Restore(r.id.clone())),
+            Some(r) if r.damaged.is_none() => {
+                app.notice = Some(crate::state::Notice::Words(
+                    crate::i18n::Msg::NothingToRestore,
+                ));
+                None
+            }
+            _ => None,
+        },
+        Action::UndoDelete => home
+            .last_trashed
             .as_ref()
-            .filter(|r| r.damaged.is_some() && r.has_backup)
-            .map(|r| Effect::Restore(r.id.clone())),
+            .map(|(stem, _)| Effect::Untrash(stem.clone())),
+        Action::OpenTrash => Some(Effect::OpenTrash),
         Action::Delete => {
             home.dialog = id.map(Dialog::ConfirmDelete);
             None

@@ -64,6 +64,12 @@ pub enum Effect {
     Rename(String, String),
     /// Put the `.bak` of damaged plan `id` back.
     Restore(String),
+    /// Bring a plan back from the trash by its name there.
+    Untrash(String),
+    /// Read the trash and show it.
+    OpenTrash,
+    /// Delete what the trash holds for good.
+    EmptyTrash,
     /// Write plan `id` into the exports folder as the export dialog's choice `n`.
     Export(String, usize),
     /// Save the open plan now.

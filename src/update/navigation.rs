@@ -30,6 +30,12 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
             agenda::action(app, action);
             return Vec::new();
         }
+        Ctx::Steps | Ctx::Content if action == Action::ToReview => {
+            if let Some(wb) = app.workbook.as_mut() {
+                back_to_review(wb);
+            }
+            return Vec::new();
+        }
         Ctx::Steps | Ctx::Content if action == Action::CompareVersions => {
             return vec![Effect::CompareOnDisk];
         }
@@ -193,11 +199,27 @@ fn open_in_content(app: &mut App) {
         },
         Slot::Gaps => {
             let gaps = crate::plan::gaps(&wb.plan, &app.model);
-            if let Some(gap) = gaps.get(wb.cursor) {
-                jump_to_gap(&app.model, app.workbook.as_mut().expect("open above"), gap);
+            let from = wb.cursor;
+            if let Some(gap) = gaps.get(from) {
+                let wb = app.workbook.as_mut().expect("open above");
+                jump_to_gap(&app.model, wb, gap);
+                wb.back_to_review = Some(from);
             }
         }
     }
+}
+
+/// Goes to the review's list of gaps, on the gap last jumped from (the first one otherwise).
+fn back_to_review(wb: &mut Workbook) {
+    let review = crate::plan::Step::Review;
+    wb.step = review.index();
+    wb.focus = Focus::Content;
+    wb.slot = slots(review)
+        .iter()
+        .position(|s| *s == Slot::Gaps)
+        .unwrap_or(0);
+    wb.cursor = wb.back_to_review.take().unwrap_or(0);
+    wb.guide_scroll = 0;
 }
 
 /// Goes to the step where `gap` is filled, on the field or row it is about.

@@ -20,3 +20,4 @@ mod support;
 mod sync_conflicts;
 mod ui_snapshots;
 mod update_flow;
+mod workbook_pass;

@@ -256,11 +256,16 @@ fn help_overlay() {
     app.wait_text("You have no plans yet.");
     app.send("?");
     let s = app.wait_text("┏ Keys ━");
-    // A row of the overlay: `┃  n <padding> new plan <padding>┃`.
+    // A row of the overlay: `┃  n <padding> new plan <padding>┃`, perhaps beside a row of
+    // the second column.
     let lists_n = s.lines().any(|l| {
         l.split(['│', '┃']).any(|cell| {
-            let t = cell.trim();
-            t.starts_with("n ") && t.ends_with(" new plan")
+            let words: Vec<&str> = cell
+                .split("  ")
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.windows(2).any(|w| w == ["n", "new plan"])
         })
     });
     assert!(lists_n, "help lists `n` as new plan:\n{s}");

@@ -163,6 +163,7 @@ fn note_section(
     note: Option<&str>,
     editing: bool,
     lang: Lang,
+    width: u16,
 ) -> NoteSection {
     let mut lines = vec![Line::from(Span::styled(question.to_string(), t.label))];
     let mut editor_line = None;
@@ -171,7 +172,14 @@ fn note_section(
         lines.extend((0..EDITOR_H).map(|_| Line::raw("")));
     } else {
         match note.filter(|n| !n.trim().is_empty()) {
-            Some(n) => lines.extend(n.split('\n').map(|l| Line::raw(format!("  {l}")))),
+            // Wrapped, never cut at the border: the note is the user's own words.
+            Some(n) => lines.extend(
+                n.split('\n')
+                    .flat_map(|l| {
+                        crate::ui::widgets::wrap::wrap(l, usize::from(width).saturating_sub(2))
+                    })
+                    .map(|l| Line::raw(format!("  {l}"))),
+            ),
             None => lines.push(Line::from(Span::styled(
                 format!("  {}", tr(lang, Msg::Empty)),
                 t.dim,
@@ -214,6 +222,7 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                         text,
                         is_editing,
                         lang,
+                        width,
                     ));
                 }
                 body = details(&app.theme, &app.model, lang, kind, &row.id);
@@ -246,6 +255,7 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                     text,
                     is_editing,
                     lang,
+                    width,
                 ));
                 heading(&app.theme, &mut body, item.text.get(lang));
                 body.push(Line::from(Span::styled(

@@ -155,13 +155,31 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
                 Line::from(Span::styled(tr(lang, Msg::ConfirmDelete), app.theme.title)),
                 Line::raw(truncate(&title, 46)),
                 Line::raw(""),
-                Line::from(Span::styled(tr(lang, Msg::ConfirmYesNo), app.theme.dim)),
+                Line::from(Span::styled(crate::keymap::yes_no(lang), app.theme.dim)),
             ];
             let block = app.theme.block(true).border_style(app.theme.warn);
             frame.render_widget(Paragraph::new(text).block(block), popup);
         }
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Export { id, choice }) => render_export(app, id, *choice, frame, body),
+        Some(Dialog::Trash(selected)) => render_trash(app, *selected, frame, body),
+        Some(Dialog::ConfirmEmptyTrash) => {
+            let popup = crate::ui::widgets::centered(body, 56, 6);
+            frame.render_widget(Clear, popup);
+            let inner = usize::from(popup.width.saturating_sub(2));
+            let mut text: Vec<Line> =
+                crate::ui::widgets::wrap::wrap(tr(lang, Msg::ConfirmEmptyTrash), inner)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, app.theme.title)))
+                    .collect();
+            text.push(Line::raw(""));
+            text.push(Line::from(Span::styled(
+                crate::keymap::yes_no(lang),
+                app.theme.dim,
+            )));
+            let block = app.theme.block(true).border_style(app.theme.warn);
+            frame.render_widget(Paragraph::new(text).block(block), popup);
+        }
         Some(Dialog::Rename { text, .. }) => {
             let popup = crate::ui::widgets::centered(body, 56, 3);
             frame.render_widget(Clear, popup);
@@ -190,6 +208,56 @@ pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
     let height = usize::from(inner.height.saturating_sub(1));
     let index = scroll(app.home.selected, height) + usize::from(row - first_row);
     (index < app.visible_rows().len()).then_some(ClickTarget::HomeRow(index))
+}
+
+fn render_trash(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
+    let lang = app.lang;
+    let popup = crate::ui::widgets::centered(
+        body,
+        body.width.saturating_sub(4).min(76),
+        body.height.saturating_sub(2).min(16),
+    );
+    frame.render_widget(Clear, popup);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::TrashTitle)), true);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let width = usize::from(inner.width);
+    let rows = &app.home.trash;
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(tr(lang, Msg::TrashEmpty), app.theme.dim)),
+            inner,
+        );
+        return;
+    }
+    let height = usize::from(inner.height);
+    let first = scroll(selected, height);
+    let when_w = 17;
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, r)| {
+            let title = crate::state::untitled_or(lang, &r.title);
+            let marker = if i == selected { "▶ " } else { "  " };
+            let title_w = width.saturating_sub(when_w + 3);
+            let text = format!(
+                "{marker}{} {}",
+                pad(&truncate(&title, title_w), title_w),
+                crate::clock::short(&r.when)
+            );
+            let line = Line::raw(truncate(&text, width));
+            if i == selected {
+                line.style(app.theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn render_export(app: &App, id: &str, choice: usize, frame: &mut Frame, body: Rect) {

@@ -292,10 +292,16 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             Some(EditTarget::MethodFilter)
                         )
                     {
+                        // The cursor shows only while the search is being typed.
+                        let typing = matches!(
+                            wb.editor.as_ref().map(|e| &e.target),
+                            Some(EditTarget::MethodFilter)
+                        );
                         text = format!(
-                            "/ {}: {}▏  {text}",
+                            "/ {}: {}{}  {text}",
                             tr(lang, Msg::FilterMethods),
-                            wb.method_filter
+                            wb.method_filter,
+                            if typing { "▏" } else { "" }
                         );
                     }
                     c.lines.push(Line::from(Span::styled(

@@ -1,0 +1,233 @@
+//! The workbook's second pass: what a youth worker tripped over, each with a test that fails
+//! without its fix (trash and undo, a blank plan left at once, back to the review, diacritics
+//! in searches, not-applicable without a reason, keys in a window too small to draw).
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use modelownia::app::{Runtime, to_msg};
+use modelownia::lang::Lang;
+use modelownia::model;
+use modelownia::plan::{CheckState, Step};
+use modelownia::state::{App, Dialog, Notice, notice};
+use modelownia::storage::Store;
+use ratatui::layout::Rect;
+
+fn app(lang: Lang) -> App {
+    App::new(model::load_from(None).expect("embedded model"), lang)
+}
+
+fn key(rt: &mut Runtime<'_>, code: KeyCode) {
+    let msg = modelownia::update::key_msg(&rt.app, KeyEvent::new(code, KeyModifiers::NONE));
+    rt.handle(msg);
+}
+
+fn typ(rt: &mut Runtime<'_>, text: &str) {
+    for c in text.chars() {
+        key(rt, KeyCode::Char(c));
+    }
+}
+
+/// A new plan titled `title`, closed again.
+fn new_plan(rt: &mut Runtime<'_>, title: &str) {
+    key(rt, KeyCode::Char('n'));
+    typ(rt, title);
+    // Finish typing, leave the step, leave the plan.
+    for _ in 0..3 {
+        key(rt, KeyCode::Esc);
+    }
+    assert!(rt.app.workbook.is_none(), "back on the list");
+}
+
+fn plan_files(store: &Store) -> usize {
+    std::fs::read_dir(store.plans_dir())
+        .expect("plans")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+        .count()
+}
+
+#[test]
+fn delete_says_so_and_u_brings_the_plan_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app(Lang::Pl));
+    new_plan(&mut rt, "Mural na garażach");
+    key(&mut rt, KeyCode::Char('d'));
+    key(&mut rt, KeyCode::Char('t'));
+    assert_eq!(plan_files(&store), 0);
+    let said = notice(Lang::Pl, rt.app.notice.as_ref().expect("a notice"));
+    assert_eq!(
+        said,
+        "Plan „Mural na garażach” jest w koszu · u cofnij usunięcie · T kosz"
+    );
+    key(&mut rt, KeyCode::Char('u'));
+    assert_eq!(plan_files(&store), 1);
+    assert_eq!(rt.app.home.rows.len(), 1);
+    assert!(matches!(rt.app.notice, Some(Notice::Untrashed(_))));
+}
+
+#[test]
+fn the_trash_view_restores_and_empties_for_good() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app(Lang::En));
+    new_plan(&mut rt, "First");
+    new_plan(&mut rt, "Second");
+    for _ in 0..2 {
+        key(&mut rt, KeyCode::Char('d'));
+        key(&mut rt, KeyCode::Char('y'));
+    }
+    assert_eq!(plan_files(&store), 0);
+    key(&mut rt, KeyCode::Char('T'));
+    assert_eq!(rt.app.home.dialog, Some(Dialog::Trash(0)));
+    assert_eq!(rt.app.home.trash.len(), 2);
+    let first = rt.app.home.trash[0].title.clone();
+    key(&mut rt, KeyCode::Enter);
+    assert_eq!(plan_files(&store), 1);
+    assert_eq!(rt.app.home.rows[0].title, first);
+    key(&mut rt, KeyCode::Char('T'));
+    assert_eq!(rt.app.home.trash.len(), 1);
+    key(&mut rt, KeyCode::Char('X'));
+    assert_eq!(rt.app.home.dialog, Some(Dialog::ConfirmEmptyTrash));
+    key(&mut rt, KeyCode::Char('n'));
+    assert_eq!(
+        rt.app.home.dialog,
+        Some(Dialog::Trash(0)),
+        "no keeps the trash"
+    );
+    key(&mut rt, KeyCode::Char('X'));
+    key(&mut rt, KeyCode::Char('y'));
+    assert_eq!(store.trashed().len(), 0);
+    assert_eq!(
+        notice(Lang::En, rt.app.notice.as_ref().expect("notice")),
+        "Trash emptied: 1 plan deleted for good."
+    );
+    assert_eq!(plan_files(&store), 1, "the restored plan stays");
+}
+
+#[test]
+fn a_blank_new_plan_left_at_once_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app(Lang::Pl));
+    key(&mut rt, KeyCode::Char('n'));
+    for _ in 0..3 {
+        key(&mut rt, KeyCode::Esc);
+    }
+    assert!(rt.app.workbook.is_none());
+    assert_eq!(plan_files(&store), 0);
+    assert!(rt.app.home.rows.is_empty());
+    // One typed letter makes it a plan worth keeping.
+    new_plan(&mut rt, "x");
+    assert_eq!(plan_files(&store), 1);
+}
+
+#[test]
+fn r_on_a_healthy_plan_says_why_nothing_happened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let mut rt = Runtime::new(&store, app(Lang::En));
+    new_plan(&mut rt, "Fine");
+    key(&mut rt, KeyCode::Char('R'));
+    let said = notice(Lang::En, rt.app.notice.as_ref().expect("a notice"));
+    assert!(said.contains("reads fine"), "{said}");
+}
+
+#[test]
+fn after_a_gap_jump_r_returns_to_the_same_gap_in_the_review() {
+    let mut app = app(Lang::En);
+    let plan = modelownia::plan::new("p1".into(), String::new());
+    app.workbook = Some(modelownia::state::Workbook::new(plan, None));
+    let wb = app.workbook.as_mut().expect("open");
+    wb.step = Step::Review.index();
+    wb.focus = modelownia::state::Focus::Content;
+    wb.slot = modelownia::state::slots(Step::Review)
+        .iter()
+        .position(|s| *s == modelownia::state::Slot::Gaps)
+        .expect("a gaps slot");
+    wb.cursor = 3;
+    let press = |app: &mut App, code| {
+        let msg = modelownia::update::key_msg(app, KeyEvent::new(code, KeyModifiers::NONE));
+        modelownia::update::update(app, msg)
+    };
+    press(&mut app, KeyCode::Enter);
+    let wb = app.workbook.as_ref().expect("open");
+    assert_ne!(wb.current_step(), Step::Review, "jumped to the gap");
+    assert_eq!(wb.back_to_review, Some(3));
+    press(&mut app, KeyCode::Char('r'));
+    let wb = app.workbook.as_ref().expect("open");
+    assert_eq!(wb.current_step(), Step::Review);
+    assert_eq!(wb.cursor, 3);
+    assert_eq!(wb.back_to_review, None);
+}
+
+#[test]
+fn searches_ignore_case_and_polish_letters() {
+    let mut app = app(Lang::Pl);
+    app.home.rows = vec![modelownia::state::Row {
+        id: "p1".into(),
+        title: "Mural na Garażach".into(),
+        updated: String::new(),
+        percent: 0,
+        damaged: None,
+        has_backup: false,
+        others: Vec::new(),
+    }];
+    app.home.filter = "GARAZ".into();
+    assert_eq!(app.visible_rows().len(), 1);
+    let m = model::load_from(None).expect("model");
+    let polish = m
+        .methods
+        .iter()
+        .find(|x| x.name.pl.chars().any(|c| "ąćęłńóśźż".contains(c)))
+        .expect("a method with a Polish letter in its name");
+    let plain: String = modelownia::text::fold(&polish.name.pl).to_uppercase();
+    let mut wb = modelownia::state::Workbook::new(modelownia::plan::Plan::default(), None);
+    wb.method_filter = plain;
+    let rows = modelownia::state::pick_rows(&m, &wb, modelownia::plan::PickKind::Methods);
+    assert!(rows.iter().any(|r| r.id == polish.id), "{rows:?}");
+}
+
+#[test]
+fn not_applicable_without_a_reason_does_not_fill_the_phase_bar() {
+    let m = model::load_from(None).expect("model");
+    let mut plan = modelownia::plan::Plan::default();
+    let id = m.phases[0].items[0].id.clone();
+    plan.checklist.insert(
+        id.clone(),
+        modelownia::plan::Check {
+            state: CheckState::NotApplicable,
+            note: String::new(),
+        },
+    );
+    assert_eq!(modelownia::plan::phase_progress(&plan, &m, 0).done, 0);
+    plan.checklist.get_mut(&id).expect("entry").note = "Spotkanie jest online.".into();
+    assert_eq!(modelownia::plan::phase_progress(&plan, &m, 0).done, 1);
+}
+
+#[test]
+fn a_window_too_small_to_draw_ignores_edits() {
+    let mut app = app(Lang::En);
+    let plan = modelownia::plan::new("p1".into(), String::new());
+    app.workbook = Some(modelownia::state::Workbook::new(plan, None));
+    let small = Rect::new(0, 0, 40, 10);
+    let big = Rect::new(0, 0, 80, 24);
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let letter = Event::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE));
+    assert!(to_msg(&app, enter.clone(), small).is_none());
+    assert!(to_msg(&app, letter, small).is_none());
+    assert!(to_msg(&app, Event::Paste("text".into()), small).is_none());
+    assert!(to_msg(&app, enter, big).is_some());
+    let quit = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert!(to_msg(&app, quit, small).is_some(), "leaving still works");
+}
+
+#[test]
+fn english_messages_use_english_quotes() {
+    let m = model::load_from(None).expect("model");
+    let gap =
+        modelownia::plan::Gap::NoNote(modelownia::plan::PickKind::Values, m.values[0].id.clone());
+    let en = modelownia::describe::gap_text(&m, Lang::En, &gap);
+    let pl = modelownia::describe::gap_text(&m, Lang::Pl, &gap);
+    assert!(en.contains('“') && !en.contains('„'), "{en}");
+    assert!(pl.contains('„'), "{pl}");
+}
