@@ -48,6 +48,13 @@ pub enum Input {
     Signal(i32),
 }
 
+/// Most inputs handled between two frames, so a flood of keys still shows progress.
+const MAX_BATCH: usize = 4096;
+
+/// How long a batch waits for the next input before drawing: unnoticeable for typing, enough
+/// for the pieces of a paste to join one frame.
+const BATCH_GRACE: Duration = Duration::from_millis(2);
+
 /// Where events come from: the real terminal, or a script in tests.
 pub trait EventSource {
     /// The next input, waiting at most `timeout` (forever when `None`); `None` when the
@@ -336,10 +343,36 @@ impl<'a> Runtime<'a> {
                     }
                     self.look_for_outside_changes();
                 }
-                Some(Input::Signal(sig)) => self.handle(Msg::Terminate(sig)),
-                Some(Input::Event(ev)) => {
-                    if let Some(msg) = to_msg(&self.app, ev, area) {
-                        self.handle(msg);
+                Some(first) => {
+                    // Text the terminal already has is handled before the next frame: a long
+                    // paste without bracketed paste arrives as thousands of keys, and drawing
+                    // after each one made it trickle in.
+                    let mut input = Some(first);
+                    let mut handled = 0;
+                    while let Some(next) = input.take() {
+                        let needs_frame = match next {
+                            Input::Signal(sig) => {
+                                self.handle(Msg::Terminate(sig));
+                                true
+                            }
+                            // Only typed text is batched: any other key may change the
+                            // layout the next one is resolved against (the guide's scroll
+                            // limit, where a click lands).
+                            Input::Event(ev) => match to_msg(&self.app, ev, area) {
+                                Some(msg) => {
+                                    let typed = matches!(msg, Msg::Text(_));
+                                    self.handle(msg);
+                                    !typed
+                                }
+                                None => false,
+                            },
+                        };
+                        handled += 1;
+                        if needs_frame || self.app.should_quit || handled >= MAX_BATCH {
+                            break;
+                        }
+                        // A moment's grace: a pty hands a paste over in pieces.
+                        input = events.next(Some(BATCH_GRACE))?;
                     }
                 }
             }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use harness::keys::{DOWN, ENTER, SPACE};
+use harness::keys::{self, DOWN, ENTER, SPACE};
 use harness::{
     Lcg, Pty, data_dir, decode_file, find_pane, footer_of, names, pane_focused, plan_files,
     plans_dir,
@@ -769,4 +769,28 @@ fn a_signal_after_a_refused_save_leaves_the_edits_in_recovered() {
         let text = std::fs::read_to_string(rescue_dir.join(&rescued[0])).expect("read");
         assert!(text.contains("Nasze zmiany"), "signal {sig}: {text}");
     }
+}
+
+#[test]
+fn a_long_paste_without_bracketed_paste_arrives_whole_and_esc_still_works() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = new_plan_titled(dir.path(), "P") else {
+        return;
+    };
+    // 3,000 bytes in one write, as a terminal without bracketed paste sends a paste, and Esc
+    // right behind them.
+    let text: String = "ala ma kota i psa ".chars().cycle().take(3000).collect();
+    app.send(&text);
+    app.send(keys::ESC);
+    app.wait_screen("the title box closed", |s| !editing(s));
+    assert_eq!(quit(&mut app), 0);
+    let files = plan_files(dir.path());
+    assert_eq!(files.len(), 1);
+    let title = decode_file(&files[0]).context.title;
+    assert_eq!(title.len(), 3001, "every byte arrived");
+    assert!(
+        title.starts_with("Pala ma kota") && title.ends_with("ala ma kota "),
+        "{title}"
+    );
 }
