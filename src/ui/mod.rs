@@ -87,7 +87,7 @@ fn regions(app: &App, area: Rect) -> [Rect; 4] {
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(notice),
-        Constraint::Length(1),
+        Constraint::Length(footer_height(app, area.width)),
     ])
     .areas(area)
 }
@@ -198,6 +198,14 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let lines = footer_lines(app, area.width, area.height.max(1));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The footer's hints in at most `rows` lines of `width`. Global keys (help, language, quit)
+/// always show, at the end; the context's own keys fill the rest in the table's order of
+/// importance, and what does not fit is left to the help.
+fn footer_lines(app: &App, width: u16, rows: u16) -> Vec<Line<'static>> {
     let ctx = app.ctx();
     let hints: Vec<_> = keymap::bindings(ctx)
         .filter(|b| b.hint && relevant(app, b.action))
@@ -205,25 +213,52 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let cost = |b: &keymap::Binding| {
         keymap::key_name(b.keys[0], app.lang).width() + tr(app.lang, label(app, b)).width() + 3
     };
-    // Global keys (help, language, quit) always show; the step's own keys fill the rest
-    // in the table's order of importance.
-    let mut room = usize::from(area.width).saturating_sub(1);
-    room = room.saturating_sub(hints.iter().filter(|b| b.ctx != ctx).map(|b| cost(b)).sum());
-    let mut spans = vec![Span::raw(" ")];
-    for b in hints {
-        if b.ctx == ctx {
-            if cost(b) > room {
-                continue;
+    let room = usize::from(width).saturating_sub(1);
+    let globals: usize = hints.iter().filter(|b| b.ctx != ctx).map(|b| cost(b)).sum();
+    let mut lines: Vec<Vec<&keymap::Binding>> = vec![Vec::new()];
+    let mut left = room;
+    for b in hints.iter().filter(|b| b.ctx == ctx) {
+        // The last line keeps room for the global keys.
+        let last = lines.len() == usize::from(rows);
+        let budget = if last { left.saturating_sub(globals) } else { left };
+        if cost(b) <= budget {
+            left -= cost(b);
+            if let Some(line) = lines.last_mut() {
+                line.push(b);
             }
-            room -= cost(b);
+        } else if !last {
+            lines.push(vec![b]);
+            left = room.saturating_sub(cost(b));
         }
-        spans.push(Span::styled(
-            keymap::key_name(b.keys[0], app.lang),
-            app.theme.key,
-        ));
-        spans.push(Span::raw(format!(" {}  ", tr(app.lang, label(app, b)))));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if left < globals && lines.len() < usize::from(rows) {
+        lines.push(Vec::new());
+    }
+    if let Some(line) = lines.last_mut() {
+        line.extend(hints.iter().filter(|b| b.ctx != ctx));
+    }
+    lines
+        .into_iter()
+        .map(|bs| {
+            let mut spans = vec![Span::raw(" ")];
+            for b in bs {
+                spans.push(Span::styled(
+                    keymap::key_name(b.keys[0], app.lang),
+                    app.theme.key,
+                ));
+                spans.push(Span::raw(format!(" {}  ", tr(app.lang, label(app, b)))));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// How many lines the footer needs: the plan list may take two, so that its keys are found
+/// without the help; everywhere else one.
+fn footer_height(app: &App, width: u16) -> u16 {
+    let home = app.workbook.is_none() && app.compare.is_none() && app.help.is_none();
+    let rows = if home { 2 } else { 1 };
+    u16::try_from(footer_lines(app, width, rows).len()).unwrap_or(1)
 }
 
 /// What a key is called where the user is: `Enter` on a gap goes to it rather than edits it.
