@@ -155,6 +155,7 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut app = App::new(model, lang);
+    app.utc_offset = clock::local_offset();
     app.theme = theme;
     let mut rt = Runtime::new(store, app);
     if let Start::Run { id, session } = &start {

@@ -42,6 +42,9 @@ pub struct App {
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
     /// time update ever sees, so tests move it by hand.
     pub now: u64,
+    /// The machine's offset from UTC in seconds east, for times shown to the user (stored
+    /// times stay UTC); the runtime sets it at start, tests leave it at 0.
+    pub utc_offset: i32,
 }
 
 /// The home screen.
@@ -653,6 +656,7 @@ impl App {
             should_quit: false,
             compare: None,
             now: 0,
+            utc_offset: 0,
         }
     }
 

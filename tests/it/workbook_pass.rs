@@ -231,3 +231,32 @@ fn english_messages_use_english_quotes() {
     assert!(en.contains('“') && !en.contains('„'), "{en}");
     assert!(pl.contains('„'), "{pl}");
 }
+
+#[test]
+fn the_list_shows_local_time_and_names_the_zone() {
+    let mut app = app(Lang::Pl);
+    app.utc_offset = 3600;
+    app.home.rows = vec![modelownia::state::Row {
+        id: "p1".into(),
+        title: "Mural".into(),
+        updated: "2026-11-27T23:30:00Z".into(),
+        percent: 5,
+        damaged: None,
+        has_backup: false,
+        others: Vec::new(),
+    }];
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("backend");
+    terminal
+        .draw(|f| modelownia::ui::render(&app, f))
+        .expect("draw");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("zmiana (UTC+1)"), "{screen}");
+    assert!(screen.contains("2026-11-28 00:30"), "{screen}");
+}

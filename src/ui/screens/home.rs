@@ -54,7 +54,14 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         let head = format!(
             "  {} {} {:>8}",
             pad(&truncate(tr(lang, Msg::Title), title_w), title_w),
-            pad(tr(lang, Msg::LastChange), 16),
+            pad(
+                &format!(
+                    "{} ({})",
+                    tr(lang, Msg::LastChange),
+                    clock::zone_label(app.utc_offset)
+                ),
+                16
+            ),
             tr(lang, Msg::Progress)
         );
         let mut lines = vec![Line::from(Span::styled(
@@ -88,7 +95,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
                     Span::styled(flag, app.theme.warn),
                     Span::raw(format!(
                         "{title_cell} {} {:>7}%",
-                        pad(&clock::short(&row.updated), 16),
+                        pad(&clock::short_in(&row.updated, app.utc_offset), 16),
                         row.percent
                     )),
                 ])
