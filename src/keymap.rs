@@ -90,6 +90,7 @@ pub enum Action {
     ToReview,
     OpenTrash,
     EmptyTrash,
+    FillFromMethods,
     KeepMine,
     KeepTheirs,
 }
@@ -245,6 +246,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Char('u')], A::UndoDelete, Msg::KUndoDelete, G::Edit, false),
     b(C::Content, &[K::Char('S')], A::AddSession, Msg::KAddSession, G::Edit, false),
     b(C::Content, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, true),
+    b(C::Content, &[K::Char('M')], A::FillFromMethods, Msg::KFillFromMethods, G::Edit, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
     b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),

@@ -296,6 +296,8 @@ pub enum Notice {
     Untrashed(String),
     /// The trash was emptied: this many plans are gone for good.
     TrashEmptied(usize),
+    /// Materials and risks of the chosen methods were added to Logistics: how many of each.
+    Filled(usize, usize),
 }
 
 /// An open plan.
@@ -780,6 +782,21 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
             match lang {
                 Lang::Pl => format!("Plan {title} wrócił z kosza."),
                 Lang::En => format!("The plan {title} is back from the trash."),
+            }
+        }
+        Notice::Filled(m, r) => {
+            let (m, r) = (*m as u64, *r as u64);
+            match lang {
+                Lang::Pl => format!(
+                    "Dopisano z wybranych metod: {m} {} i {r} {} — możesz je teraz poprawić.",
+                    crate::i18n::polish_plural(m, "materiał", "materiały", "materiałów"),
+                    crate::i18n::polish_plural(r, "ryzyko", "ryzyka", "ryzyk")
+                ),
+                Lang::En => format!(
+                    "Added from the chosen methods: {m} {} and {r} {} — edit them as you need.",
+                    if m == 1 { "material" } else { "materials" },
+                    if r == 1 { "risk" } else { "risks" }
+                ),
             }
         }
         Notice::TrashEmptied(n) => {

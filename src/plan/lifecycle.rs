@@ -59,6 +59,50 @@ pub fn is_blank(plan: &Plan) -> bool {
     } == empty
 }
 
+/// Adds to the plan's materials and risks what its chosen methods name and the plan does not
+/// yet say (compared ignoring case and Polish letters), one `- ` line each. Returns how many
+/// materials and risks were added.
+pub fn fill_from_methods(
+    plan: &mut Plan,
+    model: &crate::model::Model,
+    lang: crate::lang::Lang,
+) -> (usize, usize) {
+    let methods: Vec<_> = plan
+        .methods
+        .iter()
+        .filter_map(|p| model.method(&p.id))
+        .collect();
+    let materials: Vec<String> = methods
+        .iter()
+        .flat_map(|m| m.materials.iter().map(|t| t.get(lang).to_string()))
+        .collect();
+    let risks: Vec<String> = methods
+        .iter()
+        .flat_map(|m| m.risks.iter().map(|t| t.get(lang).to_string()))
+        .collect();
+    (
+        append_missing(&mut plan.logistics.materials, &materials),
+        append_missing(&mut plan.logistics.risks, &risks),
+    )
+}
+
+fn append_missing(field: &mut String, items: &[String]) -> usize {
+    let mut added = 0;
+    for item in items {
+        let item = item.trim();
+        if item.is_empty() || crate::text::fold(field).contains(&crate::text::fold(item)) {
+            continue;
+        }
+        if !field.trim().is_empty() && !field.ends_with('\n') {
+            field.push('\n');
+        }
+        field.push_str("- ");
+        field.push_str(item);
+        added += 1;
+    }
+    added
+}
+
 /// `plan` with the title `title` (trimmed), changed now.
 pub fn renamed(plan: Plan, title: &str, now: String) -> Plan {
     let mut plan = plan;

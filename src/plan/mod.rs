@@ -13,7 +13,9 @@ pub use agenda::{
     parse_start, part_id, plan_minutes, session_minutes,
 };
 pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, settled, state};
-pub use lifecycle::{duplicate, imported, is_blank, longest_field, new, renamed};
+pub use lifecycle::{
+    duplicate, fill_from_methods, imported, is_blank, longest_field, new, renamed,
+};
 pub use seed::from_scenario;
 pub use steps::{FieldId, PickKind, STEPS, Step};
 pub use types::*;

@@ -220,7 +220,11 @@ fn footer_lines(app: &App, width: u16, rows: u16) -> Vec<Line<'static>> {
     for b in hints.iter().filter(|b| b.ctx == ctx) {
         // The last line keeps room for the global keys.
         let last = lines.len() == usize::from(rows);
-        let budget = if last { left.saturating_sub(globals) } else { left };
+        let budget = if last {
+            left.saturating_sub(globals)
+        } else {
+            left
+        };
         if cost(b) <= budget {
             left -= cost(b);
             if let Some(line) = lines.last_mut() {
@@ -317,6 +321,9 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         | A::Longer
         | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
         A::TakeOver => app.workbook.as_ref().is_some_and(|wb| wb.lock_freed),
+        A::FillFromMethods => app.workbook.as_ref().is_some_and(|wb| {
+            wb.current_step() == crate::plan::Step::Logistics && !wb.plan.methods.is_empty()
+        }),
         A::ToReview => app.workbook.as_ref().is_some_and(|wb| {
             wb.back_to_review.is_some() && wb.current_step() != crate::plan::Step::Review
         }),

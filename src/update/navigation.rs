@@ -30,6 +30,24 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
             agenda::action(app, action);
             return Vec::new();
         }
+        Ctx::Content
+            if action == Action::FillFromMethods
+                && app
+                    .workbook
+                    .as_ref()
+                    .is_some_and(|wb| wb.current_step() == crate::plan::Step::Logistics) =>
+        {
+            if !refuse_read_only(app)
+                && let Some(wb) = app.workbook.as_mut()
+            {
+                let (m, r) = crate::plan::fill_from_methods(&mut wb.plan, &app.model, app.lang);
+                if m + r > 0 {
+                    wb.mark_dirty();
+                }
+                app.notice = Some(crate::state::Notice::Filled(m, r));
+            }
+            return Vec::new();
+        }
         Ctx::Steps | Ctx::Content if action == Action::ToReview => {
             if let Some(wb) = app.workbook.as_mut() {
                 back_to_review(wb);

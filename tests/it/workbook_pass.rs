@@ -260,3 +260,76 @@ fn the_list_shows_local_time_and_names_the_zone() {
     assert!(screen.contains("zmiana (UTC+1)"), "{screen}");
     assert!(screen.contains("2026-11-28 00:30"), "{screen}");
 }
+
+/// A plan on the Logistics step with one method chosen and a wheelchair user in the group.
+fn logistics_app() -> (App, modelownia::model::Method) {
+    let mut app = app(Lang::Pl);
+    let method = app.model.methods[0].clone();
+    let mut plan = modelownia::plan::new("p1".into(), String::new());
+    plan.methods.push(modelownia::plan::Pick {
+        id: method.id.clone(),
+        note: String::new(),
+    });
+    plan.group.needs = "Jedna osoba porusza się na wózku.".into();
+    plan.logistics.materials = format!("- {}", method.materials[0].get(Lang::Pl).to_uppercase());
+    let mut wb = modelownia::state::Workbook::new(plan, None);
+    wb.step = Step::Logistics.index();
+    wb.focus = modelownia::state::Focus::Content;
+    app.workbook = Some(wb);
+    (app, method)
+}
+
+#[test]
+fn m_in_logistics_adds_the_methods_materials_and_risks_once() {
+    let (mut app, method) = logistics_app();
+    let press = |app: &mut App| {
+        let msg =
+            modelownia::update::key_msg(app, KeyEvent::new(KeyCode::Char('M'), KeyModifiers::NONE));
+        modelownia::update::update(app, msg);
+    };
+    press(&mut app);
+    let wb = app.workbook.as_ref().expect("open");
+    let materials = &wb.plan.logistics.materials;
+    assert_eq!(
+        materials.lines().count(),
+        method.materials.len(),
+        "{materials}"
+    );
+    assert_eq!(wb.plan.logistics.risks.lines().count(), method.risks.len());
+    assert!(wb.unsaved());
+    assert!(matches!(app.notice, Some(Notice::Filled(m, _)) if m == method.materials.len() - 1));
+    // A second press adds nothing more.
+    press(&mut app);
+    let wb = app.workbook.as_ref().expect("open");
+    assert_eq!(
+        wb.plan.logistics.materials.lines().count(),
+        method.materials.len()
+    );
+    assert!(matches!(app.notice, Some(Notice::Filled(0, 0))));
+}
+
+#[test]
+fn the_groups_needs_show_beside_accessibility() {
+    let (mut app, _) = logistics_app();
+    let wb = app.workbook.as_mut().expect("open");
+    wb.slot = modelownia::state::slots(Step::Logistics)
+        .iter()
+        .position(|s| {
+            *s == modelownia::state::Slot::Field(modelownia::plan::FieldId::Accessibility)
+        })
+        .expect("accessibility");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 35)).expect("backend");
+    terminal
+        .draw(|f| modelownia::ui::render(&app, f))
+        .expect("draw");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("Z kroku Grupa"), "{screen}");
+    assert!(screen.contains("porusza się na wózku"), "{screen}");
+}

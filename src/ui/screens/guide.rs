@@ -13,7 +13,7 @@ use crate::describe::method_facts;
 use crate::i18n::{Msg, field_prompt, step_intro, tr};
 use crate::lang::Lang;
 use crate::model::{Model, Text};
-use crate::plan::{CheckState, PickKind};
+use crate::plan::{CheckState, FieldId, PickKind};
 use crate::state::{App, Slot, Workbook, check_state, checklist_rows, pick_rows};
 
 fn heading(t: &Theme, lines: &mut Vec<Line<'static>>, text: &str) {
@@ -45,7 +45,14 @@ fn timed_steps(lines: &mut Vec<Line<'static>>, lang: Lang, m: &crate::model::Met
 }
 
 /// The model's description of a pickable item.
-fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Vec<Line<'static>> {
+fn details(
+    t: &Theme,
+    model: &Model,
+    lang: Lang,
+    kind: PickKind,
+    id: &str,
+    group_needs: &str,
+) -> Vec<Line<'static>> {
     let mut l = Vec::new();
     match kind {
         PickKind::Values | PickKind::Directions => {
@@ -96,6 +103,7 @@ fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Ve
                 }
                 bullets(t, &mut l, lang, Msg::Materials, &m.materials);
                 bullets(t, &mut l, lang, Msg::Risks, &m.risks);
+                group_needs_lines(t, &mut l, lang, group_needs);
                 bullets(t, &mut l, lang, Msg::Preparation, &m.preparation);
                 bullets(t, &mut l, lang, Msg::Debriefing, &m.debriefing);
                 bullets(t, &mut l, lang, Msg::Variations, &m.variations);
@@ -122,6 +130,21 @@ fn details(t: &Theme, model: &Model, lang: Lang, kind: PickKind, id: &str) -> Ve
         )));
     }
     l
+}
+
+/// The participants' needs from the Group step, when it says any.
+fn group_needs_lines(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, needs: &str) {
+    if needs.trim().is_empty() {
+        return;
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        tr(lang, Msg::GroupNeedsHere).to_string(),
+        t.warn,
+    )));
+    for l in needs.trim().lines() {
+        lines.push(Line::raw(format!("  {}", l.trim_end())));
+    }
 }
 
 /// Model item names joined for one line.
@@ -201,6 +224,10 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                 field_prompt(lang, f).to_string(),
                 app.theme.label,
             )));
+            // What the Group step says about needs is where it has to be acted on.
+            if matches!(f, FieldId::Accessibility | FieldId::Risks) {
+                group_needs_lines(&app.theme, &mut body, lang, &wb.plan.group.needs);
+            }
             body.push(Line::raw(""));
             body.push(Line::from(Span::styled(
                 step_intro(lang, wb.current_step()).to_string(),
@@ -225,7 +252,14 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                         width,
                     ));
                 }
-                body = details(&app.theme, &app.model, lang, kind, &row.id);
+                body = details(
+                    &app.theme,
+                    &app.model,
+                    lang,
+                    kind,
+                    &row.id,
+                    &wb.plan.group.needs,
+                );
             } else {
                 body.push(Line::raw(step_intro(lang, wb.current_step())));
             }
