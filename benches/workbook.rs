@@ -61,6 +61,7 @@ fn sample_plan(m: &model::Model, i: usize) -> Plan {
         p.values.push(Pick {
             id: v.id.clone(),
             note: "Grupa sama decyduje o trasie.".into(),
+            ..Pick::default()
         });
     }
     p

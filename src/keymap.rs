@@ -91,6 +91,7 @@ pub enum Action {
     OpenTrash,
     EmptyTrash,
     FillFromMethods,
+    EditContact,
     KeepMine,
     KeepTheirs,
 }
@@ -247,6 +248,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Char('S')], A::AddSession, Msg::KAddSession, G::Edit, false),
     b(C::Content, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, true),
     b(C::Content, &[K::Char('M')], A::FillFromMethods, Msg::KFillFromMethods, G::Edit, true),
+    b(C::Content, &[K::Char('p')], A::EditContact, Msg::KContact, G::Edit, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
     b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),

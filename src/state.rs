@@ -160,6 +160,8 @@ pub enum EditTarget {
     Field(FieldId),
     /// The note of a pick.
     PickNote(PickKind, String),
+    /// The contact (phone, e-mail) of the picked role with this id.
+    PickContact(String),
     /// The note of a checklist item.
     CheckNote(String),
     /// The method search box.

@@ -186,7 +186,8 @@ impl Handout<'_> {
         }
     }
 
-    /// Picks as list items: the model's name (or "unknown item <id>") and the user's note.
+    /// Picks as list items: the model's name (or "unknown item <id>"), a role's contact, and
+    /// the user's note.
     fn picks(
         &self,
         picks: &[Pick],
@@ -197,7 +198,11 @@ impl Handout<'_> {
             .map(|p| Item {
                 strong: name(self.model, &p.id, self.lang)
                     .unwrap_or_else(|| format!("{} {}", tr(self.lang, Msg::UnknownItem), p.id)),
-                rest: String::new(),
+                rest: if p.contact.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("· {}", p.contact.trim())
+                },
                 note: p.note.clone(),
             })
             .collect()

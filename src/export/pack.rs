@@ -117,7 +117,7 @@ pub fn blocks(plan: &Plan, model: &Model, lang: Lang) -> Vec<Block> {
                 .role(&r.id)
                 .map_or_else(|| r.id.clone(), |x| x.name.get(lang).to_string());
             let person = r.note.lines().next().unwrap_or_default().trim().to_string();
-            vec![role, person, String::new()]
+            vec![role, person, r.contact.trim().to_string()]
         })
         .collect();
     rows.push(vec![w(W::ContactsVenue), String::new(), String::new()]);

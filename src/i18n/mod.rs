@@ -98,6 +98,9 @@ pub enum Msg {
     KToReview,
     KUndoTrash,
     KFillFromMethods,
+    KContact,
+    ContactQuestion,
+    Contact,
     GroupNeedsHere,
     KTrash,
     KRestoreFromTrash,
@@ -517,6 +520,12 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KToReview => ("wróć do przeglądu", "back to the review"),
         KUndoTrash => ("cofnij usunięcie", "undo delete"),
         KFillFromMethods => ("dopisz z metod", "add from the methods"),
+        KContact => ("kontakt", "contact"),
+        ContactQuestion => (
+            "Kontakt: telefon lub e-mail (trafi na kartę kontaktów alarmowych)",
+            "Contact: phone or e-mail (it goes on the emergency-contacts sheet)",
+        ),
+        Contact => ("Kontakt", "Contact"),
         GroupNeedsHere => (
             "Z kroku Grupa — potrzeby uczestników",
             "From the Group step — participants' needs",

@@ -84,6 +84,7 @@ mod tests {
         theirs.values.push(Pick {
             id: "participation".into(),
             note: "n".into(),
+            ..Pick::default()
         });
         theirs.sessions.push(Session::default());
         theirs.id = "other".into();

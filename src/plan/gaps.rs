@@ -301,6 +301,7 @@ mod tests {
         p.values.push(Pick {
             id: id.clone(),
             note: String::new(),
+            ..Pick::default()
         });
         assert!(gaps(&p, &m).contains(&Gap::NoNote(PickKind::Values, id.clone())));
         assert!(!gaps(&p, &m).contains(&Gap::NoPicks(PickKind::Values)));
@@ -319,10 +320,12 @@ mod tests {
         p.methods.push(Pick {
             id: m.methods[0].id.clone(),
             note: String::new(),
+            ..Pick::default()
         });
         p.methods.push(Pick {
             id: "gone-method".into(),
             note: String::new(),
+            ..Pick::default()
         });
         let g = gaps(&p, &m);
         assert!(
@@ -377,18 +380,22 @@ mod tests {
         p.values.push(Pick {
             id: m.values[0].id.clone(),
             note: "a".into(),
+            ..Pick::default()
         });
         p.directions.push(Pick {
             id: m.directions[0].id.clone(),
             note: "b".into(),
+            ..Pick::default()
         });
         p.methods.push(Pick {
             id: m.methods[0].id.clone(),
             note: String::new(),
+            ..Pick::default()
         });
         p.roles.push(Pick {
             id: m.roles[0].id.clone(),
             note: "Ala".into(),
+            ..Pick::default()
         });
         p.sessions.push(crate::plan::Session {
             label: "S1".into(),
@@ -436,10 +443,12 @@ mod tests {
             Pick {
                 id: m.roles[0].id.clone(),
                 note: String::new(),
+                ..Pick::default()
             },
             Pick {
                 id: m.roles[1].id.clone(),
                 note: String::new(),
+                ..Pick::default()
             },
         ];
         p.sessions.push(Session {

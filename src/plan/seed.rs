@@ -97,6 +97,7 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
         .map(|v| Pick {
             id: v.id.clone(),
             note: v.how.get(lang).to_string(),
+            ..Pick::default()
         })
         .collect();
     plan.directions = scenario
@@ -105,6 +106,7 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
         .map(|d| Pick {
             id: d.id.clone(),
             note: d.why.get(lang).to_string(),
+            ..Pick::default()
         })
         .collect();
     plan.methods = scenario
@@ -113,6 +115,7 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
         .map(|m| Pick {
             id: m.clone(),
             note: String::new(),
+            ..Pick::default()
         })
         .collect();
     plan.roles = scenario
@@ -121,6 +124,7 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
         .map(|r| Pick {
             id: r.id.clone(),
             note: r.task.get(lang).to_string(),
+            ..Pick::default()
         })
         .collect();
     plan.logistics.risks = bullets(&scenario.risks, lang);

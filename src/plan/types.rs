@@ -201,6 +201,10 @@ pub struct Pick {
     /// Justification, how it is lived, or who does it.
     #[serde(default)]
     pub note: String,
+    /// For a role: how to reach the person (phone, e-mail), for the emergency sheet. Added in
+    /// version 3; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
 }
 
 /// State of a checklist item.

@@ -447,6 +447,7 @@ mod tests {
         plan.values.push(Pick {
             id: "participation".into(),
             note: "r#\"raw\"# \\ back".into(),
+            ..Pick::default()
         });
         plan.checklist.insert(
             "venue-accessible".into(),

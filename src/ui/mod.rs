@@ -321,6 +321,7 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         | A::Longer
         | A::Shorter => slot == Some(Slot::Agenda) || app.ctx() == keymap::Ctx::Run,
         A::TakeOver => app.workbook.as_ref().is_some_and(|wb| wb.lock_freed),
+        A::EditContact => slot == Some(Slot::Picks(crate::plan::PickKind::Roles)),
         A::FillFromMethods => app.workbook.as_ref().is_some_and(|wb| {
             wb.current_step() == crate::plan::Step::Logistics && !wb.plan.methods.is_empty()
         }),

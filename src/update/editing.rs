@@ -32,6 +32,13 @@ pub(super) fn start(app: &mut App, target: EditTarget) {
             .get(id)
             .map(|c| c.note.clone())
             .unwrap_or_default(),
+        EditTarget::PickContact(id) => wb
+            .plan
+            .roles
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| p.contact.clone())
+            .unwrap_or_default(),
         EditTarget::MethodFilter => wb.method_filter.clone(),
         EditTarget::PartWhat(id) => part(wb, id).map(|p| p.what.clone()).unwrap_or_default(),
         EditTarget::PartLead(id) => part(wb, id).map(|p| p.lead.clone()).unwrap_or_default(),
@@ -101,6 +108,12 @@ pub(super) fn sync(wb: &mut Workbook) {
             .iter_mut()
             .find(|p| p.id == id)
             .is_some_and(|p| set_if_changed(&mut p.note, text)),
+        EditTarget::PickContact(id) => wb
+            .plan
+            .roles
+            .iter_mut()
+            .find(|p| p.id == id)
+            .is_some_and(|p| set_if_changed(&mut p.contact, text)),
         // No entry is made for an empty note: the item stays exactly as the file has it.
         EditTarget::CheckNote(id) if text.is_empty() && !wb.plan.checklist.contains_key(&id) => {
             false
@@ -243,7 +256,11 @@ pub(super) fn toggle(app: &mut App) {
                 wb.stash.insert((kind, removed.id), removed.note);
             } else {
                 let note = wb.stash.remove(&(kind, row.id.clone())).unwrap_or_default();
-                picks.push(Pick { id: row.id, note });
+                picks.push(Pick {
+                    id: row.id,
+                    note,
+                    ..Pick::default()
+                });
             }
             wb.mark_dirty();
             wb.clamp_cursor(model);

@@ -48,6 +48,26 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Ctx::Content if action == Action::EditContact => {
+            let row = app.workbook.as_ref().and_then(|wb| {
+                (wb.current_slot() == Some(Slot::Picks(PickKind::Roles)))
+                    .then(|| {
+                        pick_rows(&app.model, wb, PickKind::Roles)
+                            .into_iter()
+                            .nth(wb.cursor)
+                    })
+                    .flatten()
+            });
+            if let Some(row) = row
+                && !refuse_read_only(app)
+            {
+                if !row.picked {
+                    editing::toggle(app);
+                }
+                editing::start(app, EditTarget::PickContact(row.id));
+            }
+            return Vec::new();
+        }
         Ctx::Steps | Ctx::Content if action == Action::ToReview => {
             if let Some(wb) = app.workbook.as_mut() {
                 back_to_review(wb);

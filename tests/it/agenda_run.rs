@@ -33,6 +33,7 @@ fn plan_with_agenda() -> Plan {
         methods: vec![Pick {
             id: "research-walk".into(),
             note: String::new(),
+            ..Pick::default()
         }],
         sessions: vec![Session {
             label: "Meeting 1".into(),

@@ -127,6 +127,7 @@ fn materials_merge_the_plan_and_its_methods_each_thing_once() {
     plan.methods.push(Pick {
         id: method.id.clone(),
         note: String::new(),
+        ..Pick::default()
     });
     let list = export::materials(&plan, &m, Lang::Pl);
     assert_eq!(list[0], "Herbata");
@@ -145,10 +146,12 @@ fn hostile() -> Plan {
     plan.roles.push(Pick {
         id: "youth-worker".into(),
         note: nasty.into(),
+        ..Pick::default()
     });
     plan.values.push(Pick {
         id: "participation".into(),
         note: nasty.into(),
+        ..Pick::default()
     });
     plan.sessions.push(modelownia::plan::Session {
         label: nasty.into(),

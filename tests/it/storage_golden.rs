@@ -251,6 +251,7 @@ fn pick(id: &str, note: &str) -> Pick {
     Pick {
         id: id.into(),
         note: note.into(),
+        ..Pick::default()
     }
 }
 

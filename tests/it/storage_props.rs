@@ -40,7 +40,7 @@ fn id() -> impl Strategy<Value = String> {
 
 fn picks() -> impl Strategy<Value = Vec<Pick>> {
     prop::collection::vec(
-        (text(), text()).prop_map(|(id, note)| Pick { id, note }),
+        (text(), text(), text()).prop_map(|(id, note, contact)| Pick { id, note, contact }),
         0..4,
     )
 }

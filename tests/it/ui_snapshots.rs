@@ -39,26 +39,32 @@ fn sample_plan(m: &Model) -> Plan {
     p.values.push(Pick {
         id: m.values[0].id.clone(),
         note: "Młodzi sami wybierają trasę.".into(),
+        ..Pick::default()
     });
     p.values.push(Pick {
         id: m.values[1].id.clone(),
         note: String::new(),
+        ..Pick::default()
     });
     p.directions.push(Pick {
         id: m.directions[0].id.clone(),
         note: "Zaczynamy od rozpoznania.".into(),
+        ..Pick::default()
     });
     p.methods.push(Pick {
         id: m.methods[0].id.clone(),
         note: String::new(),
+        ..Pick::default()
     });
     p.methods.push(Pick {
         id: "removed-method".into(),
         note: String::new(),
+        ..Pick::default()
     });
     p.roles.push(Pick {
         id: m.roles[0].id.clone(),
         note: "Ania z Przystani".into(),
+        ..Pick::default()
     });
     p.checklist.insert(
         m.phases[0].items[0].id.clone(),

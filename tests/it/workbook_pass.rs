@@ -269,6 +269,7 @@ fn logistics_app() -> (App, modelownia::model::Method) {
     plan.methods.push(modelownia::plan::Pick {
         id: method.id.clone(),
         note: String::new(),
+        ..modelownia::plan::Pick::default()
     });
     plan.group.needs = "Jedna osoba porusza się na wózku.".into();
     plan.logistics.materials = format!("- {}", method.materials[0].get(Lang::Pl).to_uppercase());
@@ -332,4 +333,49 @@ fn the_groups_needs_show_beside_accessibility() {
         .collect();
     assert!(screen.contains("Z kroku Grupa"), "{screen}");
     assert!(screen.contains("porusza się na wózku"), "{screen}");
+}
+
+#[test]
+fn a_role_gets_a_contact_that_reaches_the_emergency_sheet() {
+    let mut app = app(Lang::Pl);
+    let mut wb =
+        modelownia::state::Workbook::new(modelownia::plan::new("p1".into(), String::new()), None);
+    wb.step = Step::Roles.index();
+    wb.focus = modelownia::state::Focus::Content;
+    wb.slot = modelownia::state::slots(Step::Roles)
+        .iter()
+        .position(|s| *s == modelownia::state::Slot::Picks(modelownia::plan::PickKind::Roles))
+        .expect("roles list");
+    app.workbook = Some(wb);
+    let press = |app: &mut App, code| {
+        let msg = modelownia::update::key_msg(app, KeyEvent::new(code, KeyModifiers::NONE));
+        modelownia::update::update(app, msg);
+    };
+    press(&mut app, KeyCode::Char('p'));
+    for c in "601 234 567".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Esc);
+    let wb = app.workbook.as_ref().expect("open");
+    assert_eq!(
+        wb.plan.roles.len(),
+        1,
+        "p picks the role it gives a contact to"
+    );
+    assert_eq!(wb.plan.roles[0].contact, "601 234 567");
+    let pack = modelownia::export::render(
+        &wb.plan,
+        &app.model,
+        Lang::Pl,
+        modelownia::export::Format::Markdown,
+        modelownia::export::Options {
+            full: false,
+            pack: true,
+        },
+    );
+    let row = pack
+        .lines()
+        .find(|l| l.contains("601 234 567") && l.starts_with('|'))
+        .expect("a contacts row");
+    assert!(row.ends_with("| 601 234 567 |"), "{row}");
 }

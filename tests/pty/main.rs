@@ -155,7 +155,8 @@ fn first_plan_round_trip() {
         plan.values,
         vec![Pick {
             id: "participation".into(),
-            note: note.into()
+            note: note.into(),
+            ..Pick::default()
         }]
     );
     assert_eq!(plan.checklist.len(), 1, "{:?}", plan.checklist);

@@ -243,14 +243,49 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                         .find(|p| p.id == row.id)
                         .map(|p| p.note.as_str());
                     let is_editing = matches!(editing, Some(crate::state::EditTarget::PickNote(k, id)) if *k == kind && *id == row.id);
-                    note = Some(note_section(
-                        &app.theme,
-                        tr(lang, note_question(kind)),
-                        text,
-                        is_editing,
-                        lang,
-                        width,
-                    ));
+                    let contact = (kind == PickKind::Roles).then(|| {
+                        wb.plan
+                            .roles
+                            .iter()
+                            .find(|p| p.id == row.id)
+                            .map_or("", |p| p.contact.as_str())
+                    });
+                    let contact_editing = matches!(editing, Some(crate::state::EditTarget::PickContact(id)) if *id == row.id);
+                    note = Some(if contact_editing {
+                        note_section(
+                            &app.theme,
+                            tr(lang, Msg::ContactQuestion),
+                            contact,
+                            true,
+                            lang,
+                            width,
+                        )
+                    } else {
+                        let mut n = note_section(
+                            &app.theme,
+                            tr(lang, note_question(kind)),
+                            text,
+                            is_editing,
+                            lang,
+                            width,
+                        );
+                        if let Some(c) = contact.filter(|_| !is_editing) {
+                            let shown = if c.trim().is_empty() {
+                                tr(lang, Msg::Empty)
+                            } else {
+                                c.trim()
+                            };
+                            n.lines.push(Line::from(vec![
+                                Span::styled(
+                                    format!("{}: ", tr(lang, Msg::Contact)),
+                                    app.theme.label,
+                                ),
+                                Span::raw(shown.to_string()),
+                                Span::styled("  · p".to_string(), app.theme.dim),
+                            ]));
+                        }
+                        n
+                    });
                 }
                 body = details(
                     &app.theme,
