@@ -998,6 +998,7 @@ fn event_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(update::key_msg(app, key)),
         Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Resize(..) => Some(Msg::Resized),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollUp => Some(Msg::Scroll(-1)),
             MouseEventKind::ScrollDown => Some(Msg::Scroll(1)),

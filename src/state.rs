@@ -212,6 +212,21 @@ impl Editor {
         self.area.set_cursor_style(theme.cursor);
     }
 
+    /// Lays the text out afresh after the window changed size: the widget keeps the view's
+    /// top line from the old size, which left a box that grew showing only its last line.
+    /// The cursor stays where it was; the undo history does not survive this.
+    pub fn relayout(&mut self, theme: &Theme) {
+        let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
+        let mut area = TextArea::new(self.area.lines().to_vec());
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        area.move_cursor(ratatui_textarea::CursorMove::Jump(
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(col).unwrap_or(u16::MAX),
+        ));
+        self.area = area;
+        self.restyle(theme);
+    }
+
     /// The text typed so far.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")

@@ -99,6 +99,7 @@ pub enum Msg {
     KUndoTrash,
     KFillFromMethods,
     KContact,
+    AdviceTitle,
     ContactQuestion,
     Contact,
     GroupNeedsHere,
@@ -521,6 +522,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KUndoTrash => ("cofnij usunięcie", "undo delete"),
         KFillFromMethods => ("dopisz z metod", "add from the methods"),
         KContact => ("kontakt", "contact"),
+        AdviceTitle => ("Rady z praktyki", "Advice from practice"),
         ContactQuestion => (
             "Kontakt: telefon lub e-mail (trafi na kartę kontaktów alarmowych)",
             "Contact: phone or e-mail (it goes on the emergency-contacts sheet)",

@@ -214,6 +214,45 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         ModelFile::Roles,
         model.roles.iter().map(|v| v.id.as_str()),
     );
+    let (_, advice_items) = register(
+        &mut c,
+        "advice",
+        ModelFile::Advice,
+        model.advice.iter().map(|a| a.id.as_str()),
+    );
+    for (a, item) in model.advice.iter().zip(advice_items) {
+        c.text(item, "title", &a.title);
+        c.text(item, "text", &a.text);
+        for (lang, t) in [("pl", &a.title.pl), ("en", &a.title.en)] {
+            let n = t.chars().count();
+            if n > 60 {
+                c.report(
+                    item,
+                    format!("title ({lang}) is {n} characters; keep it to 60, it is one line"),
+                );
+            }
+        }
+        if a.values.is_empty() {
+            c.report(
+                item,
+                "values: the list is empty; link at least one value".into(),
+            );
+        }
+        c.refs(
+            item,
+            "values",
+            a.values.iter().map(String::as_str),
+            &value_ids,
+            "value",
+        );
+        c.refs(
+            item,
+            "directions",
+            a.directions.iter().map(String::as_str),
+            &direction_ids,
+            "direction",
+        );
+    }
     let (_, scenario_items) = register(
         &mut c,
         "scenario",

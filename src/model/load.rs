@@ -29,6 +29,7 @@ pub fn load(sources: &Sources) -> Result<Model, Vec<Located>> {
         methods: parse(sources.get(ModelFile::Methods), &mut errors),
         roles: parse(sources.get(ModelFile::Roles), &mut errors),
         scenarios: parse(sources.get(ModelFile::Scenarios), &mut errors),
+        advice: parse(sources.get(ModelFile::Advice), &mut errors),
     };
     // References into a file that did not parse would all look dangling: report syntax first.
     if !errors.is_empty() {

@@ -1,4 +1,4 @@
-//! The model's six RON texts, embedded in the binary or read from a folder, each by name.
+//! The model's seven RON texts, embedded in the binary or read from a folder, each by name.
 
 use std::path::Path;
 
@@ -19,17 +19,20 @@ pub enum ModelFile {
     Roles,
     /// `scenarios.ron`
     Scenarios,
+    /// `advice.ron`
+    Advice,
 }
 
 impl ModelFile {
     /// Every file, in the order they are read.
-    pub const ALL: [ModelFile; 6] = [
+    pub const ALL: [ModelFile; 7] = [
         ModelFile::Values,
         ModelFile::Directions,
         ModelFile::Phases,
         ModelFile::Methods,
         ModelFile::Roles,
         ModelFile::Scenarios,
+        ModelFile::Advice,
     ];
 
     /// The file name in a model folder.
@@ -41,6 +44,7 @@ impl ModelFile {
             ModelFile::Methods => "methods.ron",
             ModelFile::Roles => "roles.ron",
             ModelFile::Scenarios => "scenarios.ron",
+            ModelFile::Advice => "advice.ron",
         }
     }
 
@@ -52,18 +56,20 @@ impl ModelFile {
             ModelFile::Methods => include_str!("../../model/methods.ron"),
             ModelFile::Roles => include_str!("../../model/roles.ron"),
             ModelFile::Scenarios => include_str!("../../model/scenarios.ron"),
+            ModelFile::Advice => include_str!("../../model/advice.ron"),
         }
     }
 }
 
-/// The six files of a model folder, in the order they are read.
-pub const FILES: [&str; 6] = [
+/// The seven files of a model folder, in the order they are read.
+pub const FILES: [&str; 7] = [
     "values.ron",
     "directions.ron",
     "phases.ron",
     "methods.ron",
     "roles.ron",
     "scenarios.ron",
+    "advice.ron",
 ];
 
 /// The text of one model file and the name it is shown under.
@@ -75,7 +81,7 @@ pub struct Source {
     pub text: String,
 }
 
-/// The texts of the six model files.
+/// The texts of the seven model files.
 #[derive(Debug, Clone)]
 pub struct Sources {
     /// One per [`ModelFile::ALL`], same order.
@@ -96,7 +102,7 @@ impl Sources {
         }
     }
 
-    /// Reads the six files from `dir`, reporting every file that cannot be read.
+    /// Reads the seven files from `dir`, reporting every file that cannot be read.
     pub fn read_dir(dir: &Path) -> Result<Self, Vec<Located>> {
         if !dir.is_dir() {
             let what = if dir.exists() {

@@ -352,6 +352,39 @@ pub struct Model {
     pub roles: Vec<Role>,
     /// Example scenarios.
     pub scenarios: Vec<Scenario>,
+    /// Advice for people who work with and for young people in a local community.
+    pub advice: Vec<Advice>,
+}
+
+/// Who a piece of advice speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// Someone starting youth work in a neighbourhood.
+    Newcomer,
+    /// Someone who runs a team or a neighbourhood house.
+    Coordinator,
+    /// A partner institution: a school, a welfare centre, a library, a council office.
+    Partner,
+}
+
+/// A piece of advice, linked to the values and directions it serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// Stable id.
+    pub id: String,
+    /// Who it speaks to.
+    pub audience: Audience,
+    /// One line, at most 60 characters.
+    pub title: Text,
+    /// Two to four sentences.
+    pub text: Text,
+    /// Value ids.
+    #[serde(default)]
+    pub values: Vec<String>,
+    /// Direction ids.
+    #[serde(default)]
+    pub directions: Vec<String>,
 }
 
 impl Model {
@@ -363,14 +396,15 @@ impl Model {
     /// The one-line summary printed by `check-model`.
     pub fn summary_line(&self) -> String {
         format!(
-            "model OK: {} values, {} directions, {} phases, {} checklist items, {} methods, {} roles, {} scenarios",
+            "model OK: {} values, {} directions, {} phases, {} checklist items, {} methods, {} roles, {} scenarios, {} pieces of advice",
             self.values.len(),
             self.directions.len(),
             self.phases.len(),
             self.checklist_len(),
             self.methods.len(),
             self.roles.len(),
-            self.scenarios.len()
+            self.scenarios.len(),
+            self.advice.len()
         )
     }
 

@@ -34,6 +34,8 @@ pub enum Msg {
     Click(ClickTarget),
     /// A signal (SIGTERM, SIGHUP) asks the app to end: save, restore, exit with 128 + n.
     Terminate(i32),
+    /// The window changed size.
+    Resized,
 }
 
 /// What a click landed on, as worked out by the view's layout.
@@ -166,6 +168,13 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Terminate(signal) => {
             let code = u8::try_from(128 + signal).unwrap_or(u8::MAX);
             vec![Effect::Terminate(code)]
+        }
+        Msg::Resized => {
+            let theme = app.theme;
+            if let Some(ed) = app.workbook.as_mut().and_then(|wb| wb.editor.as_mut()) {
+                ed.relayout(&theme);
+            }
+            Vec::new()
         }
     }
 }

@@ -41,8 +41,9 @@ fn the_shipped_model_is_valid_and_above_the_minimums() {
     let phases: Vec<&str> = m.phases.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(phases, ["diagnosis", "planning", "running", "evaluation"]);
     assert!(m.phases.iter().all(|p| p.items.len() >= 8));
-    assert!(m.methods.len() >= 12);
-    assert!(m.roles.len() >= 8);
+    assert!(m.methods.len() >= 20);
+    assert!(m.roles.len() >= 16);
+    assert!(m.checklist_len() >= 56);
     assert!(m.scenarios.len() >= 4);
     use modelownia::model::Setting;
     assert!(
@@ -336,4 +337,44 @@ fn scenario_parts_need_minutes_known_methods_and_known_leads() {
     );
     let all = joined(&errors(dir.path()));
     assert!(all.contains("unknown method \"no-such-"), "{all}");
+}
+
+#[test]
+fn advice_must_link_real_values_and_fit_one_line() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "advice.ron",
+        "values: [\"participation\"",
+        "values: [\"no-such-value\"",
+    );
+    let errs = errors(dir.path());
+    let text = joined(&errs);
+    assert!(
+        text.contains("advice.ron:")
+            && text.contains("there is no value with id \"no-such-value\""),
+        "{text}"
+    );
+    let dir = copy();
+    edit(
+        dir.path(),
+        "advice.ron",
+        "audience: Newcomer",
+        "audience: Stranger",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("advice.ron:") && text.contains("Stranger"),
+        "{text}"
+    );
+    let dir = copy();
+    let long = "x".repeat(61);
+    let path = dir.path().join("advice.ron");
+    let body = std::fs::read_to_string(&path).expect("read");
+    let at = body.find("title: (\n            pl: \"").expect("a title")
+        + "title: (\n            pl: \"".len();
+    let end = at + body[at..].find('"').expect("its end");
+    std::fs::write(&path, format!("{}{long}{}", &body[..at], &body[end..])).expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("title (pl) is 61 characters"), "{text}");
 }

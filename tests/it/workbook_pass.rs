@@ -379,3 +379,40 @@ fn a_role_gets_a_contact_that_reaches_the_emergency_sheet() {
         .expect("a contacts row");
     assert!(row.ends_with("| 601 234 567 |"), "{row}");
 }
+
+#[test]
+fn the_edit_box_shows_its_text_again_after_the_window_grows_back() {
+    use ratatui::backend::TestBackend;
+    let mut app = app(Lang::En);
+    let mut plan = modelownia::plan::new("p1".into(), String::new());
+    plan.context.idea = (1..=6)
+        .map(|i| format!("line {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    app.workbook = Some(modelownia::state::Workbook::new(plan, None));
+    modelownia::update::edit_field(&mut app, modelownia::plan::FieldId::Idea);
+    let screen = |app: &App, w, h| {
+        let mut t = ratatui::Terminal::new(TestBackend::new(w, h)).expect("backend");
+        t.draw(|f| modelownia::ui::render(app, f)).expect("draw");
+        t.backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>()
+    };
+    let before = screen(&app, 80, 24);
+    assert!(
+        before.contains("line 1") && before.contains("line 6"),
+        "{before}"
+    );
+    let _ = screen(&app, 60, 20);
+    modelownia::update::update(&mut app, modelownia::update::Msg::Resized);
+    let _ = screen(&app, 60, 20);
+    modelownia::update::update(&mut app, modelownia::update::Msg::Resized);
+    let after = screen(&app, 80, 24);
+    assert!(
+        after.contains("line 1") && after.contains("line 6"),
+        "{after}"
+    );
+}

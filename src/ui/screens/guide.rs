@@ -69,6 +69,9 @@ fn details(
                 l.push(Line::raw(description.get(lang).to_string()));
                 bullets(t, &mut l, lang, Msg::Questions, questions);
             }
+            if kind == PickKind::Values {
+                advice(t, &mut l, lang, model, |a| a.values.iter().any(|v| v == id));
+            }
             if let Some(d) = model.direction(id).filter(|_| kind == PickKind::Directions) {
                 let values = names(
                     d.values
@@ -78,6 +81,7 @@ fn details(
                     lang,
                 );
                 served(t, &mut l, lang, Msg::ServesValues, values);
+                advice(t, &mut l, lang, model, |a| a.directions.contains(&d.id));
                 let methods = model
                     .methods
                     .iter()
@@ -144,6 +148,28 @@ fn group_needs_lines(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, need
     )));
     for l in needs.trim().lines() {
         lines.push(Line::raw(format!("  {}", l.trim_end())));
+    }
+}
+
+/// The model's advice that `fits`, each as its title and text, under one heading.
+fn advice(
+    t: &Theme,
+    lines: &mut Vec<Line<'static>>,
+    lang: Lang,
+    model: &Model,
+    fits: impl Fn(&crate::model::Advice) -> bool,
+) {
+    let found: Vec<_> = model.advice.iter().filter(|a| fits(a)).collect();
+    if found.is_empty() {
+        return;
+    }
+    heading(t, lines, tr(lang, Msg::AdviceTitle));
+    for a in found {
+        lines.push(Line::from(Span::styled(
+            format!("• {}", a.title.get(lang)),
+            t.label,
+        )));
+        lines.push(Line::raw(format!("  {}", a.text.get(lang))));
     }
 }
 
