@@ -401,6 +401,59 @@ pub fn hint_for(ctx: Ctx, action: Action, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The keys messages may name, as `{token}` in their text.
+const KEY_TOKENS: &[(&str, Ctx, Action)] = &[
+    ("home.new", Ctx::Home, Action::New),
+    ("home.scenario", Ctx::Home, Action::FromScenario),
+    ("home.restore", Ctx::Home, Action::Restore),
+    ("home.compare", Ctx::Home, Action::CompareVersions),
+    ("content.add_part", Ctx::Content, Action::AddPart),
+    ("content.insert_method", Ctx::Content, Action::InsertMethod),
+    ("content.toggle", Ctx::Content, Action::Toggle),
+    ("content.open", Ctx::Content, Action::Open),
+    ("content.dir_filter", Ctx::Content, Action::DirFilter),
+    ("content.filter", Ctx::Content, Action::Filter),
+    ("editing.cancel", Ctx::Editing, Action::Done),
+    ("compare.toggle", Ctx::Compare, Action::Toggle),
+    ("compare.confirm", Ctx::Compare, Action::Confirm),
+    ("global.quit", Ctx::Global, Action::Quit),
+];
+
+/// `text` with each `{token}` of [`KEY_TOKENS`] replaced by the name of the first key bound
+/// to it, so prose never names a key the table does not bind. `{editing.done_enter}` is the
+/// Enter that ends a one-line box (typed text, not a binding).
+pub fn with_keys(lang: Lang, text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[start..]);
+            return out;
+        };
+        let token = &after[..end];
+        let name = if token == "editing.done_enter" {
+            Some(key_name(Key::Code(KeyCode::Enter), lang))
+        } else {
+            KEY_TOKENS
+                .iter()
+                .find(|(t, _, _)| *t == token)
+                .and_then(|(_, ctx, action)| {
+                    KEYMAP.iter().find(|b| b.ctx == *ctx && b.action == *action)
+                })
+                .map(|b| key_name(b.keys[0], lang))
+        };
+        match name {
+            Some(n) => out.push_str(&n),
+            None => out.push_str(&rest[start..=start + end + 1]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// All key names of a binding joined for display, e.g. `↑/k`.
 pub fn keys_label(binding: &Binding, lang: Lang) -> String {
     binding
@@ -417,6 +470,17 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn every_key_token_names_a_bound_key() {
+        for (token, _, _) in KEY_TOKENS {
+            let shown = with_keys(Lang::En, &format!("{{{token}}}"));
+            assert!(!shown.contains('{'), "{token} is not bound");
+        }
+        assert_eq!(with_keys(Lang::Pl, "Naciśnij {home.new}."), "Naciśnij n.");
+        assert_eq!(with_keys(Lang::Pl, "{content.toggle} x"), "Spacja x");
+        assert_eq!(with_keys(Lang::En, "a {unknown} b"), "a {unknown} b");
     }
 
     #[test]

@@ -774,7 +774,7 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         }
         Notice::ReadOnly(r) => read_only_reason(lang, r),
         Notice::CloseUnsaved => tr(lang, Msg::CloseUnsaved).to_string(),
-        Notice::DamagedHint => tr(lang, Msg::DamagedHint).to_string(),
+        Notice::DamagedHint => crate::i18n::trk(lang, Msg::DamagedHint),
         Notice::Words(m) => tr(lang, *m).to_string(),
         Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), errors::shown(path)),
         Notice::Trashed(title) => {

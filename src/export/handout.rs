@@ -219,7 +219,7 @@ impl Handout<'_> {
             if self.full {
                 self.blocks.push(Block::Heading(2, self.w(W::Agenda)));
                 self.blocks
-                    .push(Block::Remark(tr(self.lang, Msg::AgendaEmpty).into()));
+                    .push(Block::Remark(crate::i18n::trk(self.lang, Msg::AgendaEmpty)));
             }
             return;
         }

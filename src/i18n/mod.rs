@@ -283,6 +283,11 @@ pub fn quoted(lang: Lang, text: &str) -> String {
     }
 }
 
+/// The text of `msg` in `lang` with the keys it names (`{home.new}`) taken from the keymap.
+pub fn trk(lang: Lang, msg: Msg) -> String {
+    crate::keymap::with_keys(lang, tr(lang, msg))
+}
+
 /// The text of `msg` in `lang`.
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
     let (pl, en) = pair(msg);
@@ -299,8 +304,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Plans => ("Plany działań", "Activity plans"),
         NoPlansTitle => ("Nie masz jeszcze żadnego planu.", "You have no plans yet."),
         NoPlansHint => (
-            "Naciśnij n, aby zacząć nowy plan, albo s, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
-            "Press n to start a new plan, or s to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
+            "Naciśnij {home.new}, aby zacząć nowy plan, albo {home.scenario}, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
+            "Press {home.new} to start a new plan, or {home.scenario} to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
         ),
         NoMatch => (
             "Żaden tytuł nie pasuje do filtra.",
@@ -309,8 +314,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Filter => ("Filtr", "Filter"),
         Damaged => ("USZKODZONY", "DAMAGED"),
         DamagedHint => (
-            "Ten plik nie daje się odczytać. Nie zostanie nadpisany. Popraw go w edytorze albo przywróć kopię (R).",
-            "This file cannot be read. It will not be overwritten. Fix it in an editor or restore the backup (R).",
+            "Ten plik nie daje się odczytać. Nie zostanie nadpisany. Popraw go w edytorze albo przywróć kopię ({home.restore}).",
+            "This file cannot be read. It will not be overwritten. Fix it in an editor or restore the backup ({home.restore}).",
         ),
         Untitled => ("(bez tytułu)", "(untitled)"),
         ConfirmDelete => ("Przenieść plan do kosza?", "Move the plan to the trash?"),
@@ -403,8 +408,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Part => ("Część", "Part"),
         Session => ("Spotkanie", "Meeting"),
         AgendaEmpty => (
-            "Brak części. Naciśnij a, żeby dodać pierwszą, albo i, żeby wstawić kroki jednej z wybranych metod.",
-            "No parts yet. Press a to add the first one, or i to insert the steps of one of the chosen methods.",
+            "Brak części. Naciśnij {content.add_part}, żeby dodać pierwszą, albo {content.insert_method}, żeby wstawić kroki jednej z wybranych metod.",
+            "No parts yet. Press {content.add_part} to add the first one, or {content.insert_method} to insert the steps of one of the chosen methods.",
         ),
         InAll => ("razem", "in all"),
         PlannedLength => ("zaplanowano", "planned"),
@@ -470,8 +475,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         RunSessionLeft => ("do końca spotkania", "left in the meeting"),
         RunOvertime => ("po czasie", "overtime"),
         RunNotePrompt => (
-            "Notatka (Enter zapisuje, Esc anuluje)",
-            "Note (Enter saves, Esc cancels)",
+            "Notatka ({editing.done_enter} zapisuje, {editing.cancel} anuluje)",
+            "Note ({editing.done_enter} saves, {editing.cancel} cancels)",
         ),
         RunLeaveQuestion => (
             "Minutnik chodzi. Zakończyć prowadzenie?",
@@ -543,8 +548,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Delete every plan in the trash for good? This cannot be undone.",
         ),
         NothingToRestore => (
-            "Ten plan czyta się dobrze: R przywraca z kopii zapasowej tylko uszkodzony plan.",
-            "This plan reads fine: R restores only a damaged plan from its backup.",
+            "Ten plan czyta się dobrze: {home.restore} przywraca z kopii zapasowej tylko uszkodzony plan.",
+            "This plan reads fine: {home.restore} restores only a damaged plan from its backup.",
         ),
         LockFreed => (
             "drugie okno zwolniło plan · E edytuj",
@@ -562,8 +567,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Both versions are the same: applying only moves the other file to the trash.",
         ),
         CompareHelp => (
-            "Spacja wybiera wersję pola, Enter zapisuje wynik. Odrzucona wersja trafia do kosza.",
-            "Space picks a field's version, Enter saves the result. The version left out goes to the trash.",
+            "{compare.toggle} wybiera wersję pola, {compare.confirm} zapisuje wynik. Odrzucona wersja trafia do kosza.",
+            "{compare.toggle} picks a field's version, {compare.confirm} saves the result. The version left out goes to the trash.",
         ),
         Rescued => ("uratowane zmiany", "rescued changes"),
         ConflictFrom => ("konflikt synchronizacji", "sync conflict"),
@@ -577,8 +582,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "This plan has no other versions to compare.",
         ),
         ClosedRescued => (
-            "Niezapisane zmiany odłożono do folderu recovered/; porównasz je z listy planów (v).",
-            "The unsaved changes were put in recovered/; compare them from the plan list (v).",
+            "Niezapisane zmiany odłożono do folderu recovered/; porównasz je z listy planów ({home.compare}).",
+            "The unsaved changes were put in recovered/; compare them from the plan list ({home.compare}).",
         ),
         CountParts => ("części", "parts"),
         CountNotes => ("notatki", "notes"),
@@ -586,8 +591,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         LastChange => ("zmiana", "changed"),
         Title => ("Tytuł", "Title"),
         QuitUnsaved => (
-            "Ostatnie zmiany NIE są na dysku. Naciśnij q jeszcze raz, aby mimo to wyjść.",
-            "The latest changes are NOT on disk. Press q again to quit anyway.",
+            "Ostatnie zmiany NIE są na dysku. Naciśnij {global.quit} jeszcze raz, aby mimo to wyjść.",
+            "The latest changes are NOT on disk. Press {global.quit} again to quit anyway.",
         ),
         FilterMethods => ("szukaj", "search"),
         OnlyDirections => (
@@ -711,7 +716,11 @@ pub fn step_name(lang: Lang, step: Step) -> &'static str {
 }
 
 /// What a step is for, shown under its title.
-pub fn step_intro(lang: Lang, step: Step) -> &'static str {
+pub fn step_intro(lang: Lang, step: Step) -> String {
+    crate::keymap::with_keys(lang, step_intro_text(lang, step))
+}
+
+fn step_intro_text(lang: Lang, step: Step) -> &'static str {
     let (pl, en) = match step {
         Step::Context => (
             "Zapisz, co chcesz zrobić, gdzie i kiedy. Wystarczy kilka zdań: szczegóły dojdą w kolejnych krokach.",
@@ -730,20 +739,20 @@ pub fn step_intro(lang: Lang, step: Step) -> &'static str {
             "What change do you want to see? Separately for the group and for the neighbourhood.",
         ),
         Step::Values => (
-            "Wybierz wartości, którymi kieruje się działanie (Spacja), i przy każdej napisz, jak je realizujesz (Enter).",
-            "Pick the values the activity stands on (Space) and for each write how it lives them (Enter).",
+            "Wybierz wartości, którymi kieruje się działanie ({content.toggle}), i przy każdej napisz, jak je realizujesz ({content.open}).",
+            "Pick the values the activity stands on ({content.toggle}) and for each write how it lives them ({content.open}).",
         ),
         Step::Directions => (
             "Wybierz kierunki pracy modelu, w które wpisuje się działanie, i uzasadnij każdy wybór.",
             "Pick the model's directions of work the activity follows and justify each choice.",
         ),
         Step::Agenda => (
-            "Rozpisz spotkania na części z minutami: co się dzieje, kto prowadzi, jaka metoda. Godziny startu liczą się same; a dodaje część, i wstawia kroki wybranej metody.",
-            "Break each meeting into timed parts: what happens, who leads, which method. Start times add up by themselves; a adds a part, i inserts the steps of a chosen method.",
+            "Rozpisz spotkania na części z minutami: co się dzieje, kto prowadzi, jaka metoda. Godziny startu liczą się same; {content.add_part} dodaje część, {content.insert_method} wstawia kroki wybranej metody.",
+            "Break each meeting into timed parts: what happens, who leads, which method. Start times add up by themselves; {content.add_part} adds a part, {content.insert_method} inserts the steps of a chosen method.",
         ),
         Step::Methods => (
-            "Wybierz metody. Klawisz f pokazuje tylko te, które pasują do wybranych kierunków; / szuka w nazwach.",
-            "Pick methods. Press f to show only those fitting the chosen directions; / searches the names.",
+            "Wybierz metody. Klawisz {content.dir_filter} pokazuje tylko te, które pasują do wybranych kierunków; {content.filter} szuka w nazwach.",
+            "Pick methods. Press {content.dir_filter} to show only those fitting the chosen directions; {content.filter} searches the names.",
         ),
         Step::Roles => (
             "Kto co robi? Przy każdej roli wpisz konkretną osobę lub organizację i jej zadanie.",
@@ -754,16 +763,16 @@ pub fn step_intro(lang: Lang, step: Step) -> &'static str {
             "Materials, money, consent and safety: easy to forget, and they decide whether the activity happens at all.",
         ),
         Step::Checklist => (
-            "Punkty modelu dla każdej fazy. Spacja zmienia stan: do zrobienia → zrobione → nie dotyczy (wtedy podaj powód).",
-            "The model's items for each phase. Space changes the state: to do → done → not applicable (then give a reason).",
+            "Punkty modelu dla każdej fazy. {content.toggle} zmienia stan: do zrobienia → zrobione → nie dotyczy (wtedy podaj powód).",
+            "The model's items for each phase. {content.toggle} changes the state: to do → done → not applicable (then give a reason).",
         ),
         Step::Evaluation => (
             "Po czym poznasz, że się udało? Po działaniu wróć tu i zapisz, co zadziałało, a co zmienisz.",
             "How will you know it worked? After the activity come back and write what worked and what you will change.",
         ),
         Step::Review => (
-            "Przegląd planu: pokrycie modelu, postęp listy kontrolnej i braki. Enter na braku przenosi do właściwego kroku.",
-            "Plan review: model coverage, checklist progress and gaps. Enter on a gap takes you to its step.",
+            "Przegląd planu: pokrycie modelu, postęp listy kontrolnej i braki. {content.open} na braku przenosi do właściwego kroku.",
+            "Plan review: model coverage, checklist progress and gaps. {content.open} on a gap takes you to its step.",
         ),
     };
     pick(lang, pl, en)

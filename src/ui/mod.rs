@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         let text = Paragraph::new(Span::styled(text, app.theme.warn)).wrap(Wrap { trim: true });
         frame.render_widget(text, notice);
     } else if app.quit_armed {
-        let text = tr(app.lang, Msg::QuitUnsaved);
+        let text = crate::i18n::trk(app.lang, Msg::QuitUnsaved);
         frame.render_widget(Paragraph::new(Span::styled(text, app.theme.error)), notice);
     } else if let Some(reason) = save_failure(app) {
         let text = Paragraph::new(Span::styled(reason, app.theme.error)).wrap(Wrap { trim: true });

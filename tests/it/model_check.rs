@@ -44,6 +44,14 @@ fn the_shipped_model_is_valid_and_above_the_minimums() {
     assert!(m.methods.len() >= 20);
     assert!(m.roles.len() >= 16);
     assert!(m.checklist_len() >= 56);
+    assert!(m.advice.len() >= 12);
+    use modelownia::model::Audience;
+    for audience in [Audience::Newcomer, Audience::Coordinator, Audience::Partner] {
+        assert!(
+            m.advice.iter().filter(|a| a.audience == audience).count() >= 3,
+            "{audience:?}"
+        );
+    }
     assert!(m.scenarios.len() >= 4);
     use modelownia::model::Setting;
     assert!(

@@ -71,7 +71,11 @@ pub(crate) fn render(app: &App, c: &Compare, frame: &mut Frame, area: Rect) {
     .areas(inner);
     frame.render_widget(Paragraph::new(Span::styled(source, t.warn)), from);
     frame.render_widget(
-        Paragraph::new(Span::styled(tr(lang, Msg::CompareHelp), t.dim)).wrap(Wrap { trim: true }),
+        Paragraph::new(Span::styled(
+            crate::i18n::trk(lang, Msg::CompareHelp),
+            t.dim,
+        ))
+        .wrap(Wrap { trim: true }),
         help,
     );
     if c.items.is_empty() {

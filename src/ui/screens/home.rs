@@ -41,7 +41,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         let text = vec![
             Line::from(Span::styled(tr(lang, Msg::NoPlansTitle), app.theme.title)),
             Line::raw(""),
-            Line::raw(tr(lang, Msg::NoPlansHint)),
+            Line::raw(crate::i18n::trk(lang, Msg::NoPlansHint)),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
     } else if rows.is_empty() {
@@ -109,7 +109,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         frame.render_widget(Paragraph::new(lines), inner);
         let hint = app.selected_row().and_then(|r| {
             if r.damaged.is_some() {
-                Some(tr(lang, Msg::DamagedHint).to_string())
+                Some(crate::i18n::trk(lang, Msg::DamagedHint))
             } else {
                 let first = r.others.first()?;
                 let more = match r.others.len() {

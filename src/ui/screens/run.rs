@@ -170,7 +170,10 @@ pub(crate) fn render(app: &App, wb: &Workbook, run: &Run, frame: &mut Frame, are
         let [label, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(capture_area);
         frame.render_widget(
-            Paragraph::new(Span::styled(tr(lang, Msg::RunNotePrompt), t.label)),
+            Paragraph::new(Span::styled(
+                crate::i18n::trk(lang, Msg::RunNotePrompt),
+                t.label,
+            )),
             label,
         );
         editor::render(t, ed, frame, rest);

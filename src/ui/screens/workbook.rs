@@ -546,7 +546,7 @@ fn build_agenda(app: &App, wb: &Workbook, si: usize, focused: bool, width: usize
     let t = &app.theme;
     let rows = agenda_rows(&wb.plan);
     if rows.is_empty() {
-        for l in wrap(tr(lang, Msg::AgendaEmpty), width) {
+        for l in wrap(&crate::i18n::trk(lang, Msg::AgendaEmpty), width) {
             c.lines.push(Line::from(Span::styled(l, t.dim)));
         }
         return;
