@@ -224,6 +224,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Steps, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Steps, &[K::Code(KeyCode::Enter), K::Code(KeyCode::Right), K::Code(KeyCode::Tab), K::Char('l')], A::Open, Msg::KOpen, G::Move, true),
     b(C::Steps, &[K::Code(KeyCode::Esc)], A::Back, Msg::KBack, G::Move, true),
+    b(C::Steps, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
     b(C::Steps, NEXT_STEP, A::NextStep, Msg::KNextStep, G::Move, false),
     b(C::Steps, &[K::Char('J')], A::GuideDown, Msg::KGuideDown, G::Move, false),
     b(C::Steps, &[K::Char('K')], A::GuideUp, Msg::KGuideUp, G::Move, false),
@@ -232,6 +233,8 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Content, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Content, &[K::Code(KeyCode::Enter)], A::Open, Msg::KEdit, G::Edit, true),
+    // Back to the review comes first once a gap was jumped to (shown only then).
+    b(C::Content, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
     b(C::Content, &[K::Char(' ')], A::Toggle, Msg::KToggle, G::Edit, true),
     // The agenda's keys (shown only on the Agenda step) come before Esc and Tab in the footer.
     b(C::Content, &[K::Char('a')], A::AddPart, Msg::KAddPart, G::Edit, true),
@@ -261,8 +264,6 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Steps, &[K::Char('g'), K::Code(KeyCode::F(5))], A::RunSession, Msg::KRun, G::Plans, false),
     b(C::Steps, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
     b(C::Steps, &[K::Char('E')], A::TakeOver, Msg::KTakeOver, G::Plans, true),
-    b(C::Steps, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
-    b(C::Content, &[K::Char('r')], A::ToReview, Msg::KToReview, G::Move, true),
     // Compare
     b(C::Compare, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Compare, DOWN, A::Down, Msg::KDown, G::Move, false),

@@ -307,6 +307,7 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         .and_then(crate::state::Workbook::current_slot);
     use keymap::Action as A;
     match action {
+        A::UndoDelete if app.workbook.is_none() => app.home.last_trashed.is_some(),
         A::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
         A::AddPart
         | A::InsertMethod

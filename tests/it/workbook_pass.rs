@@ -59,6 +59,18 @@ fn delete_says_so_and_u_brings_the_plan_back() {
         said,
         "Plan „Mural na garażach” jest w koszu · u cofnij usunięcie · T kosz"
     );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("backend");
+    terminal
+        .draw(|f| modelownia::ui::render(&rt.app, f))
+        .expect("draw");
+    let footer: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(
+        footer.contains("u cofnij usunięcie"),
+        "the footer offers the undo: {footer}"
+    );
     key(&mut rt, KeyCode::Char('u'));
     assert_eq!(plan_files(&store), 1);
     assert_eq!(rt.app.home.rows.len(), 1);

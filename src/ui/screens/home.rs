@@ -254,7 +254,7 @@ fn render_trash(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
             let text = format!(
                 "{marker}{} {}",
                 pad(&truncate(&title, title_w), title_w),
-                crate::clock::short(&r.when)
+                crate::clock::short_in(&r.when, app.utc_offset)
             );
             let line = Line::raw(truncate(&text, width));
             if i == selected {
