@@ -133,6 +133,8 @@ pub enum Start {
     /// The list of plans.
     #[default]
     Home,
+    /// Slides of the model, a scenario or a plan, for a room.
+    Present(crate::present::Deck),
     /// The facilitation view of a plan's session (0-based; the first with parts when `None`).
     Run {
         /// The plan id.
@@ -158,8 +160,14 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     app.utc_offset = clock::local_offset();
     app.theme = theme;
     let mut rt = Runtime::new(store, app);
-    if let Start::Run { id, session } = &start {
-        rt.start_run(id, *session);
+    match &start {
+        Start::Run { id, session } => {
+            rt.start_run(id, *session);
+        }
+        Start::Present(deck) => {
+            rt.app.present = Some(crate::state::Presenting::new(deck.clone()));
+        }
+        Start::Home => {}
     }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         rt.run(&mut terminal, &mut events)

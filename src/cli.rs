@@ -94,6 +94,16 @@ pub enum Command {
     },
     /// List the model's example scenarios: id, setting, title
     Scenarios,
+    /// Show the model to a room, one item per slide: values, directions, methods, roles,
+    /// `scenario ID` or `plan ID`
+    Present {
+        /// values, directions, methods, roles, scenario or plan
+        #[arg(value_name = "SECTION")]
+        section: String,
+        /// The scenario's id, or the plan (id, file or title start)
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+    },
 }
 
 /// `--format` values.

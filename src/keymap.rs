@@ -33,6 +33,8 @@ pub enum Ctx {
     Run,
     /// Two versions of a plan side by side.
     Compare,
+    /// Slides shown to a room.
+    Present,
 }
 
 /// What a key means, independent of which key it is.
@@ -92,6 +94,11 @@ pub enum Action {
     EmptyTrash,
     FillFromMethods,
     EditContact,
+    NextSlide,
+    PrevSlide,
+    FirstSlide,
+    LastSlide,
+    Reveal,
     KeepMine,
     KeepTheirs,
 }
@@ -214,6 +221,13 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Picker, DOWN, A::Down, Msg::KDown, G::Move, false),
     b(C::Picker, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KStart, G::Plans, true),
     b(C::Picker, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
+    // Present
+    b(C::Present, &[K::Code(KeyCode::Right), K::Char(' '), K::Code(KeyCode::PageDown)], A::NextSlide, Msg::KNextSlide, G::Move, true),
+    b(C::Present, &[K::Code(KeyCode::Left), K::Code(KeyCode::PageUp)], A::PrevSlide, Msg::KPrevSlide, G::Move, true),
+    b(C::Present, &[K::Code(KeyCode::Down), K::Code(KeyCode::Enter)], A::Reveal, Msg::KReveal, G::Move, true),
+    b(C::Present, &[K::Code(KeyCode::Home)], A::FirstSlide, Msg::KFirstSlide, G::Move, false),
+    b(C::Present, &[K::Code(KeyCode::End)], A::LastSlide, Msg::KLastSlide, G::Move, false),
+    b(C::Present, &[K::Code(KeyCode::Esc), K::Char('q')], A::Back, Msg::KEndPresentation, G::Move, true),
     // Export
     b(C::Export, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Export, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -493,6 +507,7 @@ mod tests {
             Ctx::Picker,
             Ctx::Export,
             Ctx::Trash,
+            Ctx::Present,
             Ctx::Steps,
             Ctx::Content,
             Ctx::Editing,

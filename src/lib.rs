@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod lang;
 pub mod model;
 pub mod plan;
+pub mod present;
 pub mod ron_error;
 pub mod state;
 pub mod storage;

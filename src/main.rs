@@ -57,6 +57,33 @@ fn main() -> ExitCode {
         Some(Command::Import { files }) => with_store(&cli, |store, _| {
             commands::import(store, cli.language(), files)
         }),
+        Some(Command::Present { section, id }) => with_store(&cli, |store, model| {
+            let deck = if section == "plan" {
+                match id.as_deref() {
+                    Some(id) => commands::find_plan(Some(store), id)
+                        .map(|p| modelownia::present::Deck::Plan(Box::new(p))),
+                    None => {
+                        commands::say("`present plan` needs a plan: its id, file or title start");
+                        Err(commands::INVALID)
+                    }
+                }
+            } else {
+                modelownia::present::deck_named(section, id.as_deref(), &model).map_err(|e| {
+                    commands::say(&e);
+                    commands::INVALID
+                })
+            };
+            match deck {
+                Ok(deck) => modelownia::app::run(
+                    store,
+                    model,
+                    cli.language(),
+                    cli.theme(),
+                    modelownia::app::Start::Present(deck),
+                ),
+                Err(code) => code,
+            }
+        }),
         Some(Command::Scenarios) => match model::load_from(cli.model.as_deref()) {
             Ok(m) => commands::scenarios(&m, cli.language()),
             Err(errors) => invalid_model(&errors),

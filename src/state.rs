@@ -39,6 +39,8 @@ pub struct App {
     pub should_quit: bool,
     /// Two versions of a plan side by side, while resolving them.
     pub compare: Option<Compare>,
+    /// Slides shown to a room.
+    pub present: Option<Presenting>,
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
     /// time update ever sees, so tests move it by hand.
     pub now: u64,
@@ -84,6 +86,31 @@ pub const EXPORT_CHOICES: [(crate::export::Format, bool); 4] = [
     (crate::export::Format::Html, true),
     (crate::export::Format::Ron, false),
 ];
+
+/// A presentation in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presenting {
+    /// What is shown.
+    pub deck: crate::present::Deck,
+    /// The slide, from 0.
+    pub index: usize,
+    /// How many of the slide's questions are shown.
+    pub revealed: usize,
+    /// A slide number being typed, to jump to with `Enter`.
+    pub jump: String,
+}
+
+impl Presenting {
+    /// The first slide of `deck`.
+    pub fn new(deck: crate::present::Deck) -> Self {
+        Self {
+            deck,
+            index: 0,
+            revealed: 0,
+            jump: String::new(),
+        }
+    }
+}
 
 /// A dialog on the home screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -674,6 +701,7 @@ impl App {
             quit_armed: false,
             should_quit: false,
             compare: None,
+            present: None,
             now: 0,
             utc_offset: 0,
         }
@@ -683,6 +711,9 @@ impl App {
     pub fn ctx(&self) -> Ctx {
         if self.help.is_some() {
             return Ctx::Help;
+        }
+        if self.present.is_some() {
+            return Ctx::Present;
         }
         if self.compare.is_some() {
             return Ctx::Compare;

@@ -32,13 +32,17 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let [header, body, notice, footer] = regions(app, area);
     render_header(app, frame, header);
-    match (&app.compare, &app.workbook) {
-        (Some(c), _) => screens::compare::render(app, c, frame, body),
-        (None, Some(wb)) => match &wb.run {
-            Some(run) => screens::run::render(app, wb, run, frame, body),
-            None => workbook::render(app, wb, frame, body),
-        },
-        (None, None) => home::render(app, frame, body),
+    if let Some(p) = &app.present {
+        screens::present::render(app, p, frame, body);
+    } else {
+        match (&app.compare, &app.workbook) {
+            (Some(c), _) => screens::compare::render(app, c, frame, body),
+            (None, Some(wb)) => match &wb.run {
+                Some(run) => screens::run::render(app, wb, run, frame, body),
+                None => workbook::render(app, wb, frame, body),
+            },
+            (None, None) => home::render(app, frame, body),
+        }
     }
     if leave_asked(app) {
         let text = format!(
@@ -117,6 +121,9 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
     }
     let [_, body, _, _] = regions(app, area);
     if app.compare.is_some() {
+        return None;
+    }
+    if app.present.is_some() {
         return None;
     }
     match &app.workbook {

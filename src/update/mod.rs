@@ -9,6 +9,7 @@ mod editing;
 mod home;
 mod navigation;
 mod pointer;
+mod present;
 pub mod run;
 
 use crossterm::event::{KeyEvent, KeyModifiers};
@@ -145,6 +146,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             key_pressed(app);
             if app.ctx() == Ctx::Editing {
                 editing::type_key(app, key)
+            } else if app.ctx() == Ctx::Present {
+                present::typed(app, key);
+                Vec::new()
             } else {
                 Vec::new()
             }
@@ -210,6 +214,9 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         _ => {}
+    }
+    if app.present.is_some() {
+        return present::action(app, action);
     }
     if app.compare.is_some() {
         return compare_action(app, action);

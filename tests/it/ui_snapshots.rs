@@ -587,3 +587,31 @@ fn the_first_step_says_where_a_copied_plan_came_from() {
         );
     }
 }
+
+#[test]
+fn a_presentation_slide_with_a_question_revealed() {
+    for lang in [Lang::Pl, Lang::En] {
+        for (w, h) in [(120, 35), (80, 24)] {
+            let mut app = App::new(model(), lang);
+            let mut p = modelownia::state::Presenting::new(modelownia::present::Deck::Values);
+            p.index = 2;
+            p.revealed = 1;
+            app.present = Some(p);
+            insta::assert_snapshot!(
+                format!("present_values_{}_{w}x{h}", lang_code(lang)),
+                draw(&app, w, h).backend()
+            );
+        }
+        let mut app = App::new(model(), lang);
+        let mut p = modelownia::state::Presenting::new(modelownia::present::Deck::Scenario(
+            "our-courtyard".into(),
+        ));
+        p.index = 1;
+        p.jump = "4".into();
+        app.present = Some(p);
+        insta::assert_snapshot!(
+            format!("present_scenario_{}_120x35", lang_code(lang)),
+            draw(&app, 120, 35).backend()
+        );
+    }
+}

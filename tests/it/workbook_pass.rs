@@ -428,3 +428,81 @@ fn the_edit_box_shows_its_text_again_after_the_window_grows_back() {
         "{after}"
     );
 }
+
+#[test]
+fn a_presentation_moves_reveals_and_jumps() {
+    let mut app = app(Lang::En);
+    app.present = Some(modelownia::state::Presenting::new(
+        modelownia::present::Deck::Values,
+    ));
+    let n = app.model.values.len();
+    let press = |app: &mut App, code| {
+        let msg = modelownia::update::key_msg(app, KeyEvent::new(code, KeyModifiers::NONE));
+        modelownia::update::update(app, msg)
+    };
+    let at = |app: &App| {
+        let p = app.present.as_ref().expect("presenting");
+        (p.index, p.revealed)
+    };
+    press(&mut app, KeyCode::Left);
+    assert_eq!(at(&app), (0, 0), "no slide before the first");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(at(&app), (0, 2), "two questions shown, one at a time");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(
+        at(&app).1,
+        app.model.values[0].questions.len(),
+        "never more than there are"
+    );
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        at(&app),
+        (1, 0),
+        "the next slide starts with its questions hidden"
+    );
+    press(&mut app, KeyCode::End);
+    assert_eq!(at(&app).0, n - 1);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(at(&app).0, n - 1, "no slide after the last");
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(at(&app), (4, 0), "5 Enter goes to slide 5");
+    press(&mut app, KeyCode::Char('9'));
+    press(&mut app, KeyCode::Char('9'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        at(&app).0,
+        n - 1,
+        "a number past the end goes to the last slide"
+    );
+    let effects = press(&mut app, KeyCode::Char('q'));
+    assert_eq!(effects, vec![modelownia::update::Effect::Quit]);
+}
+
+#[test]
+fn present_names_what_it_can_show_when_asked_for_something_else() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .args(["present", "valuez"])
+        .env("MODELOWNIA_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown section 'valuez'") && err.contains("our-courtyard"),
+        "{err}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .args(["present", "scenario", "nope"])
+        .env("MODELOWNIA_DATA_DIR", data.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no example scenario 'nope'"));
+}

@@ -795,3 +795,27 @@ fn a_long_paste_without_bracketed_paste_arrives_whole_and_esc_still_works() {
         "{title}"
     );
 }
+
+#[test]
+fn present_values_next_previous_reveal_jump_and_quit() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = Pty::spawn(dir.path(), &["--lang", "en", "present", "values"], W, H) else {
+        return;
+    };
+    app.wait_text("Value · 1/12");
+    app.send("\u{1b}[C");
+    app.wait_text("Value · 2/12");
+    app.send("\u{1b}[D");
+    app.wait_text("Value · 1/12");
+    assert!(
+        !app.contents().contains("Question 1/"),
+        "questions start hidden"
+    );
+    app.send("\u{1b}[B");
+    app.wait_text("Question 1/");
+    app.send("7\r");
+    app.wait_text("Value · 7/12");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod guide;
 pub mod help;
 pub mod home;
+pub mod present;
 pub mod review;
 pub mod run;
 pub mod workbook;
