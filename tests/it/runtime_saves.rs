@@ -12,19 +12,10 @@ use modelownia::state::{App, SaveStatus};
 use modelownia::storage::{FailAt, SaveStep, Store};
 use modelownia::storage::{IoReason, StoreError};
 
+use crate::support::{key, typ};
+
 fn notice(n: &modelownia::state::Notice) -> String {
     modelownia::state::notice(modelownia::lang::Lang::En, n)
-}
-
-fn key(rt: &mut Runtime<'_>, code: KeyCode) {
-    let msg = modelownia::update::key_msg(&rt.app, KeyEvent::new(code, KeyModifiers::NONE));
-    rt.handle(msg);
-}
-
-fn typ(rt: &mut Runtime<'_>, text: &str) {
-    for c in text.chars() {
-        key(rt, KeyCode::Char(c));
-    }
 }
 
 fn app() -> App {

@@ -11,3 +11,17 @@ pub fn names(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// Presses `code` in the runtime, as the terminal would deliver it.
+pub fn key(rt: &mut modelownia::app::Runtime<'_>, code: crossterm::event::KeyCode) {
+    let ev = crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE);
+    let msg = modelownia::update::key_msg(&rt.app, ev);
+    rt.handle(msg);
+}
+
+/// Types `text` one key at a time.
+pub fn typ(rt: &mut modelownia::app::Runtime<'_>, text: &str) {
+    for c in text.chars() {
+        key(rt, crossterm::event::KeyCode::Char(c));
+    }
+}

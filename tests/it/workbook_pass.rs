@@ -11,19 +11,26 @@ use modelownia::state::{App, Dialog, Notice, notice};
 use modelownia::storage::Store;
 use ratatui::layout::Rect;
 
+use crate::support::{key, typ};
+
 fn app(lang: Lang) -> App {
     App::new(model::load_from(None).expect("embedded model"), lang)
 }
 
-fn key(rt: &mut Runtime<'_>, code: KeyCode) {
-    let msg = modelownia::update::key_msg(&rt.app, KeyEvent::new(code, KeyModifiers::NONE));
-    rt.handle(msg);
-}
-
-fn typ(rt: &mut Runtime<'_>, text: &str) {
-    for c in text.chars() {
-        key(rt, KeyCode::Char(c));
-    }
+/// The screen `app` draws at `w`×`h`, as one string of cells.
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("backend");
+    terminal
+        .draw(|f| modelownia::ui::render(app, f))
+        .expect("draw");
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
 }
 
 /// A new plan titled `title`, closed again.
@@ -257,18 +264,7 @@ fn the_list_shows_local_time_and_names_the_zone() {
         has_backup: false,
         others: Vec::new(),
     }];
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("backend");
-    terminal
-        .draw(|f| modelownia::ui::render(&app, f))
-        .expect("draw");
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen(&app, 80, 24);
     assert!(screen.contains("zmiana (UTC+1)"), "{screen}");
     assert!(screen.contains("2026-11-28 00:30"), "{screen}");
 }
@@ -331,18 +327,7 @@ fn the_groups_needs_show_beside_accessibility() {
             *s == modelownia::state::Slot::Field(modelownia::plan::FieldId::Accessibility)
         })
         .expect("accessibility");
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 35)).expect("backend");
-    terminal
-        .draw(|f| modelownia::ui::render(&app, f))
-        .expect("draw");
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen(&app, 120, 35);
     assert!(screen.contains("Z kroku Grupa"), "{screen}");
     assert!(screen.contains("porusza się na wózku"), "{screen}");
 }
@@ -394,7 +379,6 @@ fn a_role_gets_a_contact_that_reaches_the_emergency_sheet() {
 
 #[test]
 fn the_edit_box_shows_its_text_again_after_the_window_grows_back() {
-    use ratatui::backend::TestBackend;
     let mut app = app(Lang::En);
     let mut plan = modelownia::plan::new("p1".into(), String::new());
     plan.context.idea = (1..=6)
@@ -403,16 +387,6 @@ fn the_edit_box_shows_its_text_again_after_the_window_grows_back() {
         .join("\n");
     app.workbook = Some(modelownia::state::Workbook::new(plan, None));
     modelownia::update::edit_field(&mut app, modelownia::plan::FieldId::Idea);
-    let screen = |app: &App, w, h| {
-        let mut t = ratatui::Terminal::new(TestBackend::new(w, h)).expect("backend");
-        t.draw(|f| modelownia::ui::render(app, f)).expect("draw");
-        t.backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect::<String>()
-    };
     let before = screen(&app, 80, 24);
     assert!(
         before.contains("line 1") && before.contains("line 6"),
