@@ -159,6 +159,7 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     let mut app = App::new(model, lang);
     app.utc_offset = clock::local_offset();
     app.theme = theme;
+    app.no_color = Theme::no_color_from_env();
     let mut rt = Runtime::new(store, app);
     match &start {
         Start::Run { id, session } => {

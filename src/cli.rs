@@ -24,7 +24,7 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Colours: default, high-contrast (projectors) or mono; NO_COLOR=1 removes all colour
-    #[arg(long, global = true, value_enum, value_name = "NAME")]
+    #[arg(long, global = true, value_parser = parse_theme, value_name = "NAME")]
     pub theme: Option<ThemeName>,
 
     /// What to do; without a command the workbook opens
@@ -126,6 +126,13 @@ impl FormatArg {
             FormatArg::Ron => crate::export::Format::Ron,
         }
     }
+}
+
+/// A `--theme` value, with the message the README promises for any other.
+fn parse_theme(name: &str) -> Result<ThemeName, String> {
+    use clap::ValueEnum;
+    ThemeName::from_str(name, true)
+        .map_err(|_| format!("unknown theme '{name}'; choose one of: default, high-contrast, mono"))
 }
 
 /// `--lang` values.

@@ -95,6 +95,7 @@ pub enum Action {
     FillFromMethods,
     EditContact,
     NextSlide,
+    CycleTheme,
     PrevSlide,
     FirstSlide,
     LastSlide,
@@ -306,6 +307,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Char('?'), K::Code(KeyCode::F(1))], A::Help, Msg::KHelp, G::App, true),
     b(C::Global, &[K::Ctrl('s')], A::Save, Msg::KSave, G::App, false),
     b(C::Global, &[K::Char('L')], A::Lang, Msg::KLang, G::App, true),
+    b(C::Global, &[K::Code(KeyCode::F(2))], A::CycleTheme, Msg::KCycleTheme, G::App, false),
     b(C::Global, &[K::Char('q'), K::Ctrl('q')], A::Quit, Msg::KQuit, G::App, true),
 ];
 

@@ -41,6 +41,8 @@ pub struct App {
     pub compare: Option<Compare>,
     /// Slides shown to a room.
     pub present: Option<Presenting>,
+    /// Colour is off (`NO_COLOR`), whatever theme is cycled to.
+    pub no_color: bool,
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
     /// time update ever sees, so tests move it by hand.
     pub now: u64,
@@ -702,6 +704,7 @@ impl App {
             should_quit: false,
             compare: None,
             present: None,
+            no_color: false,
             now: 0,
             utc_offset: 0,
         }

@@ -56,6 +56,14 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// The next preset in the cycle, keeping colour off when it is off.
+    pub fn cycled(self, no_color: bool) -> Self {
+        use strum::IntoEnumIterator;
+        let all: Vec<ThemeName> = ThemeName::iter().collect();
+        let at = all.iter().position(|n| *n == self.name).unwrap_or(0);
+        Self::chosen(Some(all[(at + 1) % all.len()]), no_color)
+    }
+
     /// A preset.
     pub fn preset(name: ThemeName) -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);

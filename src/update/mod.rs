@@ -205,6 +205,14 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             app.lang = app.lang.toggled();
             return Vec::new();
         }
+        Action::CycleTheme => {
+            app.theme = app.theme.cycled(app.no_color);
+            let theme = app.theme;
+            if let Some(ed) = app.workbook.as_mut().and_then(|wb| wb.editor.as_mut()) {
+                ed.restyle(&theme);
+            }
+            return Vec::new();
+        }
         Action::Quit => return vec![Effect::Quit],
         Action::Save => {
             return if app.workbook.is_some() {

@@ -480,3 +480,47 @@ fn present_names_what_it_can_show_when_asked_for_something_else() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no example scenario 'nope'"));
 }
+
+#[test]
+fn f2_cycles_the_themes_and_never_brings_colour_back_under_no_color() {
+    use modelownia::theme::ThemeName;
+    let mut app = app(Lang::En);
+    let press = |app: &mut App| {
+        let msg =
+            modelownia::update::key_msg(app, KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
+        modelownia::update::update(app, msg);
+    };
+    let mut seen = vec![app.theme.name];
+    for _ in 0..3 {
+        press(&mut app);
+        seen.push(app.theme.name);
+    }
+    assert_eq!(
+        seen,
+        [
+            ThemeName::Default,
+            ThemeName::HighContrast,
+            ThemeName::Mono,
+            ThemeName::Default
+        ]
+    );
+    app.no_color = true;
+    app.theme = modelownia::theme::Theme::chosen(None, true);
+    press(&mut app);
+    assert_eq!(app.theme, app.theme.without_colour(), "still no colour");
+}
+
+#[test]
+fn an_unknown_theme_is_named_with_the_choices() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .args(["--theme", "neon", "check-model"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown theme 'neon'; choose one of: default, high-contrast, mono"),
+        "{err}"
+    );
+}
