@@ -481,6 +481,16 @@ impl<'a> Runtime<'a> {
             Effect::Trash(id) => self.trash(&id),
             Effect::Untrash(stem) => self.untrash(&stem),
             Effect::OpenTrash => self.open_trash(),
+            Effect::PresentPlan(id) => match self.store.load(&id) {
+                Ok(decoded) => {
+                    let mut p = crate::state::Presenting::new(crate::present::Deck::Plan(
+                        Box::new(decoded.plan),
+                    ));
+                    p.from_home = true;
+                    self.app.present = Some(p);
+                }
+                Err(e) => self.app.notice = Some(Notice::Unreadable(e)),
+            },
             Effect::EmptyTrash => {
                 self.app.notice = Some(match self.store.empty_trash() {
                     Ok(n) => Notice::TrashEmptied(n),

@@ -35,6 +35,8 @@ pub enum Ctx {
     Compare,
     /// Slides shown to a room.
     Present,
+    /// Choosing what to present.
+    PresentPicker,
 }
 
 /// What a key means, independent of which key it is.
@@ -96,6 +98,7 @@ pub enum Action {
     EditContact,
     NextSlide,
     CycleTheme,
+    ChoosePresentation,
     PrevSlide,
     FirstSlide,
     LastSlide,
@@ -207,6 +210,12 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('v')], A::CompareVersions, Msg::KCompare, G::Plans, true),
     b(C::Home, &[K::Char('u')], A::UndoDelete, Msg::KUndoTrash, G::Plans, true),
     b(C::Home, &[K::Char('T')], A::OpenTrash, Msg::KTrash, G::Plans, false),
+    b(C::Home, &[K::Char('P')], A::ChoosePresentation, Msg::KPresent, G::Plans, false),
+    // What to present
+    b(C::PresentPicker, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::PresentPicker, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::PresentPicker, &[K::Code(KeyCode::Enter)], A::Confirm, Msg::KShow, G::Plans, true),
+    b(C::PresentPicker, &[K::Code(KeyCode::Esc)], A::Cancel, Msg::KCancel, G::Plans, true),
     b(C::Home, &[K::Code(KeyCode::Esc)], A::Back, Msg::KClearFilter, G::Move, false),
     // Trash
     b(C::Trash, UP, A::Up, Msg::KUp, G::Move, false),
@@ -510,6 +519,7 @@ mod tests {
             Ctx::Export,
             Ctx::Trash,
             Ctx::Present,
+            Ctx::PresentPicker,
             Ctx::Steps,
             Ctx::Content,
             Ctx::Editing,

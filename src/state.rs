@@ -89,6 +89,35 @@ pub const EXPORT_CHOICES: [(crate::export::Format, bool); 4] = [
     (crate::export::Format::Ron, false),
 ];
 
+/// What the plan list offers to present: each part of the model, each example scenario, and
+/// the selected plan when it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PresentChoice {
+    /// A deck built from the model alone.
+    Deck(crate::present::Deck),
+    /// The plan with this id (read from disk when chosen).
+    Plan(String),
+}
+
+/// The choices of the present dialog, in order.
+pub fn present_choices(app: &App) -> Vec<PresentChoice> {
+    use crate::present::Deck;
+    let mut out: Vec<PresentChoice> = [Deck::Values, Deck::Directions, Deck::Methods, Deck::Roles]
+        .into_iter()
+        .map(PresentChoice::Deck)
+        .collect();
+    out.extend(
+        app.model
+            .scenarios
+            .iter()
+            .map(|s| PresentChoice::Deck(Deck::Scenario(s.id.clone()))),
+    );
+    if let Some(row) = app.selected_row().filter(|r| r.damaged.is_none()) {
+        out.push(PresentChoice::Plan(row.id.clone()));
+    }
+    out
+}
+
 /// A presentation in progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presenting {
@@ -100,6 +129,9 @@ pub struct Presenting {
     pub revealed: usize,
     /// A slide number being typed, to jump to with `Enter`.
     pub jump: String,
+    /// Opened from the plan list, so leaving goes back there (from the command line it ends
+    /// the program).
+    pub from_home: bool,
 }
 
 impl Presenting {
@@ -110,6 +142,7 @@ impl Presenting {
             index: 0,
             revealed: 0,
             jump: String::new(),
+            from_home: false,
         }
     }
 }
@@ -123,6 +156,8 @@ pub enum Dialog {
     ConfirmDelete(String),
     /// Choosing an example scenario; the index of the highlighted one.
     Scenario(usize),
+    /// Choosing what to present; the highlighted choice in [`present_choices`].
+    Present(usize),
     /// The trash: the highlighted plan.
     Trash(usize),
     /// Asking before emptying the trash for good.
@@ -741,6 +776,7 @@ impl App {
             match self.home.dialog {
                 Some(Dialog::ConfirmDelete(_) | Dialog::ConfirmEmptyTrash) => Ctx::Confirm,
                 Some(Dialog::Trash(_)) => Ctx::Trash,
+                Some(Dialog::Present(_)) => Ctx::PresentPicker,
                 Some(Dialog::Scenario(_)) => Ctx::Picker,
                 Some(Dialog::Export { .. }) => Ctx::Export,
                 Some(Dialog::Filter | Dialog::Rename { .. }) => Ctx::Editing,

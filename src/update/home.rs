@@ -37,6 +37,29 @@ fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
                 .into_iter()
                 .collect()
         }
+        (Dialog::Present(i), Action::Up) => {
+            home.dialog = Some(Dialog::Present(i.saturating_sub(1)));
+            Vec::new()
+        }
+        (Dialog::Present(i), Action::Down) => {
+            let last = crate::state::present_choices(app).len().saturating_sub(1);
+            app.home.dialog = Some(Dialog::Present((i + 1).min(last)));
+            Vec::new()
+        }
+        (Dialog::Present(i), Action::Confirm) => {
+            let choice = crate::state::present_choices(app).get(i).cloned();
+            app.home.dialog = None;
+            match choice {
+                Some(crate::state::PresentChoice::Deck(deck)) => {
+                    let mut p = crate::state::Presenting::new(deck);
+                    p.from_home = true;
+                    app.present = Some(p);
+                    Vec::new()
+                }
+                Some(crate::state::PresentChoice::Plan(id)) => vec![Effect::PresentPlan(id)],
+                None => Vec::new(),
+            }
+        }
         (Dialog::Trash(i), Action::Up) => {
             home.dialog = Some(Dialog::Trash(i.saturating_sub(1)));
             Vec::new()
@@ -89,7 +112,8 @@ fn dialog_action(app: &mut App, dialog: Dialog, action: Action) -> Vec<Effect> {
             Dialog::ConfirmDelete(_)
             | Dialog::Scenario(_)
             | Dialog::Export { .. }
-            | Dialog::Trash(_),
+            | Dialog::Trash(_)
+            | Dialog::Present(_),
             Action::Cancel,
         ) => {
             home.dialog = None;
@@ -166,6 +190,10 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
             .as_ref()
             .map(|(stem, _)| Effect::Untrash(stem.clone())),
         Action::OpenTrash => Some(Effect::OpenTrash),
+        Action::ChoosePresentation => {
+            home.dialog = Some(Dialog::Present(0));
+            None
+        }
         Action::Delete => {
             home.dialog = id.map(Dialog::ConfirmDelete);
             None

@@ -67,6 +67,8 @@ pub enum Effect {
     Rename(String, String),
     /// Put the `.bak` of damaged plan `id` back.
     Restore(String),
+    /// Present the plan with this id (it is read from disk first).
+    PresentPlan(String),
     /// Bring a plan back from the trash by its name there.
     Untrash(String),
     /// Read the trash and show it.

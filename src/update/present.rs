@@ -36,6 +36,7 @@ pub(super) fn action(app: &mut App, action: Action) -> Vec<Effect> {
             let questions = slides.get(p.index).map_or(0, |s| s.questions.len());
             p.revealed = (p.revealed + 1).min(questions);
         }
+        Action::Back if p.from_home => app.present = None,
         Action::Back => return vec![Effect::Quit],
         _ => {}
     }

@@ -615,3 +615,15 @@ fn a_presentation_slide_with_a_question_revealed() {
         );
     }
 }
+
+#[test]
+fn the_plan_list_asks_what_to_present() {
+    for lang in [Lang::Pl, Lang::En] {
+        let mut app = home_app(lang);
+        app.home.dialog = Some(Dialog::Present(4));
+        insta::assert_snapshot!(
+            format!("home_present_{}_80x24", lang_code(lang)),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}

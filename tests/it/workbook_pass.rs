@@ -524,3 +524,24 @@ fn an_unknown_theme_is_named_with_the_choices() {
         "{err}"
     );
 }
+
+#[test]
+fn p_on_the_list_presents_and_esc_comes_back_to_the_list() {
+    let mut app = app(Lang::En);
+    let press = |app: &mut App, code| {
+        let msg = modelownia::update::key_msg(app, KeyEvent::new(code, KeyModifiers::NONE));
+        modelownia::update::update(app, msg)
+    };
+    press(&mut app, KeyCode::Char('P'));
+    assert_eq!(app.home.dialog, Some(Dialog::Present(0)));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let p = app.present.as_ref().expect("presenting");
+    assert_eq!(p.deck, modelownia::present::Deck::Directions);
+    let effects = press(&mut app, KeyCode::Esc);
+    assert!(
+        effects.is_empty(),
+        "leaving a show started here does not quit"
+    );
+    assert!(app.present.is_none() && !app.should_quit);
+}

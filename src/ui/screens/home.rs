@@ -170,6 +170,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         Some(Dialog::Scenario(selected)) => render_scenarios(app, *selected, frame, body),
         Some(Dialog::Export { id, choice }) => render_export(app, id, *choice, frame, body),
         Some(Dialog::Trash(selected)) => render_trash(app, *selected, frame, body),
+        Some(Dialog::Present(selected)) => render_present_choices(app, *selected, frame, body),
         Some(Dialog::ConfirmEmptyTrash) => {
             let popup = crate::ui::widgets::centered(body, 56, 6);
             frame.render_widget(Clear, popup);
@@ -215,6 +216,81 @@ pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
     let height = usize::from(inner.height.saturating_sub(1));
     let index = scroll(app.home.selected, height) + usize::from(row - first_row);
     (index < app.visible_rows().len()).then_some(ClickTarget::HomeRow(index))
+}
+
+fn render_present_choices(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
+    use crate::plan::Step;
+    use crate::present::Deck;
+    use crate::state::PresentChoice;
+    let lang = app.lang;
+    let choices = crate::state::present_choices(app);
+    let height = u16::try_from(choices.len() + 2).unwrap_or(u16::MAX);
+    let popup = crate::ui::widgets::centered(body, body.width.saturating_sub(4).min(72), height);
+    frame.render_widget(Clear, popup);
+    let block = app
+        .theme
+        .titled(format!(" {} ", tr(lang, Msg::PresentTitle)), true);
+    let width = usize::from(block.inner(popup).width);
+    let m = &app.model;
+    let lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let name = match c {
+                PresentChoice::Deck(Deck::Values) => {
+                    format!(
+                        "{} ({})",
+                        crate::i18n::step_name(lang, Step::Values),
+                        m.values.len()
+                    )
+                }
+                PresentChoice::Deck(Deck::Directions) => format!(
+                    "{} ({})",
+                    crate::i18n::step_name(lang, Step::Directions),
+                    m.directions.len()
+                ),
+                PresentChoice::Deck(Deck::Methods) => format!(
+                    "{} ({})",
+                    crate::i18n::step_name(lang, Step::Methods),
+                    m.methods.len()
+                ),
+                PresentChoice::Deck(Deck::Roles) => {
+                    format!(
+                        "{} ({})",
+                        crate::i18n::step_name(lang, Step::Roles),
+                        m.roles.len()
+                    )
+                }
+                PresentChoice::Deck(Deck::Scenario(id)) => format!(
+                    "{}: {}",
+                    tr(lang, Msg::PresentExample),
+                    m.scenario(id).map_or(id.as_str(), |s| s.title.get(lang))
+                ),
+                PresentChoice::Deck(Deck::Plan(p)) => p.context.title.clone(),
+                PresentChoice::Plan(id) => {
+                    let title = app
+                        .home
+                        .rows
+                        .iter()
+                        .find(|r| &r.id == id)
+                        .map_or("", |r| r.title.as_str());
+                    format!(
+                        "{}: {}",
+                        tr(lang, Msg::PresentThisPlan),
+                        crate::state::untitled_or(lang, title)
+                    )
+                }
+            };
+            let marker = if i == selected { "▶ " } else { "  " };
+            let line = Line::raw(truncate(&format!("{marker}{name}"), width));
+            if i == selected {
+                line.style(app.theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 fn render_trash(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
