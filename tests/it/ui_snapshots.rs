@@ -627,3 +627,37 @@ fn the_plan_list_asks_what_to_present() {
         );
     }
 }
+
+#[test]
+fn without_colour_no_cell_carries_a_colour_on_any_screen() {
+    use ratatui::style::Color;
+    for lang in [Lang::Pl, Lang::En] {
+        let mut screens: Vec<App> = vec![home_app(lang), workbook_app(lang)];
+        for i in 0..STEPS.len() {
+            let mut app = workbook_app(lang);
+            if let Some(wb) = app.workbook.as_mut() {
+                wb.step = i;
+                wb.focus = Focus::Content;
+            }
+            screens.push(app);
+        }
+        let mut present = App::new(model(), lang);
+        present.present = Some(modelownia::state::Presenting::new(
+            modelownia::present::Deck::Values,
+        ));
+        screens.push(present);
+        for mut app in screens {
+            app.theme = modelownia::theme::Theme::chosen(None, true);
+            let t = draw(&app, 120, 35);
+            for cell in t.backend().buffer().content() {
+                assert!(
+                    cell.fg == Color::Reset && cell.bg == Color::Reset,
+                    "{:?} has colour {:?}/{:?}",
+                    cell.symbol(),
+                    cell.fg,
+                    cell.bg
+                );
+            }
+        }
+    }
+}
