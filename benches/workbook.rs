@@ -76,6 +76,10 @@ fn benches(c: &mut Criterion) {
     c.bench_function("model: parse and check the embedded model", |b| {
         b.iter(|| black_box(model::load_from(None)))
     });
+    // What start-up does: the embedded model is checked by the test suite, not at every start.
+    c.bench_function("model: parse the embedded model (start-up)", |b| {
+        b.iter(|| black_box(model::load_for_use(None)))
+    });
 
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut app = App::new(m.clone(), Lang::Pl);

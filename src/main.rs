@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             };
             // A plan file exports without a data folder (on a stick, from an e-mail).
             if std::path::Path::new(plan).is_file() {
-                match model::load_from(cli.model.as_deref()) {
+                match model::load_for_use(cli.model.as_deref()) {
                     Ok(m) => commands::export(None, &m, request),
                     Err(errors) => invalid_model(&errors),
                 }
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
-        Some(Command::Scenarios) => match model::load_from(cli.model.as_deref()) {
+        Some(Command::Scenarios) => match model::load_for_use(cli.model.as_deref()) {
             Ok(m) => commands::scenarios(&m, cli.language()),
             Err(errors) => invalid_model(&errors),
         },
@@ -116,7 +116,7 @@ fn main() -> ExitCode {
 
 /// Loads the model and opens the data folder, or explains why not (exit 2).
 fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
-    let model = match model::load_from(cli.model.as_deref()) {
+    let model = match model::load_for_use(cli.model.as_deref()) {
         Ok(m) => m,
         Err(errors) => return invalid_model(&errors),
     };

@@ -21,6 +21,26 @@ fn parse<T: DeserializeOwned>(source: &Source, errors: &mut Vec<Located>) -> Vec
 
 /// Parses and checks a model. Every problem in every file is reported, not only the first.
 pub fn load(sources: &Sources) -> Result<Model, Vec<Located>> {
+    let model = parse_all(sources)?;
+    let problems = check(&model, sources);
+    if problems.is_empty() {
+        Ok(model)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The model the program runs on: a folder (`--model DIR`) is parsed and checked, since a
+/// person edited it; the embedded copy only parsed, since the test suite checks it on every
+/// change and start-up should not repeat that (about a fifth of loading it).
+pub fn load_for_use(dir: Option<&Path>) -> Result<Model, Vec<Located>> {
+    match dir {
+        Some(dir) => load(&Sources::read_dir(dir)?),
+        None => parse_all(&Sources::embedded()),
+    }
+}
+
+fn parse_all(sources: &Sources) -> Result<Model, Vec<Located>> {
     let mut errors = Vec::new();
     let model = Model {
         values: parse(sources.get(ModelFile::Values), &mut errors),
@@ -32,14 +52,10 @@ pub fn load(sources: &Sources) -> Result<Model, Vec<Located>> {
         advice: parse(sources.get(ModelFile::Advice), &mut errors),
     };
     // References into a file that did not parse would all look dangling: report syntax first.
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let problems = check(&model, sources);
-    if problems.is_empty() {
+    if errors.is_empty() {
         Ok(model)
     } else {
-        Err(problems)
+        Err(errors)
     }
 }
 
@@ -48,5 +64,15 @@ pub fn load_from(dir: Option<&Path>) -> Result<Model, Vec<Located>> {
     match dir {
         Some(dir) => load(&Sources::read_dir(dir)?),
         None => load(&Sources::embedded()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_parsed_for_use_is_the_checked_one() {
+        assert_eq!(load_for_use(None), load_from(None));
     }
 }

@@ -6,6 +6,6 @@ mod load;
 mod source;
 mod types;
 
-pub use load::{load, load_from};
+pub use load::{load, load_for_use, load_from};
 pub use source::{FILES, MAX_FILE_BYTES, ModelFile, Source, Sources, read_text};
 pub use types::*;
