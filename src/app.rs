@@ -526,11 +526,15 @@ impl<'a> Runtime<'a> {
                     }
                 }
                 if !unsaved(&self.app) || rescued {
-                    let plan = self.app.workbook.take().map(|wb| wb.plan);
-                    // `n` and straight back leaves no "(untitled)" plan behind.
+                    let wb = self.app.workbook.take();
+                    // `n` and straight back leaves no "(untitled)" plan behind; only a window
+                    // that holds the plan (not a read-only one) may remove it.
+                    let ours =
+                        wb.as_ref().is_some_and(|wb| wb.read_only.is_none()) && self.lock.is_some();
+                    let plan = wb.map(|wb| wb.plan);
                     let discarded = plan
                         .as_ref()
-                        .is_some_and(|p| !rescued && self.store.discard_blank(p));
+                        .is_some_and(|p| ours && !rescued && self.store.discard_blank(p));
                     let id = plan.map(|p| p.id).filter(|_| !discarded);
                     self.lock = None;
                     self.save_due = None;

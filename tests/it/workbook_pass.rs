@@ -545,3 +545,25 @@ fn p_on_the_list_presents_and_esc_comes_back_to_the_list() {
     );
     assert!(app.present.is_none() && !app.should_quit);
 }
+
+#[test]
+fn a_blank_plan_open_read_only_elsewhere_is_never_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let plan = modelownia::plan::new("p1".into(), "2026-12-01T10:00:00Z".into());
+    store.save(&plan).expect("save");
+    // Another window has it.
+    let _held = store.lock("p1").expect("lock");
+    let mut rt = Runtime::new(&store, app(Lang::En));
+    key(&mut rt, KeyCode::Enter);
+    assert!(
+        rt.app
+            .workbook
+            .as_ref()
+            .is_some_and(|wb| wb.read_only.is_some()),
+        "opened read-only"
+    );
+    key(&mut rt, KeyCode::Esc);
+    assert!(rt.app.workbook.is_none(), "closed");
+    assert_eq!(plan_files(&store), 1, "the other window's plan stays");
+}
