@@ -147,8 +147,8 @@ pub enum Start {
 /// Runs the workbook in the terminal; returns the exit code.
 pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) -> u8 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        eprintln!(
-            "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`."
+        crate::commands::say(
+            "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`.",
         );
         return 2;
     }
@@ -186,7 +186,9 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     match result {
         Ok(()) => {
             if unsaved(&rt.app) {
-                eprintln!("warning: the latest changes of the open plan could not be saved");
+                crate::commands::say(
+                    "warning: the latest changes of the open plan could not be saved",
+                );
                 // A last try elsewhere in the folder: the cause may have been the plan file itself.
                 rt.rescue();
             }
@@ -200,7 +202,7 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
             match events.pending_signal() {
                 Some(sig) => u8::try_from(128 + sig).unwrap_or(u8::MAX),
                 None => {
-                    eprintln!("modelownia: terminal error: {e}");
+                    crate::commands::say(&format!("modelownia: terminal error: {e}"));
                     1
                 }
             }
@@ -595,14 +597,16 @@ impl<'a> Runtime<'a> {
     pub fn rescue(&mut self) {
         let lang = self.app.lang;
         match self.write_rescue() {
-            Some(Ok(path)) => {
-                eprintln!("{} {}", tr(lang, T::RecoveredTo), errors::shown(&path));
-            }
-            Some(Err(e)) => eprintln!(
+            Some(Ok(path)) => crate::commands::say(&format!(
+                "{} {}",
+                tr(lang, T::RecoveredTo),
+                errors::shown(&path)
+            )),
+            Some(Err(e)) => crate::commands::say(&format!(
                 "\n{}: {}",
                 tr(lang, T::RecoverFailed),
                 errors::store_error(lang, &e)
-            ),
+            )),
             None => {}
         }
     }
@@ -1010,7 +1014,10 @@ pub fn to_msg(app: &App, ev: Event, area: Rect) -> Option<Msg> {
     if area.width < crate::ui::MIN_WIDTH || area.height < crate::ui::MIN_HEIGHT {
         use crate::keymap::Action as A;
         return match msg {
-            Msg::Action(A::Quit | A::Save | A::Done | A::Cancel) | Msg::Terminate(_) => Some(msg),
+            // A resize still relays the edit box out, for when the window grows back.
+            Msg::Action(A::Quit | A::Save | A::Done | A::Cancel)
+            | Msg::Terminate(_)
+            | Msg::Resized => Some(msg),
             _ => None,
         };
     }

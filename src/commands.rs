@@ -142,7 +142,7 @@ pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u
         None => emit(&text),
         Some(path) => match Store::write_new_file(path, &text) {
             Ok(()) => {
-                say(&format!("wrote {}", path.display()));
+                say(&format!("wrote {}", crate::i18n::errors::shown(path)));
                 0
             }
             Err(e) => {
@@ -267,32 +267,46 @@ pub fn import(store: &Store, lang: Lang, files: &[PathBuf]) -> u8 {
         };
         if let Some(why) = decoded.read_only {
             bad += 1;
-            say(&format!("{}: not imported: {why}", path.display()));
+            say(&format!(
+                "{}: not imported: {why}",
+                crate::i18n::errors::shown(path)
+            ));
             continue;
-        }
-        let taken = |id: &str| std::fs::symlink_metadata(store.plan_path(id)).is_ok();
-        let mut id = decoded.plan.id.clone();
-        while taken(&id) {
-            id = storage::new_id();
         }
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let plan = crate::plan::imported(decoded.plan, id, &name, clock::now_rfc3339());
-        match store.save(&plan) {
+        let now = clock::now_rfc3339();
+        let mut id = decoded.plan.id.clone();
+        // A new file only: a taken id, or one taken while writing, gets a fresh one.
+        let mut result = Err(storage::StoreError::Exists {
+            path: store.plan_path(&id),
+        });
+        for _ in 0..5 {
+            if std::fs::symlink_metadata(store.plan_path(&id)).is_ok() {
+                id = storage::new_id();
+                continue;
+            }
+            let plan = crate::plan::imported(decoded.plan.clone(), id.clone(), &name, now.clone());
+            result = store.save_new(&plan);
+            if !matches!(result, Err(storage::StoreError::Exists { .. })) {
+                break;
+            }
+            id = storage::new_id();
+        }
+        match result {
             Ok(()) => {
                 out.push_str(&format!(
-                    "imported {} as {}\n",
-                    visible_line(&path.display().to_string()),
-                    plan.id
+                    "imported {} as {id}\n",
+                    visible_line(&path.display().to_string())
                 ));
             }
             Err(e) => {
                 bad += 1;
                 say(&format!(
                     "{}: not imported: {}",
-                    path.display(),
+                    crate::i18n::errors::shown(path),
                     crate::i18n::errors::store_error(lang, &e)
                 ));
             }
@@ -344,8 +358,11 @@ pub fn emit(text: &str) -> u8 {
 }
 
 /// A message on standard error, with any control characters in it made visible.
+/// A write error here (standard error closed: `2>&1 | head`) is ignored: there is nowhere left
+/// to say anything, and a panic would only end the command less cleanly.
 pub fn say(message: &str) {
-    eprintln!("{}", text::visible(message));
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{}", text::visible(message));
 }
 
 /// `run PLAN [--session N]`: which plan and session to open, or why not (printed; exit 2).

@@ -146,9 +146,10 @@ fn para(text: &str, indent: &str) -> String {
     out
 }
 
-/// Escapes one line: every character Markdown could read as syntax anywhere, plus what opens a
-/// block at the start of a line (`#`, `=`, `1.`). A user's own bullet (`- `, `* `, `+ `)
-/// becomes `• `, which reads the same and opens no list.
+/// Escapes one line: every character Markdown could read as syntax anywhere (`#` too, since a
+/// trailing one closes a heading), plus what opens a block at the start of a line (`-`, `+`,
+/// `=`, `1.`). A user's own bullet (`- `, `* `, `+ `) becomes `• `, which reads the same and
+/// opens no list.
 fn escape_line(l: &str) -> String {
     let mut out = String::with_capacity(l.len() + 8);
     let mut start = l.trim_start();
@@ -159,7 +160,7 @@ fn escape_line(l: &str) -> String {
         out.push_str("• ");
         start = rest.trim_start();
     }
-    if start.starts_with(['#', '-', '+', '=']) {
+    if start.starts_with(['-', '+', '=']) {
         out.push('\\');
     }
     let digits = start.chars().take_while(char::is_ascii_digit).count();
@@ -177,7 +178,7 @@ fn escape_chars(text: &str, out: &mut String) {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#'
         ) {
             out.push('\\');
         }
@@ -191,7 +192,12 @@ mod tests {
 
     #[test]
     fn syntax_in_user_text_stays_text() {
-        assert_eq!(line("## heading"), "\\## heading");
+        assert_eq!(line("## heading"), "\\#\\# heading");
+        assert_eq!(
+            line("Warsztat #"),
+            "Warsztat \\#",
+            "no closing sequence for a heading"
+        );
         assert_eq!(line("- [x] done"), "• \\[x\\] done");
         assert_eq!(line("-- x"), "\\-- x");
         assert_eq!(line("```rust"), "\\`\\`\\`rust");
@@ -204,7 +210,7 @@ mod tests {
         assert_eq!(line("\u{1b}[2J"), "\\\\u{1b}\\[2J");
         assert_eq!(
             para("one\n  ## two\n\nthree", ""),
-            "one\\\n\\## two\n\nthree"
+            "one\\\n\\#\\# two\n\nthree"
         );
     }
 }

@@ -129,7 +129,7 @@ mod tests {
         plan.context.title = "Tytuł\n## nie nagłówek".into();
         plan.context.idea = "- [x] done\n```\n<b>x</b>".into();
         let md = markdown(&plan, &model, Lang::Pl);
-        assert!(md.starts_with("# Tytuł ## nie nagłówek\n"), "{md}");
+        assert!(md.starts_with("# Tytuł \\#\\# nie nagłówek\n"), "{md}");
         assert_eq!(md.lines().filter(|l| l.starts_with("# ")).count(), 1);
         assert!(
             !md.lines()

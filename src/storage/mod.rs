@@ -523,6 +523,13 @@ impl Store {
                     reason: IoReason::from(&e),
                 });
             }
+            // Moving keeps the file's time; the trash sorts by when a plan went in.
+            if has_plan {
+                let _ = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&dst)
+                    .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            }
             kept = stem;
             break;
         }
@@ -535,7 +542,7 @@ impl Store {
     /// The plans in the trash, most recently trashed first: name in the trash, plan id, title
     /// (empty when the file does not read) and when it was trashed.
     pub fn trashed(&self) -> Vec<Trashed> {
-        let Ok(entries) = std::fs::read_dir(self.trash_dir()) else {
+        let Some(entries) = self.own_trash_entries() else {
             return Vec::new();
         };
         let mut out: Vec<(std::time::SystemTime, Trashed)> = entries
@@ -546,10 +553,14 @@ impl Store {
                 let stem = name.strip_suffix(".ron")?.to_string();
                 let id = trashed_id(&stem)?.to_string();
                 let path = e.path();
+                // Only plans that would come back under their own id are listed; other
+                // copies in the trash (rescued edits, replaced versions) go when it is emptied.
                 let title = codec::read_capped(&path)
                     .ok()
-                    .and_then(|b| codec::decode_bytes(&format!("{id}.ron"), &b).ok())
-                    .map_or(String::new(), |d| d.plan.context.title);
+                    .and_then(|b| codec::decode_bytes(&format!("{id}.ron"), &b).ok())?
+                    .plan
+                    .context
+                    .title;
                 let at = e.metadata().and_then(|m| m.modified()).ok()?;
                 Some((
                     at,
@@ -572,7 +583,20 @@ impl Store {
         let id = trashed_id(stem)
             .ok_or_else(|| StoreError::BadId { id: stem.into() })?
             .to_string();
+        if self.own_trash_entries().is_none() {
+            return Err(StoreError::InTheWay {
+                path: self.trash_dir(),
+            });
+        }
         let src = self.trash_dir().join(format!("{stem}.ron"));
+        // It must come back as the plan it is: a file whose id is another is not restored.
+        if codec::read_capped(&src)
+            .ok()
+            .and_then(|b| codec::decode_bytes(&format!("{id}.ron"), &b).ok())
+            .is_none()
+        {
+            return Err(StoreError::NoSuchPlan { path: src });
+        }
         let dst = self.plan_path(&id);
         match std::fs::symlink_metadata(&src) {
             Ok(m) if m.is_file() => {}
@@ -599,7 +623,7 @@ impl Store {
     /// them there, nothing else (no links, no other files). Returns how many plans went.
     pub fn empty_trash(&self) -> Result<usize, StoreError> {
         let dir = self.trash_dir();
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Some(entries) = self.own_trash_entries() else {
             return Ok(0);
         };
         let mut plans = 0;
@@ -607,10 +631,10 @@ impl Store {
             let Some(name) = e.file_name().to_str().map(str::to_string) else {
                 continue;
             };
-            let stem = name
-                .strip_suffix(".ron.bak")
-                .or_else(|| name.strip_suffix(".ron"));
-            if !e.file_type().is_ok_and(|t| t.is_file()) || stem.and_then(trashed_id).is_none() {
+            // Everything modelownia puts here ends in `.ron` or `.ron.bak` (plans, their
+            // backups, rescued and replaced copies); nothing else, and no link, is touched.
+            let ours = name.ends_with(".ron") || name.ends_with(".ron.bak");
+            if !e.file_type().is_ok_and(|t| t.is_file()) || !ours || name.starts_with('.') {
                 continue;
             }
             std::fs::remove_file(e.path()).map_err(|err| StoreError::Trash {
@@ -621,6 +645,47 @@ impl Store {
         }
         let _ = atomic::sync_dir(&dir);
         Ok(plans)
+    }
+
+    /// The trash folder's entries, when it is a real folder of ours (not a link).
+    fn own_trash_entries(&self) -> Option<std::fs::ReadDir> {
+        let dir = self.trash_dir();
+        let meta = std::fs::symlink_metadata(&dir).ok()?;
+        if !meta.is_dir() {
+            return None;
+        }
+        std::fs::read_dir(&dir).ok()
+    }
+
+    /// Writes `plan` as a new plan file: like [`Store::save`], but refused (`Exists`) when a
+    /// file with its name is there, even one that appears while writing.
+    pub fn save_new(&self, plan: &Plan) -> Result<(), StoreError> {
+        check_id(&plan.id)?;
+        let path = self.plan_path(&plan.id);
+        if exists(&path) {
+            return Err(StoreError::Exists { path });
+        }
+        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
+        if text.len() as u64 > MAX_PLAN_BYTES {
+            return Err(StoreError::TooLarge {
+                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
+            });
+        }
+        match decode(&format!("{}.ron", plan.id), &text) {
+            Ok(back) if back.plan == *plan => {}
+            Ok(_) => return Err(StoreError::NotSameOnReadBack),
+            Err(e) => {
+                return Err(StoreError::NotReadBack {
+                    detail: one_line(&e),
+                });
+            }
+        }
+        match self.write_file(&path, text.as_bytes(), Replace::Nothing) {
+            Err(StoreError::Write { .. } | StoreError::InTheWay { .. }) if exists(&path) => {
+                Err(StoreError::Exists { path })
+            }
+            other => other,
+        }
     }
 
     /// Removes the file of a plan that holds nothing yet (made with `n`, left at once), when

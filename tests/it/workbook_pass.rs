@@ -567,3 +567,72 @@ fn a_blank_plan_open_read_only_elsewhere_is_never_removed() {
     assert!(rt.app.workbook.is_none(), "closed");
     assert_eq!(plan_files(&store), 1, "the other window's plan stays");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_trash_folder_that_is_a_link_is_neither_listed_nor_emptied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let theirs = elsewhere.path().join("p1.ron");
+    std::fs::write(&theirs, "not ours").expect("write");
+    let store = Store::open(dir.path()).expect("store");
+    std::os::unix::fs::symlink(elsewhere.path(), store.trash_dir()).expect("link");
+    assert!(store.trashed().is_empty());
+    assert_eq!(store.empty_trash().expect("refused quietly"), 0);
+    assert!(theirs.exists(), "nothing behind the link was deleted");
+    assert!(store.untrash("p1").is_err());
+}
+
+#[test]
+fn only_a_plan_under_its_own_id_comes_back_from_the_trash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    std::fs::create_dir_all(store.trash_dir()).expect("trash");
+    // A rescued copy trashed earlier: its name looks like an id, its plan is another.
+    let plan = modelownia::plan::new("p1".into(), String::new());
+    std::fs::write(
+        store.trash_dir().join("p1-20261203T132829Z.ron"),
+        modelownia::storage::encode(&plan),
+    )
+    .expect("write");
+    assert!(store.trashed().is_empty(), "not offered");
+    assert!(store.untrash("p1-20261203T132829Z").is_err());
+    assert_eq!(
+        store.empty_trash().expect("emptied"),
+        1,
+        "but it goes when emptied"
+    );
+}
+
+#[test]
+fn a_resize_reaches_update_even_in_a_window_too_small_to_draw() {
+    let app = app(Lang::En);
+    let small = Rect::new(0, 0, 40, 10);
+    let msg = to_msg(&app, Event::Resize(100, 30), small);
+    assert_eq!(msg, Some(modelownia::update::Msg::Resized));
+}
+
+#[test]
+fn a_closed_error_pipe_does_not_crash_the_command() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut args = vec!["check-plan".to_string()];
+    for i in 0..300 {
+        let p = dir.path().join(format!("b{i}.ron"));
+        std::fs::write(&p, "(broken").expect("write");
+        args.push(p.display().to_string());
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut err = child.stderr.take().expect("stderr");
+    let mut first = [0u8; 16];
+    err.read_exact(&mut first).expect("some error text");
+    drop(err);
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(2), "exit 2, not a panic: {status:?}");
+}
