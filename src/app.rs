@@ -554,6 +554,13 @@ impl<'a> Runtime<'a> {
                 if unsaved(&self.app) {
                     self.app.quit_armed = true;
                 } else {
+                    // Quitting right after `n` leaves no "(untitled)" plan either.
+                    if let Some(wb) = self.app.workbook.as_ref()
+                        && wb.read_only.is_none()
+                        && self.lock.is_some()
+                    {
+                        self.store.discard_blank(&wb.plan);
+                    }
                     self.app.should_quit = true;
                 }
             }

@@ -135,6 +135,12 @@ fn a_blank_new_plan_left_at_once_leaves_nothing_behind() {
     assert!(rt.app.workbook.is_none());
     assert_eq!(plan_files(&store), 0);
     assert!(rt.app.home.rows.is_empty());
+    key(&mut rt, KeyCode::Char('n'));
+    key(&mut rt, KeyCode::Esc);
+    key(&mut rt, KeyCode::Char('q'));
+    assert!(rt.app.should_quit);
+    assert_eq!(plan_files(&store), 0, "nor does quitting at once");
+    let mut rt = Runtime::new(&store, app(Lang::Pl));
     // One typed letter makes it a plan worth keeping.
     new_plan(&mut rt, "x");
     assert_eq!(plan_files(&store), 1);
