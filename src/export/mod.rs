@@ -81,12 +81,15 @@ pub fn markdown(plan: &Plan, model: &Model, lang: Lang) -> String {
 /// (`mural-na-garazach-<id>.md`), or just the id when the title has no letters; `-pack`
 /// before the extension when the print pack comes with it.
 pub fn file_name(title: &str, id: &str, format: Format, options: Options) -> String {
-    let slug = crate::text::slug(title, 60);
     let pack = if options.pack && format != Format::Ron {
         "-pack"
     } else {
         ""
     };
+    // The name without its extension stays within an id's length, so a long id (an imported
+    // plan's) still leaves a safe name: the slug gives way first.
+    let room = crate::storage::MAX_ID_LEN.saturating_sub(id.len() + pack.len() + 1);
+    let slug = crate::text::slug(title, room.min(60));
     let ext = format.extension();
     if slug.is_empty() {
         format!("{id}{pack}.{ext}")
@@ -120,6 +123,11 @@ mod tests {
             file_name(&plan.context.title, &plan.id, Format::Html, pack),
             "mural-na-garazach-20261203-1a2b-pack.html"
         );
+        let long_id = "i".repeat(90);
+        let name = file_name(&"Długi tytuł ".repeat(10), &long_id, Format::Html, pack);
+        let stem = name.strip_suffix(".html").expect("extension");
+        assert!(stem.len() <= crate::storage::MAX_ID_LEN, "{name}");
+        assert!(crate::storage::valid_id(stem), "{name}");
     }
 
     #[test]
