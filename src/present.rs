@@ -144,14 +144,9 @@ pub fn slides(deck: &Deck, model: &Model, lang: Lang) -> Vec<Slide> {
             out
         }
         Deck::Plan(plan) => {
-            let title = plan.context.title.trim();
             let mut out = vec![Slide {
                 kind: pick("Plan działania", "Activity plan"),
-                title: if title.is_empty() {
-                    tr(lang, Msg::Untitled).into()
-                } else {
-                    title.into()
-                },
+                title: crate::i18n::untitled_or(lang, &plan.context.title),
                 lead: [plan.context.place.trim(), plan.context.dates.trim()]
                     .iter()
                     .filter(|s| !s.is_empty())

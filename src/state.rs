@@ -904,11 +904,4 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
     }
 }
 
-/// A title as shown, or the word for an untitled plan.
-pub fn untitled_or(lang: Lang, title: &str) -> String {
-    if title.trim().is_empty() {
-        tr(lang, Msg::Untitled).to_string()
-    } else {
-        title.trim().to_string()
-    }
-}
+pub use crate::i18n::untitled_or;

@@ -12,12 +12,7 @@ use crate::text::fold;
 
 /// The plan's title, or the word for an untitled plan.
 pub fn title(plan: &Plan, lang: Lang) -> String {
-    let t = plan.context.title.trim();
-    if t.is_empty() {
-        tr(lang, Msg::Untitled).to_string()
-    } else {
-        t.to_string()
-    }
+    crate::i18n::untitled_or(lang, &plan.context.title)
 }
 
 /// Builds the handout's blocks.

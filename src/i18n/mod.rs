@@ -290,6 +290,15 @@ pub fn items_to_do(lang: Lang, n: u64) -> String {
     }
 }
 
+/// A title as shown, trimmed, or the word for an untitled plan.
+pub fn untitled_or(lang: Lang, title: &str) -> String {
+    if title.trim().is_empty() {
+        tr(lang, Msg::Untitled).to_string()
+    } else {
+        title.trim().to_string()
+    }
+}
+
 /// `text` in the quotation marks of `lang`: „…” in Polish, “…” in English.
 pub fn quoted(lang: Lang, text: &str) -> String {
     match lang {

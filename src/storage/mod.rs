@@ -374,22 +374,7 @@ impl Store {
             };
             &current
         };
-        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
-        if text.len() as u64 > MAX_PLAN_BYTES {
-            return Err(StoreError::TooLarge {
-                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
-            });
-        }
-        // Never write what would not read back as the same plan.
-        match decode(&format!("{id}.ron"), &text) {
-            Ok(back) if back.plan == *plan => {}
-            Ok(_) => return Err(StoreError::NotSameOnReadBack),
-            Err(e) => {
-                return Err(StoreError::NotReadBack {
-                    detail: one_line(&e),
-                });
-            }
-        }
+        let text = verified_text(plan)?;
 
         let path = self.plan_path(id);
         let on_disk = self.on_disk(&path)?;
@@ -665,21 +650,7 @@ impl Store {
         if exists(&path) {
             return Err(StoreError::Exists { path });
         }
-        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
-        if text.len() as u64 > MAX_PLAN_BYTES {
-            return Err(StoreError::TooLarge {
-                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
-            });
-        }
-        match decode(&format!("{}.ron", plan.id), &text) {
-            Ok(back) if back.plan == *plan => {}
-            Ok(_) => return Err(StoreError::NotSameOnReadBack),
-            Err(e) => {
-                return Err(StoreError::NotReadBack {
-                    detail: one_line(&e),
-                });
-            }
-        }
+        let text = verified_text(plan)?;
         match self.write_file(&path, text.as_bytes(), Replace::Nothing) {
             Err(StoreError::Write { .. } | StoreError::InTheWay { .. }) if exists(&path) => {
                 Err(StoreError::Exists { path })
@@ -844,13 +815,8 @@ impl Store {
     /// are never replaced, and the plan file is not touched.
     pub fn write_recovered(&self, plan: &Plan) -> Result<PathBuf, StoreError> {
         check_id(&plan.id)?;
-        let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
         // A rescued copy must read back: one over the read limit would be lost in effect.
-        if text.len() as u64 > MAX_PLAN_BYTES {
-            return Err(StoreError::TooLarge {
-                limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
-            });
-        }
+        let text = text_within_limit(plan)?;
         let dir = self.recovered_dir();
         own_dir(&dir).map_err(|e| StoreError::CreateDir {
             path: dir.clone(),
@@ -1094,6 +1060,30 @@ fn stale_temp_id(name: &str) -> Option<&str> {
         .strip_suffix(".ron.bak")
         .or_else(|| head.strip_suffix(".ron"))?;
     valid_id(id).then_some(id)
+}
+
+/// The plan's file text, refused when it would be over the read limit.
+fn text_within_limit(plan: &Plan) -> Result<String, StoreError> {
+    let text = try_encode(plan).map_err(|detail| StoreError::Encode { detail })?;
+    if text.len() as u64 > MAX_PLAN_BYTES {
+        return Err(StoreError::TooLarge {
+            limit_mib: MAX_PLAN_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(text)
+}
+
+/// [`text_within_limit`], refused too when it would not read back as the same plan: never
+/// write what would not.
+fn verified_text(plan: &Plan) -> Result<String, StoreError> {
+    let text = text_within_limit(plan)?;
+    match decode(&format!("{}.ron", plan.id), &text) {
+        Ok(back) if back.plan == *plan => Ok(text),
+        Ok(_) => Err(StoreError::NotSameOnReadBack),
+        Err(e) => Err(StoreError::NotReadBack {
+            detail: one_line(&e),
+        }),
+    }
 }
 
 fn check_id(id: &str) -> Result<(), StoreError> {
