@@ -356,6 +356,30 @@ pub struct Model {
     pub advice: Vec<Advice>,
 }
 
+/// Where an item of the model comes from. We do not have the Model's own text, so only what
+/// its facts say can be `Model`; the rest is marked as what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Provenance {
+    /// A fact of the cooperation model itself (its values, directions, phases).
+    Model,
+    /// The companion publication on youth work (methods, roles, advice, scenarios).
+    Publication,
+    /// How the work is done in Gdynia, written by us from the sources.
+    GdyniaPractice,
+    /// Common good practice in youth and community work, written by us.
+    GeneralPractice,
+}
+
+impl Provenance {
+    /// Every kind, in the order the browser and the docs list them.
+    pub const ALL: [Provenance; 4] = [
+        Provenance::Model,
+        Provenance::Publication,
+        Provenance::GdyniaPractice,
+        Provenance::GeneralPractice,
+    ];
+}
+
 /// Who a piece of advice speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Audience {
