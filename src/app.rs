@@ -133,6 +133,8 @@ pub enum Start {
     /// The list of plans.
     #[default]
     Home,
+    /// The model browser.
+    Browse,
     /// Slides of the model, a scenario or a plan, for a room.
     Present(crate::present::Deck),
     /// The facilitation view of a plan's session (0-based; the first with parts when `None`).
@@ -168,6 +170,7 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
         Start::Present(deck) => {
             rt.app.present = Some(crate::state::Presenting::new(deck.clone()));
         }
+        Start::Browse => rt.app.browse = Some(crate::state::Browsing::default()),
         Start::Home => {}
     }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -452,6 +455,10 @@ impl<'a> Runtime<'a> {
         let max = crate::ui::guide_max_scroll(&self.app, area);
         if let Some(wb) = self.app.workbook.as_mut() {
             wb.guide_max = max;
+        }
+        let max = crate::ui::browse_max_scroll(&self.app, area);
+        if let (Some(b), Some(max)) = (self.app.browse.as_mut(), max) {
+            b.scroll_max = max;
         }
     }
 

@@ -94,10 +94,13 @@ pub enum Command {
     },
     /// List the model's example scenarios: id, setting, title
     Scenarios,
+    /// Browse the model: every value, direction, checklist item, method, role, scenario and
+    /// piece of advice, with a search and the links between them
+    Browse,
     /// Show the model to a room, one item per slide: values, directions, methods, roles,
-    /// `scenario ID` or `plan ID`
+    /// advice, `scenario ID` or `plan ID`
     Present {
-        /// values, directions, methods, roles, scenario or plan
+        /// values, directions, methods, roles, advice, scenario or plan
         #[arg(value_name = "SECTION")]
         section: String,
         /// The scenario's id, or the plan (id, file or title start)

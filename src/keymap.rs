@@ -37,6 +37,8 @@ pub enum Ctx {
     Present,
     /// Choosing what to present.
     PresentPicker,
+    /// The model browser.
+    Browse,
 }
 
 /// What a key means, independent of which key it is.
@@ -105,6 +107,7 @@ pub enum Action {
     Reveal,
     KeepMine,
     KeepTheirs,
+    Browse,
 }
 
 /// A key as written in the table.
@@ -211,6 +214,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Home, &[K::Char('u')], A::UndoDelete, Msg::KUndoTrash, G::Plans, true),
     b(C::Home, &[K::Char('T')], A::OpenTrash, Msg::KTrash, G::Plans, false),
     b(C::Home, &[K::Char('P')], A::ChoosePresentation, Msg::KPresent, G::Plans, false),
+    b(C::Home, &[K::Char('b')], A::Browse, Msg::KBrowse, G::Plans, false),
     // What to present
     b(C::PresentPicker, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::PresentPicker, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -238,6 +242,14 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Present, &[K::Code(KeyCode::Home)], A::FirstSlide, Msg::KFirstSlide, G::Move, false),
     b(C::Present, &[K::Code(KeyCode::End)], A::LastSlide, Msg::KLastSlide, G::Move, false),
     b(C::Present, &[K::Code(KeyCode::Esc), K::Char('q')], A::Back, Msg::KEndPresentation, G::Move, true),
+    // Browse
+    b(C::Browse, UP, A::Up, Msg::KUp, G::Move, false),
+    b(C::Browse, DOWN, A::Down, Msg::KDown, G::Move, false),
+    b(C::Browse, &[K::Code(KeyCode::Enter), K::Code(KeyCode::Right)], A::Open, Msg::KFollow, G::Move, true),
+    b(C::Browse, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
+    b(C::Browse, &[K::Char('/')], A::Filter, Msg::KSearch, G::Move, true),
+    b(C::Browse, &[K::Char('J'), K::Code(KeyCode::PageDown)], A::GuideDown, Msg::KDetailDown, G::Move, false),
+    b(C::Browse, &[K::Char('K'), K::Code(KeyCode::PageUp)], A::GuideUp, Msg::KDetailUp, G::Move, false),
     // Export
     b(C::Export, UP, A::Up, Msg::KUp, G::Move, false),
     b(C::Export, DOWN, A::Down, Msg::KDown, G::Move, false),
@@ -520,6 +532,7 @@ mod tests {
             Ctx::Trash,
             Ctx::Present,
             Ctx::PresentPicker,
+            Ctx::Browse,
             Ctx::Steps,
             Ctx::Content,
             Ctx::Editing,

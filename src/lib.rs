@@ -2,6 +2,7 @@
 //! against the Gdynia–Nicosia model of cooperation with local communities.
 
 pub mod app;
+pub mod browse;
 pub mod cli;
 pub mod clock;
 pub mod commands;

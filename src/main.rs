@@ -84,6 +84,15 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
+        Some(Command::Browse) => with_store(&cli, |store, model| {
+            modelownia::app::run(
+                store,
+                model,
+                cli.language(),
+                cli.theme(),
+                modelownia::app::Start::Browse,
+            )
+        }),
         Some(Command::Scenarios) => match model::load_for_use(cli.model.as_deref()) {
             Ok(m) => commands::scenarios(&m, cli.language()),
             Err(errors) => invalid_model(&errors),

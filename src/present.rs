@@ -18,6 +18,8 @@ pub enum Deck {
     Methods,
     /// Every role.
     Roles,
+    /// Every piece of advice from practice.
+    Advice,
     /// An example scenario, by id: its idea, then each meeting.
     Scenario(String),
     /// A plan: its idea, then each meeting with parts.
@@ -128,6 +130,17 @@ pub fn slides(deck: &Deck, model: &Model, lang: Lang) -> Vec<Slide> {
                 }
             })
             .collect(),
+        Deck::Advice => model
+            .advice
+            .iter()
+            .map(|a| Slide {
+                kind: pick("Rada z praktyki", "Advice from practice"),
+                title: a.title.get(lang).into(),
+                lead: crate::i18n::browse::audience(lang, a.audience).into(),
+                body: vec![a.text.get(lang).into()],
+                questions: Vec::new(),
+            })
+            .collect(),
         Deck::Scenario(id) => {
             let Some(s) = model.scenario(id) else {
                 return Vec::new();
@@ -220,6 +233,7 @@ pub fn deck_named(section: &str, id: Option<&str>, model: &Model) -> Result<Deck
         ("directions", None) => Ok(Deck::Directions),
         ("methods", None) => Ok(Deck::Methods),
         ("roles", None) => Ok(Deck::Roles),
+        ("advice", None) => Ok(Deck::Advice),
         ("scenario", Some(id)) if model.scenario(id).is_some() => Ok(Deck::Scenario(id.into())),
         ("scenario", Some(id)) => Err(format!(
             "no example scenario '{id}'; choose one of: {}",
@@ -231,7 +245,7 @@ pub fn deck_named(section: &str, id: Option<&str>, model: &Model) -> Result<Deck
         )),
         _ => Err(format!(
             "unknown section '{section}'; choose one of: values, directions, methods, roles, \
-             scenario ID ({}), plan ID",
+             advice, scenario ID ({}), plan ID",
             scenarios()
         )),
     }
@@ -246,6 +260,8 @@ mod tests {
         let m = crate::model::load_from(None).expect("model");
         assert_eq!(slides(&Deck::Values, &m, Lang::Pl).len(), m.values.len());
         assert_eq!(slides(&Deck::Methods, &m, Lang::En).len(), m.methods.len());
+        assert_eq!(slides(&Deck::Advice, &m, Lang::Pl).len(), m.advice.len());
+        assert_eq!(deck_named("advice", None, &m), Ok(Deck::Advice));
         let s = &m.scenarios[0];
         let deck = slides(&Deck::Scenario(s.id.clone()), &m, Lang::Pl);
         assert_eq!(deck.len(), 1 + s.sessions.len());

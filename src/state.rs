@@ -41,6 +41,8 @@ pub struct App {
     pub compare: Option<Compare>,
     /// Slides shown to a room.
     pub present: Option<Presenting>,
+    /// The model browser.
+    pub browse: Option<Browsing>,
     /// Colour is off (`NO_COLOR`), whatever theme is cycled to.
     pub no_color: bool,
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
@@ -102,10 +104,16 @@ pub enum PresentChoice {
 /// The choices of the present dialog, in order.
 pub fn present_choices(app: &App) -> Vec<PresentChoice> {
     use crate::present::Deck;
-    let mut out: Vec<PresentChoice> = [Deck::Values, Deck::Directions, Deck::Methods, Deck::Roles]
-        .into_iter()
-        .map(PresentChoice::Deck)
-        .collect();
+    let mut out: Vec<PresentChoice> = [
+        Deck::Values,
+        Deck::Directions,
+        Deck::Methods,
+        Deck::Roles,
+        Deck::Advice,
+    ]
+    .into_iter()
+    .map(PresentChoice::Deck)
+    .collect();
     out.extend(
         app.model
             .scenarios
@@ -143,6 +151,79 @@ impl Presenting {
             revealed: 0,
             jump: String::new(),
             from_home: false,
+        }
+    }
+}
+
+/// The model browser: a path of pages, the first the list of every item (filtered by the
+/// search), each later one an item opened from a link of the page before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Browsing {
+    /// The pages walked, the last one shown; never empty.
+    pub path: Vec<Page>,
+    /// The search over names and texts.
+    pub query: String,
+    /// The search box has the keyboard.
+    pub typing: bool,
+    /// Opened from the plan list, so leaving goes back there (from the command line it ends
+    /// the program).
+    pub from_home: bool,
+    /// How far the detail pane is scrolled.
+    pub scroll: u16,
+    /// How far it can scroll, as the last frame's layout said.
+    pub scroll_max: u16,
+}
+
+/// One page of the browser and the row highlighted on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// `None` for the list of all items; otherwise the item whose links are listed.
+    pub item: Option<crate::browse::Item>,
+    /// The highlighted row.
+    pub cursor: usize,
+}
+
+impl Default for Browsing {
+    fn default() -> Self {
+        Self {
+            path: vec![Page {
+                item: None,
+                cursor: 0,
+            }],
+            query: String::new(),
+            typing: false,
+            from_home: false,
+            scroll: 0,
+            scroll_max: 0,
+        }
+    }
+}
+
+impl Browsing {
+    /// The page shown.
+    pub fn page(&self) -> &Page {
+        static ROOT: Page = Page {
+            item: None,
+            cursor: 0,
+        };
+        // Leaving the first page closes the browser, so the path is never empty in practice.
+        self.path.last().unwrap_or(&ROOT)
+    }
+
+    /// The rows of the page shown: search results on the first page, links on the others.
+    pub fn rows(&self, model: &Model, lang: Lang) -> Vec<crate::browse::Item> {
+        match &self.page().item {
+            None => crate::browse::search(model, lang, &self.query),
+            Some(item) => crate::browse::flat_links(model, item),
+        }
+    }
+
+    /// The item the detail pane shows: the highlighted search result on the first page, the
+    /// opened item on the others.
+    pub fn shown(&self, model: &Model, lang: Lang) -> Option<crate::browse::Item> {
+        match &self.page().item {
+            None => self.rows(model, lang).get(self.page().cursor).cloned(),
+            Some(item) => Some(item.clone()),
         }
     }
 }
@@ -739,6 +820,7 @@ impl App {
             should_quit: false,
             compare: None,
             present: None,
+            browse: None,
             no_color: false,
             now: 0,
             utc_offset: 0,
@@ -752,6 +834,9 @@ impl App {
         }
         if self.present.is_some() {
             return Ctx::Present;
+        }
+        if let Some(b) = &self.browse {
+            return if b.typing { Ctx::Editing } else { Ctx::Browse };
         }
         if self.compare.is_some() {
             return Ctx::Compare;

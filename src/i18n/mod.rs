@@ -1,5 +1,6 @@
 //! Every interface string, in Polish and English side by side, so neither can be forgotten.
 
+pub mod browse;
 pub mod errors;
 pub mod handout;
 
@@ -101,6 +102,20 @@ pub enum Msg {
     KContact,
     KNextSlide,
     KPresent,
+    KBrowse,
+    KFollow,
+    KSearch,
+    KDetailDown,
+    KDetailUp,
+    BrowseTitle,
+    BrowseAll,
+    BrowseLinks,
+    BrowseNoLinks,
+    BrowseNoMatch,
+    BrowseSearchPrompt,
+    Provenance,
+    Phase,
+    EvaluationHow,
     KShow,
     PresentTitle,
     PresentThisPlan,
@@ -553,6 +568,26 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KContact => ("kontakt", "contact"),
         KNextSlide => ("dalej", "next"),
         KPresent => ("pokaz dla sali", "present to a room"),
+        KBrowse => ("przeglądaj model", "browse the model"),
+        KFollow => ("otwórz", "open"),
+        KSearch => ("szukaj", "search"),
+        KDetailDown => ("opis w dół", "scroll the text down"),
+        KDetailUp => ("opis w górę", "scroll the text up"),
+        BrowseTitle => ("Model", "The model"),
+        BrowseAll => ("Wszystko w modelu", "Everything in the model"),
+        BrowseLinks => ("Powiązania", "Links"),
+        BrowseNoLinks => (
+            "Ten element nie łączy się z innymi.",
+            "This item has no links to others.",
+        ),
+        BrowseNoMatch => (
+            "Nic w modelu nie pasuje do wyszukiwania.",
+            "Nothing in the model matches the search.",
+        ),
+        BrowseSearchPrompt => ("Szukaj", "Search"),
+        Provenance => ("Źródło", "Source"),
+        Phase => ("Etap", "Phase"),
+        EvaluationHow => ("Po czym poznać zmianę", "How the change shows"),
         KShow => ("pokaż", "show"),
         PresentTitle => ("Co pokazać?", "What to present?"),
         PresentThisPlan => ("Wybrany plan", "The selected plan"),

@@ -34,6 +34,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     render_header(app, frame, header);
     if let Some(p) = &app.present {
         screens::present::render(app, p, frame, body);
+    } else if let Some(b) = &app.browse {
+        screens::browse::render(app, b, frame, body);
     } else {
         match (&app.compare, &app.workbook) {
             (Some(c), _) => screens::compare::render(app, c, frame, body),
@@ -114,6 +116,16 @@ pub fn guide_max_scroll(app: &App, area: Rect) -> Option<u16> {
     Some(workbook::guide_max_scroll(app, wb, body))
 }
 
+/// How far the browser's detail pane can scroll in a frame of `area`, when it is open.
+pub fn browse_max_scroll(app: &App, area: Rect) -> Option<u16> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, body, _, _] = regions(app, area);
+    let b = app.browse.as_ref()?;
+    Some(screens::browse::max_scroll(app, b, body))
+}
+
 /// Maps a mouse click to what it landed on, using the same layout as [`render`].
 pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -123,7 +135,7 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget
     if app.compare.is_some() {
         return None;
     }
-    if app.present.is_some() {
+    if app.present.is_some() || app.browse.is_some() {
         return None;
     }
     match &app.workbook {
@@ -292,9 +304,16 @@ fn label(app: &App, b: &keymap::Binding) -> Msg {
         Msg::KNoteOrReason
     } else if capturing(app) && b.action == keymap::Action::Done {
         Msg::KCancel
+    } else if searching_model(app) && b.action == keymap::Action::Done {
+        Msg::KClearFilter
     } else {
         b.label
     }
+}
+
+/// The model browser's search box has the keyboard.
+fn searching_model(app: &App) -> bool {
+    app.browse.as_ref().is_some_and(|b| b.typing)
 }
 
 /// A note is being captured in the facilitation view.
@@ -342,7 +361,8 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         },
         // Runs from anywhere in the plan, but offered where the agenda is.
         A::RunSession => slot == Some(Slot::Agenda) || app.workbook.is_none(),
-        A::NextField | A::PrevField => !capturing(app),
+        A::NextField | A::PrevField => !capturing(app) && !searching_model(app),
+        A::Undo if searching_model(app) => false,
         // Plan keys on the list are offered only when there is a plan they can act on.
         A::Export | A::Duplicate | A::Rename if app.workbook.is_none() => {
             app.selected_row().is_some_and(|r| r.damaged.is_none())
@@ -350,7 +370,7 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
         A::Delete | A::Open if app.workbook.is_none() && app.ctx() == keymap::Ctx::Home => {
             app.selected_row().is_some()
         }
-        A::Filter if app.workbook.is_none() => !app.home.rows.is_empty(),
+        A::Filter if app.ctx() == keymap::Ctx::Home => !app.home.rows.is_empty(),
         _ => true,
     }
 }

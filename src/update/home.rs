@@ -142,6 +142,13 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
     let selected = app.selected_row().cloned();
     let id = selected.as_ref().map(|r| r.id.clone());
     let healthy = selected.as_ref().filter(|r| r.damaged.is_none());
+    if action == Action::Browse {
+        app.browse = Some(crate::state::Browsing {
+            from_home: true,
+            ..Default::default()
+        });
+        return Vec::new();
+    }
     let home = &mut app.home;
     let effect = match action {
         Action::Up => {

@@ -5,6 +5,7 @@
 //! box being typed in. The modules split the work by where it happens.
 
 mod agenda;
+mod browse;
 mod editing;
 mod home;
 mod navigation;
@@ -146,7 +147,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Text(key) => {
             key_pressed(app);
-            if app.ctx() == Ctx::Editing {
+            if app.browse.as_ref().is_some_and(|b| b.typing) {
+                browse::typed(app, key);
+                Vec::new()
+            } else if app.ctx() == Ctx::Editing {
                 editing::type_key(app, key)
             } else if app.ctx() == Ctx::Present {
                 present::typed(app, key);
@@ -156,14 +160,18 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Paste(text) => {
-            editing::paste(app, &text);
+            if !browse::pasted(app, &text) {
+                editing::paste(app, &text);
+            }
             Vec::new()
         }
         Msg::Scroll(delta) => {
             // The wheel moves like the arrow keys, where arrows move a selection.
             let action = if delta < 0 { Action::Up } else { Action::Down };
             match app.ctx() {
-                Ctx::Home | Ctx::Picker | Ctx::Steps | Ctx::Content => on_action(app, action),
+                Ctx::Home | Ctx::Picker | Ctx::Steps | Ctx::Content | Ctx::Browse => {
+                    on_action(app, action)
+                }
                 _ => Vec::new(),
             }
         }
@@ -227,6 +235,9 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
     }
     if app.present.is_some() {
         return present::action(app, action);
+    }
+    if app.browse.is_some() {
+        return browse::action(app, action);
     }
     if app.compare.is_some() {
         return compare_action(app, action);

@@ -21,3 +21,4 @@ mod sync_conflicts;
 mod ui_snapshots;
 mod update_flow;
 mod workbook_pass;
+mod workshop;

@@ -16,14 +16,20 @@ use crate::model::{Model, Text};
 use crate::plan::{CheckState, FieldId, PickKind};
 use crate::state::{App, Slot, Workbook, check_state, checklist_rows, pick_rows};
 
-fn heading(t: &Theme, lines: &mut Vec<Line<'static>>, text: &str) {
+pub(crate) fn heading(t: &Theme, lines: &mut Vec<Line<'static>>, text: &str) {
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
     lines.push(Line::from(Span::styled(text.to_string(), t.title)));
 }
 
-fn bullets(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, title: Msg, items: &[Text]) {
+pub(crate) fn bullets(
+    t: &Theme,
+    lines: &mut Vec<Line<'static>>,
+    lang: Lang,
+    title: Msg,
+    items: &[Text],
+) {
     if items.is_empty() {
         return;
     }
@@ -45,7 +51,7 @@ fn timed_steps(lines: &mut Vec<Line<'static>>, lang: Lang, m: &crate::model::Met
 }
 
 /// The model's description of a pickable item.
-fn details(
+pub(crate) fn details(
     t: &Theme,
     model: &Model,
     lang: Lang,

@@ -261,6 +261,9 @@ fn render_present_choices(app: &App, selected: usize, frame: &mut Frame, body: R
                         m.roles.len()
                     )
                 }
+                PresentChoice::Deck(Deck::Advice) => {
+                    format!("{} ({})", tr(lang, Msg::AdviceTitle), m.advice.len())
+                }
                 PresentChoice::Deck(Deck::Scenario(id)) => format!(
                     "{}: {}",
                     tr(lang, Msg::PresentExample),

@@ -1,5 +1,6 @@
 //! The screens: home with its dialogs, the workbook with its guide and review, help.
 
+pub mod browse;
 pub mod compare;
 pub mod guide;
 pub mod help;
