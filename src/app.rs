@@ -146,8 +146,21 @@ pub enum Start {
     },
 }
 
+/// How the app looks and what it remembers, as the command line and the settings file chose.
+#[derive(Debug, Clone)]
+pub struct Look {
+    /// Interface and model language.
+    pub lang: Lang,
+    /// The theme to start with.
+    pub theme: Theme,
+    /// The accessible mode.
+    pub accessible: bool,
+    /// The settings file as read at start.
+    pub settings: crate::settings::Loaded,
+}
+
 /// Runs the workbook in the terminal; returns the exit code.
-pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) -> u8 {
+pub fn run(store: &Store, model: Model, look: Look, start: Start) -> u8 {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         crate::commands::say(
             "modelownia needs an interactive terminal. For scripts use `modelownia list`, `check-plan` or `check-model`.",
@@ -158,11 +171,22 @@ pub fn run(store: &Store, model: Model, lang: Lang, theme: Theme, start: Start) 
     let mut events = TerminalEvents::new();
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let mut app = App::new(model, lang);
+    let mut app = App::new(model, look.lang);
     app.utc_offset = clock::local_offset();
-    app.theme = theme;
+    app.theme = look.theme;
+    app.accessible = look.accessible;
+    app.settings = look.settings.settings.clone();
     app.no_color = Theme::no_color_from_env();
     let mut rt = Runtime::new(store, app);
+    rt.settings_file = look
+        .settings
+        .path
+        .clone()
+        .filter(|_| look.settings.writable)
+        .map(|p| {
+            let existed = p.is_file();
+            (p, existed)
+        });
     match &start {
         Start::Run { id, session } => {
             rt.start_run(id, *session);
@@ -257,6 +281,9 @@ pub struct Runtime<'a> {
     clock: Box<dyn Fn() -> u64>,
     /// When the open plan's file was last looked at for outside changes.
     checked: Instant,
+    /// Where settings changed in the app are written, and whether the file was there at
+    /// start; `None` when they are not ours to write (damaged, or no config folder).
+    pub settings_file: Option<(std::path::PathBuf, bool)>,
 }
 
 /// The system clock in milliseconds since the Unix epoch.
@@ -278,6 +305,7 @@ impl<'a> Runtime<'a> {
             rescued: None,
             clock: Box::new(system_ms),
             checked: Instant::now(),
+            settings_file: None,
         };
         rt.refresh();
         rt
@@ -450,6 +478,21 @@ impl<'a> Runtime<'a> {
         }
     }
 
+    /// Writes the settings file; once it has been written it is ours to replace next time.
+    fn save_settings(&mut self) {
+        let Some((path, existed)) = self.settings_file.clone() else {
+            return;
+        };
+        match crate::settings::save(&path, &self.app.settings, existed) {
+            Ok(()) => self.settings_file = Some((path, true)),
+            Err(e) => {
+                // Not written, and not tried again this run: the file in the way is not ours.
+                self.settings_file = None;
+                self.app.notice = Some(Notice::Store(e));
+            }
+        }
+    }
+
     /// What the last frame's layout tells update: how far the guide can scroll.
     fn note_layout(&mut self, area: Rect) {
         let max = crate::ui::guide_max_scroll(&self.app, area);
@@ -556,6 +599,7 @@ impl<'a> Runtime<'a> {
                     }
                 }
             }
+            Effect::SaveSettings => self.save_settings(),
             Effect::Quit => {
                 self.save_now();
                 if unsaved(&self.app) {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::lang::Lang;
+use crate::settings::{Loaded, Settings};
 use crate::theme::{Theme, ThemeName};
 
 /// modelownia: plan youth and community activities against the Gdynia–Nicosia model, offline.
@@ -26,6 +27,11 @@ pub struct Cli {
     /// Colours: default, high-contrast (projectors) or mono; NO_COLOR=1 removes all colour
     #[arg(long, global = true, value_parser = parse_theme, value_name = "NAME")]
     pub theme: Option<ThemeName>,
+
+    /// Plain labelled text in one column, no boxes, the cursor on the focused line: for
+    /// screen readers and braille displays
+    #[arg(long, global = true)]
+    pub accessible: bool,
 
     /// What to do; without a command the workbook opens
     #[command(subcommand)]
@@ -148,17 +154,27 @@ pub enum LangArg {
 }
 
 impl Cli {
-    /// The theme asked for, without colour when `NO_COLOR` is set.
-    pub fn theme(&self) -> Theme {
-        Theme::chosen(self.theme, Theme::no_color_from_env())
+    /// The theme asked for, else the remembered one; without colour when `NO_COLOR` is set.
+    pub fn theme(&self, remembered: &Settings) -> Theme {
+        Theme::chosen(self.theme.or(remembered.theme), Theme::no_color_from_env())
     }
 
-    /// The language asked for, or the one the environment implies.
-    pub fn language(&self) -> Lang {
+    /// The language asked for, else the remembered one, else the one the environment implies.
+    pub fn language(&self, remembered: &Settings) -> Lang {
         match self.lang {
             Some(LangArg::Pl) => Lang::Pl,
             Some(LangArg::En) => Lang::En,
-            None => Lang::from_env(),
+            None => remembered.lang.unwrap_or_else(Lang::from_env),
+        }
+    }
+
+    /// Everything the app's look depends on: flags first, then the settings file.
+    pub fn look(&self, settings: &Loaded) -> crate::app::Look {
+        crate::app::Look {
+            lang: self.language(&settings.settings),
+            theme: self.theme(&settings.settings),
+            accessible: self.accessible || settings.settings.accessible,
+            settings: settings.clone(),
         }
     }
 }

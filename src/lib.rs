@@ -15,6 +15,7 @@ pub mod model;
 pub mod plan;
 pub mod present;
 pub mod ron_error;
+pub mod settings;
 pub mod state;
 pub mod storage;
 pub mod text;

@@ -10,6 +10,11 @@ fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
         eprintln!("warning: cannot install the error reporter: {e}");
     }
+    let settings = modelownia::settings::load_from(modelownia::settings::path());
+    if let Some(w) = &settings.warning {
+        commands::say(w);
+    }
+    let lang = cli.language(&settings.settings);
     let code = match &cli.command {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
         Some(Command::CheckPlan { files }) => commands::check_plan(files),
@@ -28,7 +33,7 @@ fn main() -> ExitCode {
                     pack: *pack,
                 },
                 output: output.as_deref(),
-                lang: cli.language(),
+                lang,
             };
             // A plan file exports without a data folder (on a stick, from an e-mail).
             if std::path::Path::new(plan).is_file() {
@@ -37,7 +42,7 @@ fn main() -> ExitCode {
                     Err(errors) => invalid_model(&errors),
                 }
             } else {
-                with_store(&cli, |store, model| {
+                with_store(&cli, lang, |store, model| {
                     commands::export(Some(store), &model, request)
                 })
             }
@@ -45,19 +50,13 @@ fn main() -> ExitCode {
         Some(Command::New {
             title,
             from_scenario,
-        }) => with_store(&cli, |store, model| {
-            commands::new(
-                store,
-                &model,
-                cli.language(),
-                title,
-                from_scenario.as_deref(),
-            )
+        }) => with_store(&cli, lang, |store, model| {
+            commands::new(store, &model, lang, title, from_scenario.as_deref())
         }),
-        Some(Command::Import { files }) => with_store(&cli, |store, _| {
-            commands::import(store, cli.language(), files)
-        }),
-        Some(Command::Present { section, id }) => with_store(&cli, |store, model| {
+        Some(Command::Import { files }) => {
+            with_store(&cli, lang, |store, _| commands::import(store, lang, files))
+        }
+        Some(Command::Present { section, id }) => with_store(&cli, lang, |store, model| {
             let deck = if section == "plan" {
                 match id.as_deref() {
                     Some(id) => commands::find_plan(Some(store), id)
@@ -77,45 +76,41 @@ fn main() -> ExitCode {
                 Ok(deck) => modelownia::app::run(
                     store,
                     model,
-                    cli.language(),
-                    cli.theme(),
+                    cli.look(&settings),
                     modelownia::app::Start::Present(deck),
                 ),
                 Err(code) => code,
             }
         }),
-        Some(Command::Browse) => with_store(&cli, |store, model| {
+        Some(Command::Browse) => with_store(&cli, lang, |store, model| {
             modelownia::app::run(
                 store,
                 model,
-                cli.language(),
-                cli.theme(),
+                cli.look(&settings),
                 modelownia::app::Start::Browse,
             )
         }),
         Some(Command::Scenarios) => match model::load_for_use(cli.model.as_deref()) {
-            Ok(m) => commands::scenarios(&m, cli.language()),
+            Ok(m) => commands::scenarios(&m, lang),
             Err(errors) => invalid_model(&errors),
         },
-        Some(Command::Run { plan, session }) => with_store(&cli, |store, model| {
+        Some(Command::Run { plan, session }) => with_store(&cli, lang, |store, model| {
             match commands::resolve_run(store, plan, *session) {
                 Ok((id, session)) => modelownia::app::run(
                     store,
                     model,
-                    cli.language(),
-                    cli.theme(),
+                    cli.look(&settings),
                     modelownia::app::Start::Run { id, session },
                 ),
                 Err(code) => code,
             }
         }),
-        Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
-        None => with_store(&cli, |store, model| {
+        Some(Command::List) => with_store(&cli, lang, |store, model| commands::list(store, &model)),
+        None => with_store(&cli, lang, |store, model| {
             modelownia::app::run(
                 store,
                 model,
-                cli.language(),
-                cli.theme(),
+                cli.look(&settings),
                 modelownia::app::Start::Home,
             )
         }),
@@ -124,7 +119,11 @@ fn main() -> ExitCode {
 }
 
 /// Loads the model and opens the data folder, or explains why not (exit 2).
-fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
+fn with_store(
+    cli: &Cli,
+    lang: modelownia::lang::Lang,
+    f: impl FnOnce(&storage::Store, model::Model) -> u8,
+) -> u8 {
     let model = match model::load_for_use(cli.model.as_deref()) {
         Ok(m) => m,
         Err(errors) => return invalid_model(&errors),
@@ -136,7 +135,7 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
     match storage::Store::open(&root) {
         Ok(store) => f(&store, model),
         Err(e) => {
-            commands::say(&modelownia::i18n::errors::store_error(cli.language(), &e));
+            commands::say(&modelownia::i18n::errors::store_error(lang, &e));
             commands::INVALID
         }
     }

@@ -43,6 +43,10 @@ pub struct App {
     pub present: Option<Presenting>,
     /// The model browser.
     pub browse: Option<Browsing>,
+    /// One column of plain labelled text for screen readers (`--accessible`).
+    pub accessible: bool,
+    /// What is remembered between runs; changed here, written by the runtime.
+    pub settings: crate::settings::Settings,
     /// Colour is off (`NO_COLOR`), whatever theme is cycled to.
     pub no_color: bool,
     /// Now, in milliseconds since the Unix epoch, as the runtime's clock last said: the only
@@ -821,6 +825,8 @@ impl App {
             compare: None,
             present: None,
             browse: None,
+            accessible: false,
+            settings: crate::settings::Settings::default(),
             no_color: false,
             now: 0,
             utc_offset: 0,

@@ -9,7 +9,18 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType};
 
 /// The presets, in the order a theme key would cycle them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumIter, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    strum::EnumIter,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum ThemeName {
     /// Readable on dark and light terminals.
     #[default]

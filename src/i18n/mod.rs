@@ -1,5 +1,6 @@
 //! Every interface string, in Polish and English side by side, so neither can be forgotten.
 
+pub mod accessible;
 pub mod browse;
 pub mod errors;
 pub mod handout;

@@ -20,6 +20,7 @@ mod codec;
 mod error;
 mod locate;
 mod others;
+mod settings_file;
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hasher};
@@ -34,6 +35,7 @@ pub use codec::{
 };
 pub use error::{IoReason, StoreError};
 pub use others::{Origin, Other, SyncTool, conflict_name, rescue_of};
+pub use settings_file::write_settings;
 
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::ron_error::Located;

@@ -1,5 +1,7 @@
 //! The view: a pure function from the app state to a frame. No IO, no clock, no mutation.
 
+pub(crate) mod accessible;
+pub use accessible::is_box_drawing;
 mod screens;
 pub mod widgets;
 
@@ -24,6 +26,18 @@ pub const MIN_HEIGHT: u16 = 20;
 
 /// Draws the whole app.
 pub fn render(app: &App, frame: &mut Frame) {
+    if app.accessible {
+        if !accessible::render(app, frame) {
+            render_screens(app, frame);
+            accessible::strip_boxes(frame.buffer_mut());
+        }
+        return;
+    }
+    render_screens(app, frame);
+}
+
+/// Draws the whole app in its usual form: panes, borders, footer.
+fn render_screens(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = Paragraph::new(tr(app.lang, Msg::TooSmall)).wrap(Wrap { trim: true });
@@ -129,6 +143,9 @@ pub fn browse_max_scroll(app: &App, area: Rect) -> Option<u16> {
 /// Maps a mouse click to what it landed on, using the same layout as [`render`].
 pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<ClickTarget> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    if app.accessible {
         return None;
     }
     let [_, body, _, _] = regions(app, area);

@@ -96,6 +96,8 @@ pub enum Effect {
     TakeOver,
     /// Save what the comparison chose, and put the version left out in the trash.
     ApplyCompare,
+    /// Remember the language and theme for the next run.
+    SaveSettings,
 }
 
 /// The message a key press means where the user is. The same function serves the runtime
@@ -213,15 +215,17 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Lang => {
             app.lang = app.lang.toggled();
-            return Vec::new();
+            app.settings.lang = Some(app.lang);
+            return vec![Effect::SaveSettings];
         }
         Action::CycleTheme => {
             app.theme = app.theme.cycled(app.no_color);
+            app.settings.theme = Some(app.theme.name);
             let theme = app.theme;
             if let Some(ed) = app.workbook.as_mut().and_then(|wb| wb.editor.as_mut()) {
                 ed.restyle(&theme);
             }
-            return Vec::new();
+            return vec![Effect::SaveSettings];
         }
         Action::Quit => return vec![Effect::Quit],
         Action::Save => {

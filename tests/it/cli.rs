@@ -6,6 +6,11 @@ use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_modelownia"));
+    // Never the settings of whoever runs the tests.
+    cmd.env(
+        "MODELOWNIA_CONFIG_DIR",
+        "/nonexistent/modelownia-test-config",
+    );
     cmd.env_remove("MODELOWNIA_DATA_DIR")
         .env("LANG", "C")
         .env_remove("LC_ALL")

@@ -211,6 +211,11 @@ fn hostile_text_is_inert_in_every_format() {
 
 fn bin(data: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_modelownia"));
+    // Never the settings of whoever runs the tests.
+    cmd.env(
+        "MODELOWNIA_CONFIG_DIR",
+        "/nonexistent/modelownia-test-config",
+    );
     cmd.env("MODELOWNIA_DATA_DIR", data)
         .env("LANG", "C")
         .env_remove("LC_ALL")

@@ -8,6 +8,11 @@ use modelownia::storage::{Store, encode};
 
 fn run(args: &[&str], data: Option<&Path>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_modelownia"));
+    // Never the settings of whoever runs the tests.
+    cmd.env(
+        "MODELOWNIA_CONFIG_DIR",
+        "/nonexistent/modelownia-test-config",
+    );
     cmd.args(args).env_remove("MODELOWNIA_DATA_DIR");
     if let Some(dir) = data {
         cmd.arg("--data-dir").arg(dir);

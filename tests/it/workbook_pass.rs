@@ -466,6 +466,10 @@ fn a_presentation_moves_reveals_and_jumps() {
 fn present_names_what_it_can_show_when_asked_for_something_else() {
     let data = tempfile::tempdir().expect("tempdir");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .env(
+            "MODELOWNIA_CONFIG_DIR",
+            "/nonexistent/modelownia-test-config",
+        )
         .args(["present", "valuez"])
         .env("MODELOWNIA_DATA_DIR", data.path())
         .stdin(std::process::Stdio::null())
@@ -478,6 +482,10 @@ fn present_names_what_it_can_show_when_asked_for_something_else() {
         "{err}"
     );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .env(
+            "MODELOWNIA_CONFIG_DIR",
+            "/nonexistent/modelownia-test-config",
+        )
         .args(["present", "scenario", "nope"])
         .env("MODELOWNIA_DATA_DIR", data.path())
         .stdin(std::process::Stdio::null())
@@ -519,6 +527,10 @@ fn f2_cycles_the_themes_and_never_brings_colour_back_under_no_color() {
 #[test]
 fn an_unknown_theme_is_named_with_the_choices() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .env(
+            "MODELOWNIA_CONFIG_DIR",
+            "/nonexistent/modelownia-test-config",
+        )
         .args(["--theme", "neon", "check-model"])
         .stdin(std::process::Stdio::null())
         .output()
@@ -629,6 +641,10 @@ fn a_closed_error_pipe_does_not_crash_the_command() {
         args.push(p.display().to_string());
     }
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"))
+        .env(
+            "MODELOWNIA_CONFIG_DIR",
+            "/nonexistent/modelownia-test-config",
+        )
         .args(&args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

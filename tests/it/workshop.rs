@@ -192,3 +192,220 @@ fn the_browser_never_panics_at_any_size() {
         draw(&app, w, h);
     }
 }
+
+/// The screen's text, then every run of styled cells by row: what a theme changes.
+fn styled(app: &App, w: u16, h: u16) -> String {
+    let t = draw(app, w, h);
+    let buf = t.backend().buffer();
+    let mut out = screen(app, w, h);
+    out.push_str("--- styles (row: [from..to style]) ---\n");
+    for y in 0..h {
+        let mut runs: Vec<String> = Vec::new();
+        let mut x = 0;
+        while x < w {
+            let style = buf[(x, y)].style();
+            let start = x;
+            while x < w && buf[(x, y)].style() == style {
+                x += 1;
+            }
+            let mut desc = Vec::new();
+            if let Some(fg) = style.fg.filter(|c| *c != ratatui::style::Color::Reset) {
+                desc.push(format!("fg:{fg:?}"));
+            }
+            if let Some(bg) = style.bg.filter(|c| *c != ratatui::style::Color::Reset) {
+                desc.push(format!("bg:{bg:?}"));
+            }
+            if !style.add_modifier.is_empty() {
+                desc.push(format!("{:?}", style.add_modifier));
+            }
+            if !desc.is_empty() {
+                runs.push(format!("[{start}..{x} {}]", desc.join(" ")));
+            }
+        }
+        if !runs.is_empty() {
+            out.push_str(&format!("{y}: {}\n", runs.join(" ")));
+        }
+    }
+    out
+}
+
+/// A plan seeded from the first example, open on its Values step with the focus on the list.
+fn values_step(lang: Lang) -> App {
+    let m = model();
+    let plan = modelownia::plan::from_scenario(&m.scenarios[0], lang, "p-ws".into(), String::new());
+    let mut app = App::new(m, lang);
+    let mut wb = modelownia::state::Workbook::new(plan, None);
+    wb.step = modelownia::plan::STEPS
+        .iter()
+        .position(|s| *s == modelownia::plan::Step::Values)
+        .expect("a Values step");
+    wb.focus = modelownia::state::Focus::Content;
+    wb.cursor = 1;
+    app.workbook = Some(wb);
+    app
+}
+
+fn slide(lang: Lang) -> App {
+    let mut app = App::new(model(), lang);
+    let mut p = modelownia::state::Presenting::new(modelownia::present::Deck::Values);
+    p.index = 1;
+    p.revealed = 1;
+    app.present = Some(p);
+    app
+}
+
+/// The screens the issue names: a slide, the browser, one workbook step.
+fn workshop_screens(lang: Lang) -> Vec<(&'static str, App)> {
+    let mut browser = browsing(lang);
+    press(&mut browser, KeyCode::Down);
+    vec![
+        ("slide", slide(lang)),
+        ("browse", browser),
+        ("values", values_step(lang)),
+    ]
+}
+
+#[test]
+fn a_slide_the_browser_and_a_step_in_every_theme() {
+    use modelownia::theme::{Theme, ThemeName};
+    use strum::IntoEnumIterator;
+    for lang in [Lang::Pl, Lang::En] {
+        let code = lang.code().to_lowercase();
+        for name in ThemeName::iter() {
+            for (screen_name, mut app) in workshop_screens(lang) {
+                app.theme = Theme::preset(name);
+                let theme = format!("{name:?}").to_lowercase();
+                insta::assert_snapshot!(
+                    format!("theme_{theme}_{screen_name}_{code}_80x24"),
+                    styled(&app, 80, 24)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn high_contrast_has_no_dim_grey_and_reverses_the_selection() {
+    use ratatui::style::{Color, Modifier};
+    for (name, mut app) in workshop_screens(Lang::En) {
+        app.theme = modelownia::theme::Theme::preset(modelownia::theme::ThemeName::HighContrast);
+        let t = draw(&app, 100, 30);
+        let cells = t.backend().buffer().content();
+        assert!(
+            cells
+                .iter()
+                .all(|c| c.fg != Color::DarkGray && !c.modifier.contains(Modifier::DIM))
+        );
+        // A slide has nothing to select; the browser and the step do.
+        if name != "slide" {
+            assert!(
+                cells
+                    .iter()
+                    .any(|c| c.modifier.contains(Modifier::REVERSED))
+            );
+        }
+    }
+}
+
+fn accessible(mut app: App) -> App {
+    app.accessible = true;
+    app
+}
+
+#[test]
+fn accessible_mode_in_both_languages() {
+    for lang in [Lang::Pl, Lang::En] {
+        let code = lang.code().to_lowercase();
+        let mut home = App::new(model(), lang);
+        home.home.rows = vec![modelownia::state::Row {
+            id: "p1".into(),
+            title: "Spacer badawczy".into(),
+            updated: "2026-11-20T10:00:00Z".into(),
+            percent: 40,
+            damaged: None,
+            has_backup: false,
+            others: Vec::new(),
+        }];
+        let mut screens = workshop_screens(lang);
+        screens.push(("home", home));
+        for (name, app) in screens {
+            insta::assert_snapshot!(
+                format!("accessible_{name}_{code}_80x24"),
+                screen(&accessible(app), 80, 24)
+            );
+        }
+    }
+}
+
+#[test]
+fn accessible_mode_reads_a_row_as_its_position_name_and_state() {
+    let app = accessible(values_step(Lang::En));
+    let text = screen(&app, 80, 24);
+    let second = &app.model.values[1];
+    let chosen = app
+        .workbook
+        .as_ref()
+        .is_some_and(|wb| wb.plan.values.iter().any(|p| p.id == second.id));
+    let state = if chosen { "chosen" } else { "not chosen" };
+    let n = app.model.values.len();
+    let line = format!("2 of {n}: {}, {state}", second.name.en);
+    assert!(text.contains("Step 5 of 13: Values."), "{text}");
+    assert!(text.contains(&line), "{line} not in\n{text}");
+    // The terminal cursor sits on that line, for screen readers and braille displays.
+    let mut t = draw(&app, 80, 24);
+    let at = t.get_cursor_position().expect("cursor");
+    let row: String = (0..80)
+        .map(|x| t.backend().buffer()[(x, at.y)].symbol().to_string())
+        .collect();
+    assert!(row.starts_with(&line), "cursor on {row:?}");
+}
+
+#[test]
+fn accessible_mode_draws_no_box_drawing_character_on_any_screen() {
+    for lang in [Lang::Pl, Lang::En] {
+        let mut screens: Vec<App> = workshop_screens(lang).into_iter().map(|(_, a)| a).collect();
+        let mut help = values_step(lang);
+        press(&mut help, KeyCode::Char('?'));
+        screens.push(help);
+        let mut run = values_step(lang);
+        press(&mut run, KeyCode::Char('g'));
+        screens.push(run);
+        let mut picker = App::new(model(), lang);
+        press(&mut picker, KeyCode::Char('s'));
+        screens.push(picker);
+        for i in 0..modelownia::plan::STEPS.len() {
+            let mut app = values_step(lang);
+            if let Some(wb) = app.workbook.as_mut() {
+                wb.step = i;
+            }
+            press(&mut app, KeyCode::Enter);
+            screens.push(app);
+        }
+        for app in screens {
+            let app = accessible(app);
+            for (w, h) in [(80, 24), (120, 35), (30, 10)] {
+                let text = screen(&app, w, h);
+                assert!(
+                    !text.chars().any(modelownia::ui::is_box_drawing),
+                    "box drawing in\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_colour_the_browser_carries_no_colour_either() {
+    use ratatui::style::Color;
+    for (_, mut app) in workshop_screens(Lang::Pl) {
+        app.theme = modelownia::theme::Theme::chosen(None, true);
+        let t = draw(&app, 120, 35);
+        assert!(
+            t.backend()
+                .buffer()
+                .content()
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+    }
+}

@@ -101,6 +101,8 @@ impl Pty {
         cmd.args(args);
         cmd.cwd(data_dir);
         cmd.env("MODELOWNIA_DATA_DIR", data_dir);
+        // Settings the app writes (L, F2) stay with the test, never in the user's config.
+        cmd.env("MODELOWNIA_CONFIG_DIR", data_dir.join(".config"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C");
         for var in [

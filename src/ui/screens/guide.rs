@@ -511,3 +511,25 @@ pub(crate) fn render(app: &App, wb: &Workbook, frame: &mut Frame, area: Rect) {
         }
     }
 }
+
+/// The guide as plain lines in reading order (the note first), for the accessible mode, and
+/// where the note's editor goes among them: its first line and height.
+pub(crate) fn plain_lines(
+    app: &App,
+    wb: &Workbook,
+    width: u16,
+) -> (Vec<String>, Option<(usize, u16)>) {
+    let (note, body) = contents(app, wb, width);
+    let editor = note
+        .as_ref()
+        .and_then(|n| n.editor_line)
+        .map(|at| (at, EDITOR_H));
+    let lines = note
+        .map(|n| n.lines)
+        .unwrap_or_default()
+        .into_iter()
+        .chain(body)
+        .map(|l| crate::ui::accessible::line_text(&l))
+        .collect();
+    (lines, editor)
+}

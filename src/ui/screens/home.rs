@@ -219,9 +219,6 @@ pub(crate) fn hit_test(app: &App, body: Rect, col: u16, row: u16) -> Option<Clic
 }
 
 fn render_present_choices(app: &App, selected: usize, frame: &mut Frame, body: Rect) {
-    use crate::plan::Step;
-    use crate::present::Deck;
-    use crate::state::PresentChoice;
     let lang = app.lang;
     let choices = crate::state::present_choices(app);
     let height = u16::try_from(choices.len() + 2).unwrap_or(u16::MAX);
@@ -231,59 +228,11 @@ fn render_present_choices(app: &App, selected: usize, frame: &mut Frame, body: R
         .theme
         .titled(format!(" {} ", tr(lang, Msg::PresentTitle)), true);
     let width = usize::from(block.inner(popup).width);
-    let m = &app.model;
     let lines: Vec<Line> = choices
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let name = match c {
-                PresentChoice::Deck(Deck::Values) => {
-                    format!(
-                        "{} ({})",
-                        crate::i18n::step_name(lang, Step::Values),
-                        m.values.len()
-                    )
-                }
-                PresentChoice::Deck(Deck::Directions) => format!(
-                    "{} ({})",
-                    crate::i18n::step_name(lang, Step::Directions),
-                    m.directions.len()
-                ),
-                PresentChoice::Deck(Deck::Methods) => format!(
-                    "{} ({})",
-                    crate::i18n::step_name(lang, Step::Methods),
-                    m.methods.len()
-                ),
-                PresentChoice::Deck(Deck::Roles) => {
-                    format!(
-                        "{} ({})",
-                        crate::i18n::step_name(lang, Step::Roles),
-                        m.roles.len()
-                    )
-                }
-                PresentChoice::Deck(Deck::Advice) => {
-                    format!("{} ({})", tr(lang, Msg::AdviceTitle), m.advice.len())
-                }
-                PresentChoice::Deck(Deck::Scenario(id)) => format!(
-                    "{}: {}",
-                    tr(lang, Msg::PresentExample),
-                    m.scenario(id).map_or(id.as_str(), |s| s.title.get(lang))
-                ),
-                PresentChoice::Deck(Deck::Plan(p)) => p.context.title.clone(),
-                PresentChoice::Plan(id) => {
-                    let title = app
-                        .home
-                        .rows
-                        .iter()
-                        .find(|r| &r.id == id)
-                        .map_or("", |r| r.title.as_str());
-                    format!(
-                        "{}: {}",
-                        tr(lang, Msg::PresentThisPlan),
-                        crate::state::untitled_or(lang, title)
-                    )
-                }
-            };
+            let name = present_choice_name(app, c);
             let marker = if i == selected { "▶ " } else { "  " };
             let line = Line::raw(truncate(&format!("{marker}{name}"), width));
             if i == selected {
@@ -359,12 +308,7 @@ fn render_export(app: &App, id: &str, choice: usize, frame: &mut Frame, body: Re
         .iter()
         .enumerate()
         .map(|(i, (format, pack))| {
-            let label = match (format, pack) {
-                (crate::export::Format::Markdown, _) => Msg::ExportMarkdown,
-                (crate::export::Format::Html, false) => Msg::ExportHtml,
-                (crate::export::Format::Html, true) => Msg::ExportPack,
-                (crate::export::Format::Ron, _) => Msg::ExportRon,
-            };
+            let label = export_choice_name(*format, *pack);
             let marker = if i == choice { "▶ " } else { "  " };
             let line = Line::raw(truncate(&format!("{marker}{}", tr(lang, label)), inner));
             if i == choice {
@@ -396,6 +340,72 @@ fn render_export(app: &App, id: &str, choice: usize, frame: &mut Frame, body: Re
         app.theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// What a present choice is called.
+pub(crate) fn present_choice_name(app: &App, c: &crate::state::PresentChoice) -> String {
+    use crate::plan::Step;
+    use crate::present::Deck;
+    use crate::state::PresentChoice;
+    let (lang, m) = (app.lang, &app.model);
+    match c {
+        PresentChoice::Deck(Deck::Values) => {
+            format!(
+                "{} ({})",
+                crate::i18n::step_name(lang, Step::Values),
+                m.values.len()
+            )
+        }
+        PresentChoice::Deck(Deck::Directions) => format!(
+            "{} ({})",
+            crate::i18n::step_name(lang, Step::Directions),
+            m.directions.len()
+        ),
+        PresentChoice::Deck(Deck::Methods) => format!(
+            "{} ({})",
+            crate::i18n::step_name(lang, Step::Methods),
+            m.methods.len()
+        ),
+        PresentChoice::Deck(Deck::Roles) => {
+            format!(
+                "{} ({})",
+                crate::i18n::step_name(lang, Step::Roles),
+                m.roles.len()
+            )
+        }
+        PresentChoice::Deck(Deck::Advice) => {
+            format!("{} ({})", tr(lang, Msg::AdviceTitle), m.advice.len())
+        }
+        PresentChoice::Deck(Deck::Scenario(id)) => format!(
+            "{}: {}",
+            tr(lang, Msg::PresentExample),
+            m.scenario(id).map_or(id.as_str(), |s| s.title.get(lang))
+        ),
+        PresentChoice::Deck(Deck::Plan(p)) => p.context.title.clone(),
+        PresentChoice::Plan(id) => {
+            let title = app
+                .home
+                .rows
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or("", |r| r.title.as_str());
+            format!(
+                "{}: {}",
+                tr(lang, Msg::PresentThisPlan),
+                crate::state::untitled_or(lang, title)
+            )
+        }
+    }
+}
+
+/// What an export choice is called.
+pub(crate) fn export_choice_name(format: crate::export::Format, pack: bool) -> Msg {
+    match (format, pack) {
+        (crate::export::Format::Markdown, _) => Msg::ExportMarkdown,
+        (crate::export::Format::Html, false) => Msg::ExportHtml,
+        (crate::export::Format::Html, true) => Msg::ExportPack,
+        (crate::export::Format::Ron, _) => Msg::ExportRon,
+    }
 }
 
 fn render_scenarios(app: &App, selected: usize, frame: &mut Frame, body: Rect) {

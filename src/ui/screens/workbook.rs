@@ -751,3 +751,15 @@ pub(crate) fn hit_test(
 fn is_field_target(wb: &Workbook, t: ClickTarget) -> bool {
     matches!(t, ClickTarget::Slot(s, _) if matches!(slots(wb.current_step()).get(s), Some(Slot::Field(_))))
 }
+
+/// The step's content as plain lines and the first line of what has the focus, for the
+/// accessible mode's steps that have no labelled form of their own (agenda, review).
+pub(crate) fn plain_content(app: &App, wb: &Workbook, width: usize) -> (Vec<String>, usize) {
+    let c = build(app, wb, width);
+    let lines = c
+        .lines
+        .iter()
+        .map(crate::ui::accessible::line_text)
+        .collect();
+    (lines, c.focus.0)
+}
