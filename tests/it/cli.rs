@@ -296,3 +296,59 @@ fn run_refuses_a_plan_without_an_agenda() {
         text(&out.stderr)
     );
 }
+
+fn with_config(config: &Path, args: &[&str]) -> Output {
+    bin()
+        .env("MODELOWNIA_CONFIG_DIR", config)
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+#[test]
+fn the_remembered_language_applies_and_a_flag_overrides_it() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("config.ron"), "(lang: Pl)").unwrap();
+    let m = modelownia::model::load_from(None).unwrap();
+    let s = &m.scenarios[0];
+    let pl = with_config(config.path(), &["scenarios"]);
+    assert!(pl.status.success());
+    assert!(
+        text(&pl.stdout).contains(&s.title.pl),
+        "{}",
+        text(&pl.stdout)
+    );
+    let en = with_config(config.path(), &["--lang", "en", "scenarios"]);
+    assert!(
+        text(&en.stdout).contains(&s.title.en),
+        "{}",
+        text(&en.stdout)
+    );
+}
+
+#[test]
+fn a_damaged_config_gives_one_warning_line_the_defaults_and_is_left_alone() {
+    let config = tempfile::tempdir().unwrap();
+    let file = config.path().join("config.ron");
+    let damaged = "(lang: Pl,\n theme: Neon)";
+    std::fs::write(&file, damaged).unwrap();
+    let out = with_config(config.path(), &["scenarios"]);
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("warning: "), "{err}");
+    assert!(err.contains("config.ron:2:"), "says where: {err}");
+    // The defaults: English from LANG=C, not the Polish of the damaged file.
+    let m = modelownia::model::load_from(None).unwrap();
+    assert!(text(&out.stdout).contains(&m.scenarios[0].title.en));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), damaged);
+}
+
+#[test]
+fn an_unknown_theme_in_the_config_is_reported_but_a_flag_still_works() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("config.ron"), "(theme: Neon)").unwrap();
+    let out = with_config(config.path(), &["--theme", "mono", "scenarios"]);
+    assert!(out.status.success());
+    assert!(text(&out.stderr).contains("Neon"));
+}

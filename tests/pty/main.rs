@@ -819,3 +819,43 @@ fn present_values_next_previous_reveal_jump_and_quit() {
     app.send("q");
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn accessible_mode_reads_in_order_with_the_cursor_on_the_focus_and_settings_are_remembered() {
+    let _serial = serial();
+    let dir = data_dir();
+    let Some(mut app) = Pty::spawn(
+        dir.path(),
+        &["--lang", "en", "--accessible", "browse"],
+        W,
+        H,
+    ) else {
+        return;
+    };
+    app.wait_text("1 of ");
+    app.send("j");
+    let screen = app.wait_text("Keys:");
+    assert!(
+        !screen.chars().any(modelownia::ui::is_box_drawing),
+        "no box drawing:\n{screen}"
+    );
+    // The cursor is on the highlighted row, where a screen reader reads.
+    app.wait_screen("the cursor on row 2 of the list", |s| {
+        let (row, _) = s.cursor_position();
+        s.contents_between(row, 0, row, W).starts_with("2 of ")
+    });
+    // L switches the language and remembers it for the next run.
+    app.send("L");
+    app.wait_text("Klawisze:");
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    let config = dir.path().join(".config").join("config.ron");
+    let saved = std::fs::read_to_string(&config).expect("config.ron written");
+    assert!(saved.contains("lang: Some(Pl)"), "{saved}");
+    let Some(mut again) = Pty::spawn(dir.path(), &["browse"], W, H) else {
+        return;
+    };
+    again.wait_text("Wszystko w modelu");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+}
