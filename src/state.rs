@@ -615,6 +615,18 @@ pub struct PickRow {
     pub picked: bool,
 }
 
+impl PickRow {
+    /// Picked, but without the justification its kind asks for.
+    pub fn note_missing(&self, wb: &Workbook, kind: PickKind) -> bool {
+        self.picked
+            && kind.note_required()
+            && kind
+                .picks(&wb.plan)
+                .iter()
+                .any(|p| p.id == self.id && p.note.trim().is_empty())
+    }
+}
+
 /// The rows of a pick list, filtered for methods, with unknown picked ids at the end.
 pub fn pick_rows(model: &Model, wb: &Workbook, kind: PickKind) -> Vec<PickRow> {
     let picks = kind.picks(&wb.plan);

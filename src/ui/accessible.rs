@@ -449,13 +449,7 @@ fn picks(app: &App, wb: &Workbook, kind: PickKind, here: bool, page: &mut Page) 
             |(n, _)| n,
         );
         let mut text = format!("{name}, {}", a::chosen(lang, row.picked));
-        let note_missing = row.picked
-            && kind.note_required()
-            && kind
-                .picks(&wb.plan)
-                .iter()
-                .any(|p| p.id == row.id && p.note.trim().is_empty());
-        if note_missing {
+        if row.note_missing(wb, kind) {
             text = format!("{text}, {}", a::label(lang, Label::NoteMissing));
         }
         let text = a::item(lang, i + 1, total, &text);

@@ -320,12 +320,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     let mark = if row.picked { "[x] " } else { "[ ] " };
                     let line = match item_name(&app.model, kind, &row.id, lang) {
                         Some((name, summary)) if row.known => {
-                            let note_missing = row.picked
-                                && kind.note_required()
-                                && kind
-                                    .picks(&wb.plan)
-                                    .iter()
-                                    .any(|p| p.id == row.id && p.note.trim().is_empty());
+                            let note_missing = row.note_missing(wb, kind);
                             let name_w = name.width() + 4;
                             let mut spans = vec![
                                 Span::styled(
