@@ -108,4 +108,14 @@ mod tests {
         assert!(m.sessions.is_empty());
         assert!(differences(&merge(&mine, &theirs, &d), &theirs).is_empty());
     }
+
+    #[test]
+    fn facts_differ_and_merge_with_the_checklist() {
+        let mine = Plan::default();
+        let mut theirs = mine.clone();
+        theirs.facts.trip = Some(false);
+        assert_eq!(differences(&mine, &theirs), [Item::Checklist]);
+        let m = merge(&mine, &theirs, &[Item::Checklist]);
+        assert_eq!(m.facts, theirs.facts);
+    }
 }
