@@ -104,12 +104,104 @@ pub fn derived(plan: &Plan, model: &Model) -> Facts {
             start + super::agenda::session_minutes(s).max(s.minutes) >= EVENING_FROM
         })
     });
+    let text = plan_text(plan);
+    // Words only ever say yes: a "yes" that is wrong hides nothing, a "no" could.
+    let says = |words: &[&str]| words.iter().any(|w| text.contains(w)).then_some(true);
     Facts {
         country,
         youngest,
         evening: late.then_some(true),
-        ..Facts::default()
+        outdoor: says(OUTDOOR_WORDS),
+        trip: says(TRIP_WORDS),
+        abroad: says(ABROAD_WORDS),
+        photos: says(PHOTO_WORDS),
+        food: says(FOOD_WORDS),
+        online: says(ONLINE_WORDS),
     }
+}
+
+/// Words (lower case, as stems) that say part of the activity is outdoors.
+const OUTDOOR_WORDS: &[&str] = &[
+    "podwórk",
+    "boisk",
+    "skwer",
+    "w parku",
+    "na zewnątrz",
+    "plener",
+    "spacer",
+    "courtyard",
+    "pitch",
+    "outdoor",
+    "outside",
+    "in the park",
+    "walk",
+];
+/// …that it includes an outing or a trip.
+const TRIP_WORDS: &[&str] = &[
+    "wyjazd",
+    "wycieczk",
+    "wyjście do",
+    "wyjścia do",
+    "trip",
+    "outing",
+    "excursion",
+];
+/// …that a trip goes abroad.
+const ABROAD_WORDS: &[&str] = &["za granic", "zagraniczn", "abroad"];
+/// …that photos or video are taken.
+const PHOTO_WORDS: &[&str] = &[
+    "zdjęci", "zdjęć", "fotograf", "wizerun", "nagra", "film", "photo", "video", "camera",
+];
+/// …that food is served or made.
+const FOOD_WORDS: &[&str] = &[
+    "poczęstun",
+    "jedzeni",
+    "gotowani",
+    "grill",
+    "ciast",
+    "pizz",
+    "kanapk",
+    "catering",
+    "food",
+    "snack",
+    "cooking",
+    "meal",
+    "baking",
+];
+/// …that there is contact online.
+const ONLINE_WORDS: &[&str] = &[
+    "online",
+    "internet",
+    "komunikator",
+    "messenger",
+    "whatsapp",
+    "discord",
+    "zoom",
+    "czat",
+    "chat",
+    "social media",
+    "mediach społeczn",
+];
+
+/// The plan's own words about where, when, how and with what, in lower case.
+fn plan_text(plan: &Plan) -> String {
+    let c = &plan.context;
+    let l = &plan.logistics;
+    let mut parts = vec![
+        c.place.as_str(),
+        c.dates.as_str(),
+        c.idea.as_str(),
+        plan.group.reach.as_str(),
+        l.materials.as_str(),
+        l.budget.as_str(),
+        l.consent.as_str(),
+        l.safeguarding.as_str(),
+        l.risks.as_str(),
+    ];
+    parts.extend(plan.sessions.iter().flat_map(|s| {
+        std::iter::once(s.label.as_str()).chain(s.parts.iter().map(|p| p.what.as_str()))
+    }));
+    parts.join("\n").to_lowercase()
 }
 
 /// The facts in force: each answer, or else what the plan says.
@@ -285,6 +377,26 @@ mod tests {
             fact.cycle(&mut facts);
             assert!(!fact.answered(&facts), "{fact:?}");
         }
+    }
+
+    #[test]
+    fn the_plan_s_words_say_yes_and_never_no() {
+        let model = crate::model::load_from(None).expect("embedded model");
+        let mut plan = Plan::default();
+        assert_eq!(derived(&plan, &model), Facts::default());
+        plan.group.reach = "Grupa na komunikatorze prowadzona przez liderkę".into();
+        plan.logistics.budget = "Poczęstunek 150 zł".into();
+        plan.context.idea = "Robimy zdjęcia podwórka".into();
+        let said = derived(&plan, &model);
+        assert_eq!(said.online, Some(true));
+        assert_eq!(said.food, Some(true));
+        assert_eq!(said.photos, Some(true));
+        assert_eq!(said.outdoor, Some(true));
+        assert_eq!(said.trip, None);
+        assert_eq!(said.abroad, None);
+        // An answer still wins over the words.
+        plan.facts.photos = Some(false);
+        assert_eq!(effective(&plan, &model).photos, Some(false));
     }
 
     #[test]
