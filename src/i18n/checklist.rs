@@ -4,7 +4,7 @@
 
 use super::polish_plural;
 use crate::lang::Lang;
-use crate::model::{Condition, Jurisdiction, Level};
+use crate::model::{Condition, Jurisdiction, Level, Provenance};
 use crate::plan::{Fact, Facts};
 
 /// A word or sentence of the checklist screen.
@@ -32,6 +32,8 @@ pub enum Word {
     LegalBasis,
     /// The guide on the facts block.
     FactsGuide,
+    /// Before an item's provenance.
+    Source,
     /// The prompt of the age box.
     PromptAge,
 }
@@ -58,6 +60,7 @@ fn pair(word: Word) -> (&'static str, &'static str) {
             "Kilka faktów o działaniu decyduje, które punkty listy go dotyczą. {content.toggle} zmienia odpowiedź: nie wiadomo → tak → nie, a kraj: Polska → Cypr; wiek najmłodszej osoby wpisujesz po {content.open}. „z planu” znaczy, że odpowiedź wynika z tego, co plan już mówi: z przykładu, miejsca, opisu grupy albo godzin spotkań – twoja odpowiedź ma pierwszeństwo. Gdy czegoś nie wiesz, zostaw „nie wiadomo”: wtedy widzisz wszystkie punkty, które mogą cię dotyczyć.",
             "A few facts about the activity decide which checklist items apply to it. {content.toggle} changes an answer: not known → yes → no, and the country: Poland → Cyprus; type the youngest participant's age after {content.open}. “from the plan” means the answer follows from what the plan already says: its example, place, group or meeting times – your own answer comes first. When you don't know, leave “not known”: you then see every item that may apply.",
         ),
+        Word::Source => ("źródło", "source"),
         Word::PromptAge => (
             "Ile lat ma najmłodsza osoba w grupie? (puste = nie wiadomo)",
             "How old is the youngest participant? (empty = not known)",
@@ -152,6 +155,22 @@ pub fn level_name(lang: Lang, level: Level) -> &'static str {
         Level::LegalRequirement => super::pick(lang, "wymóg prawny", "legal requirement"),
         Level::GoodPractice => super::pick(lang, "dobra praktyka", "good practice"),
     }
+}
+
+/// Where an item comes from, as the guide says it after "source".
+pub fn provenance_name(lang: Lang, p: Provenance) -> &'static str {
+    let (pl, en) = match p {
+        Provenance::Model => ("Model współpracy", "the cooperation Model"),
+        Provenance::Publication => (
+            "publikacja o pracy z młodzieżą",
+            "the youth-work publication",
+        ),
+        Provenance::GdyniaPractice => ("praktyka Gdyni", "Gdynia practice"),
+        Provenance::GeneralPractice => {
+            ("powszechna praktyka i przepisy", "general practice and law")
+        }
+    };
+    super::pick(lang, pl, en)
 }
 
 /// The line under the checklist that counts the items the facts hide, and the key that shows

@@ -703,6 +703,16 @@ fn the_checklist_with_facts_that_hide_items() {
             format!("checklist_hidden_shown_{code}_120x40"),
             draw(&app, 120, 40).backend()
         );
+        // On a hidden item the guide says why it is hidden and that its state stays.
+        let at = modelownia::state::checklist_rows(&app.model, app.workbook.as_ref().unwrap())
+            .iter()
+            .position(|(_, id)| *id == "adults-vetted")
+            .expect("shown on request");
+        app.workbook.as_mut().unwrap().cursor = at;
+        insta::assert_snapshot!(
+            format!("checklist_on_a_hidden_item_{code}_120x40"),
+            draw(&app, 120, 40).backend()
+        );
         // The age box on the last fact.
         key(&mut app, KeyCode::BackTab);
         app.workbook.as_mut().unwrap().cursor = modelownia::plan::FACTS.len() - 1;

@@ -427,7 +427,12 @@ fn checklist_item_facts(
 ) {
     use crate::i18n::checklist as cw;
     let lang = app.lang;
-    let mut line = cw::level_name(lang, item.level).to_string();
+    let mut line = format!(
+        "{} · {}: {}",
+        cw::level_name(lang, item.level),
+        cw::word(lang, cw::Word::Source),
+        cw::provenance_name(lang, item.provenance)
+    );
     if !item.applies_when.is_empty() {
         let when: Vec<&str> = item
             .applies_when
