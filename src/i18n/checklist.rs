@@ -226,4 +226,23 @@ mod tests {
         assert_eq!(age(Lang::Pl, 13), "13 lat");
         assert_eq!(age(Lang::Pl, 22), "22 lata");
     }
+
+    #[test]
+    fn every_condition_and_fact_has_its_own_name_in_both_languages() {
+        for lang in [Lang::Pl, Lang::En] {
+            let names: Vec<_> = Condition::ALL
+                .iter()
+                .map(|c| condition_name(lang, *c))
+                .collect();
+            let facts: Vec<_> = crate::plan::FACTS
+                .iter()
+                .map(|f| fact_name(lang, *f))
+                .collect();
+            for list in [&names, &facts] {
+                for (i, n) in list.iter().enumerate() {
+                    assert!(!n.is_empty() && !list[..i].contains(n), "{n}");
+                }
+            }
+        }
+    }
 }
