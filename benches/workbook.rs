@@ -98,6 +98,30 @@ fn benches(c: &mut Criterion) {
         });
     }
 
+    // The checklist step works out which items apply on every draw: the facts read from the
+    // plan's words, then each item's conditions.
+    {
+        let mut app = App::new(m.clone(), Lang::Pl);
+        let mut wb = Workbook::new(sample_plan(&m, 1), None);
+        wb.step = modelownia::plan::Step::Checklist.index();
+        wb.focus = Focus::Content;
+        wb.plan.facts.trip = Some(false);
+        app.workbook = Some(wb);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+        c.bench_function("render: checklist step at 200x60", |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| modelownia::ui::render(black_box(&app), f))
+                    .map(|_| ())
+                    .expect("draw")
+            })
+        });
+        let plan = &app.workbook.as_ref().expect("open").plan;
+        c.bench_function("plan: gaps of a plan whose facts hide items", |b| {
+            b.iter(|| black_box(modelownia::plan::gaps(black_box(plan), &m)))
+        });
+    }
+
     let dir = tempfile::tempdir().expect("tempdir");
     let store = Store::open(dir.path()).expect("store");
     let plan = sample_plan(&m, 0);

@@ -139,13 +139,20 @@ pub fn version_summary(model: &Model, plan: &Plan, item: Item, lang: Lang) -> St
                 .values()
                 .filter(|c| !c.note.trim().is_empty())
                 .count();
+            // The facts travel with the checklist, so a difference in them shows here too.
+            let answered = crate::plan::FACTS
+                .iter()
+                .filter(|f| f.answered(&plan.facts))
+                .count();
             format!(
-                "{}: {}, {}: {}, {}: {notes}",
+                "{}: {}, {}: {}, {}: {notes}, {}: {answered}/{}",
                 tr(lang, Msg::StateDone),
                 count(CheckState::Done),
                 tr(lang, Msg::StateNa),
                 count(CheckState::NotApplicable),
                 tr(lang, Msg::CountNotes),
+                crate::i18n::checklist::word(lang, crate::i18n::checklist::Word::FactsTitle),
+                crate::plan::FACTS.len(),
             )
         }
     }

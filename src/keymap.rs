@@ -108,6 +108,7 @@ pub enum Action {
     KeepMine,
     KeepTheirs,
     Browse,
+    ShowHidden,
 }
 
 /// A key as written in the table.
@@ -290,6 +291,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Content, &[K::Char('p')], A::EditContact, Msg::KContact, G::Edit, true),
     b(C::Content, &[K::Char('/')], A::Filter, Msg::KFilter, G::Edit, false),
     b(C::Content, &[K::Char('f')], A::DirFilter, Msg::KDirFilter, G::Edit, false),
+    b(C::Content, &[K::Char('h')], A::ShowHidden, Msg::KShowHidden, G::Move, true),
     b(C::Content, &[K::Code(KeyCode::Esc), K::Code(KeyCode::Left)], A::Back, Msg::KBack, G::Move, true),
     b(C::Content, &[K::Code(KeyCode::Tab)], A::NextField, Msg::KNextField, G::Move, true),
     b(C::Content, &[K::BackTab], A::PrevField, Msg::KPrevField, G::Move, false),
@@ -451,6 +453,7 @@ const KEY_TOKENS: &[(&str, Ctx, Action)] = &[
     ("content.open", Ctx::Content, Action::Open),
     ("content.dir_filter", Ctx::Content, Action::DirFilter),
     ("content.filter", Ctx::Content, Action::Filter),
+    ("content.show_hidden", Ctx::Content, Action::ShowHidden),
     ("editing.cancel", Ctx::Editing, Action::Done),
     ("compare.toggle", Ctx::Compare, Action::Toggle),
     ("compare.confirm", Ctx::Compare, Action::Confirm),

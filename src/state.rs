@@ -329,6 +329,8 @@ pub enum EditTarget {
     SessionPlanned(usize),
     /// A note captured while running the session.
     RunNote,
+    /// The youngest participant's age, a fact of the checklist (applied when the box closes).
+    Youngest,
 }
 
 /// An open text editor.
@@ -398,6 +400,8 @@ pub enum Slot {
     Field(FieldId),
     /// A list of model items to pick.
     Picks(PickKind),
+    /// The facts that decide which checklist items apply.
+    Facts,
     /// The checklist.
     Checklist,
     /// The gap list of the review.
@@ -414,7 +418,7 @@ pub fn slots(step: Step) -> Vec<Slot> {
     }
     out.extend(step.fields().iter().map(|f| Slot::Field(*f)));
     match step {
-        Step::Checklist => out.push(Slot::Checklist),
+        Step::Checklist => out.extend([Slot::Facts, Slot::Checklist]),
         Step::Review => out.push(Slot::Gaps),
         Step::Agenda => out.push(Slot::Agenda),
         _ => {}
@@ -509,6 +513,8 @@ pub struct Workbook {
     pub lock_freed: bool,
     /// After a jump from a gap in the review: the gap's row there, to come back to.
     pub back_to_review: Option<usize>,
+    /// The checklist lists the items the plan's facts hide too (dimmed).
+    pub show_hidden: bool,
 }
 
 impl Workbook {
@@ -534,6 +540,7 @@ impl Workbook {
             changed_elsewhere: false,
             lock_freed: false,
             back_to_review: None,
+            show_hidden: false,
         }
     }
 
@@ -676,13 +683,17 @@ pub fn pick_rows(model: &Model, wb: &Workbook, kind: PickKind) -> Vec<PickRow> {
     rows
 }
 
-/// The checklist flattened: (phase index, item id) in model order.
-pub fn checklist_rows(model: &Model) -> Vec<(usize, &str)> {
+/// The checklist as listed: (phase index, item id) in model order, only the items that apply
+/// unless the hidden ones are shown too.
+pub fn checklist_rows<'m>(model: &'m Model, wb: &Workbook) -> Vec<(usize, &'m str)> {
+    let facts = plan::effective(&wb.plan, model);
     model
         .phases
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| p.items.iter().map(move |it| (i, it.id.as_str())))
+        .flat_map(|(i, p)| p.items.iter().map(move |it| (i, it)))
+        .filter(|(_, it)| wb.show_hidden || plan::applies(it, &facts))
+        .map(|(i, it)| (i, it.id.as_str()))
         .collect()
 }
 
@@ -701,7 +712,8 @@ pub fn slot_len(model: &Model, wb: &Workbook, slot: Slot) -> usize {
     match slot {
         Slot::Field(_) => 0,
         Slot::Picks(kind) => pick_rows(model, wb, kind).len(),
-        Slot::Checklist => model.checklist_len() + unknown_checks(model, &wb.plan).len(),
+        Slot::Facts => plan::FACTS.len(),
+        Slot::Checklist => checklist_rows(model, wb).len() + unknown_checks(model, &wb.plan).len(),
         Slot::Gaps => plan::gaps(&wb.plan, model).len(),
         Slot::Agenda => agenda_rows(&wb.plan).len(),
     }

@@ -372,12 +372,15 @@ impl Handout<'_> {
             2,
             format!("{}: {}", self.w(W::Appendix), self.w(W::AppendixChecklist)),
         ));
+        // The items the plan's facts rule out are left out here as on the screen.
+        let facts = crate::plan::effective(self.plan, self.model);
         for phase in &self.model.phases {
             self.blocks
                 .push(Block::Heading(3, phase.name.get(lang).to_string()));
             let checks = phase
                 .items
                 .iter()
+                .filter(|item| crate::plan::applies(item, &facts))
                 .map(|item| {
                     let note = self
                         .plan

@@ -2,6 +2,7 @@
 
 pub mod accessible;
 pub mod browse;
+pub mod checklist;
 pub mod errors;
 pub mod handout;
 
@@ -96,6 +97,7 @@ pub enum Msg {
     KOpen,
     KBack,
     KToggle,
+    KShowHidden,
     KCheckCycle,
     KToReview,
     KUndoTrash,
@@ -228,6 +230,7 @@ pub enum Msg {
     ChooseMethod,
     NoMethodsChosen,
     BadMinutes,
+    BadAge,
     BadStart,
     PartDeleted,
     PromptWhat,
@@ -464,6 +467,10 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Minuty to liczba od 0 do 600; zostawiono poprzednią wartość.",
             "Minutes are a number from 0 to 600; the previous value was kept.",
         ),
+        BadAge => (
+            "Wiek to liczba lat od 0 do 119, a puste pole znaczy „nie wiadomo”; zostawiono poprzednią wartość.",
+            "The age is a number of years from 0 to 119, and an empty box means not known; the previous value was kept.",
+        ),
         BadStart => (
             "Godzina startu ma postać RRRR-MM-DDTGG:MM, np. 2026-12-05T16:00; zostawiono poprzednią.",
             "A start time looks like YYYY-MM-DDTHH:MM, e.g. 2026-12-05T16:00; the previous one was kept.",
@@ -686,6 +693,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         KOpen => ("otwórz", "open"),
         KBack => ("wstecz", "back"),
         KToggle => ("zaznacz", "toggle"),
+        KShowHidden => ("ukryte punkty", "hidden items"),
         KCheckCycle => ("✓ / nie dotyczy", "✓ / not applicable"),
         KNoteOrReason => ("notatka/powód", "note/reason"),
         KNew => ("nowy plan", "new plan"),

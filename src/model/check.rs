@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::source::{ModelFile, Sources};
-use super::types::{Model, Range, Text};
+use super::types::{Condition, Level, Model, Range, Text};
 use crate::ron_error::{Located, line_of};
 
 /// Where the checker is: which file, which item; turns findings into located messages.
@@ -88,6 +88,30 @@ impl Checker<'_> {
                     format!("{field}: there is no {kind} with id \"{id}\""),
                 );
             }
+        }
+    }
+
+    /// An item's `applies_when`: each tag once, and never two countries, which no plan is in.
+    fn conditions(&mut self, item: Item<'_>, conditions: &[Condition]) {
+        for (i, cond) in conditions.iter().enumerate() {
+            if conditions[..i].contains(cond) {
+                self.report(
+                    item,
+                    format!("applies_when: {cond:?} is listed twice; list each tag once"),
+                );
+            }
+        }
+        let countries = conditions
+            .iter()
+            .filter(|c| matches!(c, Condition::Jurisdiction(_)))
+            .count();
+        if countries > 1 {
+            self.report(
+                item,
+                "applies_when: more than one Jurisdiction; all tags must hold at once, so the \
+                 item would never apply (make one item per country)"
+                    .into(),
+            );
         }
     }
 
@@ -312,6 +336,17 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
                 &direction_ids,
                 "direction",
             );
+            c.conditions(ci, &i.applies_when);
+            match (&i.legal_basis, i.level) {
+                (Some(basis), _) => c.text(ci, "legal_basis", basis),
+                (None, Level::LegalRequirement) => c.report(
+                    ci,
+                    "legal_basis: a LegalRequirement must name its legal basis (the act and, \
+                     where a detail is uncertain, what to verify and where)"
+                        .into(),
+                ),
+                (None, Level::GoodPractice) => {}
+            }
         }
     }
     for (m, item) in model.methods.iter().zip(method_items) {

@@ -100,6 +100,85 @@ pub struct ChecklistItem {
     /// Ids of the directions it serves.
     #[serde(default)]
     pub directions: Vec<String>,
+    /// When the item applies: every condition must hold (or be unknown) for it to be shown.
+    /// Empty means always.
+    #[serde(default)]
+    pub applies_when: Vec<Condition>,
+    /// Whether the law requires it or it is good practice.
+    pub level: Level,
+    /// The act (and, where known, the article) that requires it; where a detail is uncertain,
+    /// what to verify and where. Required for a legal requirement.
+    #[serde(default)]
+    pub legal_basis: Option<Text>,
+    /// Where the item comes from.
+    pub provenance: Provenance,
+}
+
+/// A fact about an activity that decides whether a checklist item applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Condition {
+    /// Some of it happens outdoors.
+    Outdoor,
+    /// It includes an outing or a trip away from the usual venue.
+    Trip,
+    /// The trip goes abroad.
+    Abroad,
+    /// A session ends in the evening or after dark.
+    Evening,
+    /// Photos or video are taken.
+    Photos,
+    /// Food is served or made.
+    Food,
+    /// There is contact with participants online.
+    Online,
+    /// The youngest participant is under 13.
+    Under13,
+    /// The activity takes place under this country's law.
+    Jurisdiction(Jurisdiction),
+}
+
+impl Condition {
+    /// The tags the model may use, in the order the docs and the checker list them.
+    pub const ALL: [Condition; 10] = [
+        Condition::Outdoor,
+        Condition::Trip,
+        Condition::Abroad,
+        Condition::Evening,
+        Condition::Photos,
+        Condition::Food,
+        Condition::Online,
+        Condition::Under13,
+        Condition::Jurisdiction(Jurisdiction::Pl),
+        Condition::Jurisdiction(Jurisdiction::Cy),
+    ];
+}
+
+/// Whose law an activity runs under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Jurisdiction {
+    /// Poland (the Gdynia work).
+    Pl,
+    /// Cyprus (the Nicosia partner).
+    Cy,
+}
+
+impl Jurisdiction {
+    /// Where a scenario of this setting takes place.
+    pub fn of_setting(setting: Setting) -> Self {
+        match setting {
+            Setting::Gdynia => Jurisdiction::Pl,
+            Setting::Nicosia => Jurisdiction::Cy,
+        }
+    }
+}
+
+/// How binding a checklist item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    /// Required by law where its conditions hold; carries its legal basis.
+    LegalRequirement,
+    /// Good practice: skipping it needs a reason, not a lawyer.
+    GoodPractice,
 }
 
 /// A phase of an activity with its checklist.

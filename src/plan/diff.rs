@@ -13,7 +13,7 @@ pub enum Item {
     Picks(PickKind),
     /// The agenda.
     Agenda,
-    /// The checklist.
+    /// The checklist, with the facts that decide which items apply.
     Checklist,
 }
 
@@ -39,7 +39,8 @@ fn same(a: &Plan, b: &Plan, item: Item) -> bool {
         Item::Field(f) => f.get(a) == f.get(b),
         Item::Picks(k) => k.picks(a) == k.picks(b),
         Item::Agenda => a.sessions == b.sessions,
-        Item::Checklist => a.checklist == b.checklist,
+        // The facts decide what the checklist shows, so they travel with it.
+        Item::Checklist => a.checklist == b.checklist && a.facts == b.facts,
     }
 }
 
@@ -60,7 +61,10 @@ pub fn merge(mine: &Plan, theirs: &Plan, take: &[Item]) -> Plan {
             Item::Field(f) => *f.get_mut(&mut out) = f.get(theirs).to_string(),
             Item::Picks(k) => *k.picks_mut(&mut out) = k.picks(theirs).to_vec(),
             Item::Agenda => out.sessions = theirs.sessions.clone(),
-            Item::Checklist => out.checklist = theirs.checklist.clone(),
+            Item::Checklist => {
+                out.checklist = theirs.checklist.clone();
+                out.facts = theirs.facts.clone();
+            }
         }
     }
     out
@@ -103,5 +107,15 @@ mod tests {
         assert_eq!(m.values, theirs.values);
         assert!(m.sessions.is_empty());
         assert!(differences(&merge(&mine, &theirs, &d), &theirs).is_empty());
+    }
+
+    #[test]
+    fn facts_differ_and_merge_with_the_checklist() {
+        let mine = Plan::default();
+        let mut theirs = mine.clone();
+        theirs.facts.trip = Some(false);
+        assert_eq!(differences(&mine, &theirs), [Item::Checklist]);
+        let m = merge(&mine, &theirs, &[Item::Checklist]);
+        assert_eq!(m.facts, theirs.facts);
     }
 }

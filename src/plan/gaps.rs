@@ -86,16 +86,22 @@ pub fn gaps(plan: &Plan, model: &Model) -> Vec<Gap> {
             agenda_gaps(plan, &mut out);
         }
         if step == Step::Checklist {
+            // An item the plan's facts hide is never a gap, whatever state it was left in.
+            let facts = super::facts::effective(plan, model);
             for (i, phase) in model.phases.iter().enumerate() {
-                let todo = phase
-                    .items
-                    .iter()
+                let shown = || {
+                    phase
+                        .items
+                        .iter()
+                        .filter(|item| super::facts::applies(item, &facts))
+                };
+                let todo = shown()
                     .filter(|item| state(plan, &item.id) == CheckState::Todo)
                     .count();
                 if todo > 0 {
                     out.push(Gap::ChecklistTodo(i, todo));
                 }
-                for item in &phase.items {
+                for item in shown() {
                     if let Some(c) = plan.checklist.get(&item.id)
                         && c.state == CheckState::NotApplicable
                         && c.note.trim().is_empty()
@@ -236,7 +242,7 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
         + notes
         + unknown
         + unknown_checks
-        + model.checklist_len()
+        + applying(plan, model).len()
         + agenda_checks(plan);
     let missing: usize = gaps(plan, model).iter().map(Gap::weight).sum();
     Progress {
@@ -245,14 +251,39 @@ pub fn progress(plan: &Plan, model: &Model) -> Progress {
     }
 }
 
-/// Checklist progress of one phase: items done, or not applicable with a reason (one without
-/// a reason is still a gap, so it is not counted as settled either), and all items.
+/// Checklist progress of one phase: of the items that apply, those done or not applicable
+/// with a reason (one without a reason is still a gap, so it is not counted as settled
+/// either), and how many apply.
 pub fn phase_progress(plan: &Plan, model: &Model, phase: usize) -> Progress {
-    let items = model.phases.get(phase).map_or(&[][..], |p| &p.items[..]);
+    let facts = super::facts::effective(plan, model);
+    let items: Vec<_> = model
+        .phases
+        .get(phase)
+        .map_or(&[][..], |p| &p.items[..])
+        .iter()
+        .filter(|i| super::facts::applies(i, &facts))
+        .collect();
     Progress {
         done: items.iter().filter(|i| settled(plan, &i.id)).count(),
         total: items.len(),
     }
+}
+
+/// The ids of the checklist items that apply to the plan, in model order.
+pub fn applying<'m>(plan: &Plan, model: &'m Model) -> Vec<&'m str> {
+    let facts = super::facts::effective(plan, model);
+    model
+        .phases
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| super::facts::applies(i, &facts))
+        .map(|i| i.id.as_str())
+        .collect()
+}
+
+/// How many checklist items the plan's facts hide.
+pub fn hidden_count(plan: &Plan, model: &Model) -> usize {
+    model.checklist_len() - applying(plan, model).len()
 }
 
 /// Whether a checklist item needs nothing more: done, or not applicable and said why.

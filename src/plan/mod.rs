@@ -2,6 +2,7 @@
 
 mod agenda;
 pub mod diff;
+mod facts;
 mod gaps;
 mod lifecycle;
 mod seed;
@@ -12,7 +13,10 @@ pub use agenda::{
     MAX_PART_MINUTES, clock_at, hours, method_parts, next_number, next_part_id, offsets,
     parse_start, part_id, plan_minutes, session_minutes,
 };
-pub use gaps::{Gap, Progress, gaps, known, phase_progress, progress, settled, state};
+pub use facts::{FACTS, Fact, applies, derived, effective, holds};
+pub use gaps::{
+    Gap, Progress, applying, gaps, hidden_count, known, phase_progress, progress, settled, state,
+};
 pub use lifecycle::{
     duplicate, fill_from_methods, imported, is_blank, longest_field, new, renamed,
 };

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes. Older files are migrated on load.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A plan of one activity, planned against the model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +61,12 @@ pub struct Plan {
     /// Step 9.
     #[serde(default)]
     pub logistics: Logistics,
-    /// Step 10: checklist state by item id; items not listed are still to do.
+    /// Step 10: the facts that decide which checklist items apply, as the user answered
+    /// them (added in version 4).
+    #[serde(default)]
+    pub facts: Facts,
+    /// Step 10: checklist state by item id; items not listed are still to do. States of items
+    /// the facts hide are kept.
     #[serde(default)]
     pub checklist: BTreeMap<String, Check>,
     /// Step 11.
@@ -205,6 +210,40 @@ pub struct Pick {
     /// version 3; left out of the file when empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub contact: String,
+}
+
+/// The facts about an activity that switch checklist items on and off, as answered on the
+/// Checklist step. `None` is "not answered": the plan's other fields may still tell, and what
+/// nobody knows hides nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Whose law the activity runs under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<crate::model::Jurisdiction>,
+    /// Some of it happens outdoors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outdoor: Option<bool>,
+    /// It includes an outing or a trip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trip: Option<bool>,
+    /// A trip goes abroad.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abroad: Option<bool>,
+    /// A session ends in the evening or after dark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evening: Option<bool>,
+    /// Photos or video are taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photos: Option<bool>,
+    /// Food is served or made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub food: Option<bool>,
+    /// There is contact with participants online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<bool>,
+    /// The youngest participant's age in years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub youngest: Option<u32>,
 }
 
 /// State of a checklist item.

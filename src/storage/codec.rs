@@ -226,9 +226,9 @@ fn decode_with(file: &str, text: &str, name_is_id: bool) -> Result<Decoded, Loca
 pub fn migrate(version: u32, file: &str, text: &str) -> Result<Plan, Located> {
     match version {
         SCHEMA_VERSION => parse_current(file, text),
-        // Version 3 only added `origin`, which defaults to none: a version-2 file is a
-        // version-3 plan without it.
-        2 => parse_strict::<Plan>(file, text, 2).map(|p| Plan {
+        // Version 4 only added `facts` and version 3 only `origin`, both empty by default: a
+        // version-2 or -3 file is a current plan without them.
+        2 | 3 => parse_strict::<Plan>(file, text, version).map(|p| Plan {
             version: SCHEMA_VERSION,
             ..p
         }),
@@ -306,6 +306,7 @@ mod v1 {
             roles: p.roles,
             partners: p.partners,
             logistics: p.logistics,
+            facts: plan::Facts::default(),
             checklist: p.checklist,
             evaluation: p.evaluation,
         }
@@ -456,6 +457,9 @@ mod tests {
                 note: "outdoors".into(),
             },
         );
+        plan.facts.country = Some(crate::model::Jurisdiction::Cy);
+        plan.facts.trip = Some(false);
+        plan.facts.youngest = Some(11);
         plan
     }
 
@@ -464,7 +468,7 @@ mod tests {
         let text = encode(&sample());
         assert!(text.ends_with(")\n"), "{text}");
         assert!(
-            text.starts_with("(\n    version: 3,\n    id: \"p1\",\n"),
+            text.starts_with("(\n    version: 4,\n    id: \"p1\",\n"),
             "{text}"
         );
         let back = decode("p1.ron", &text).unwrap();

@@ -360,6 +360,7 @@ fn workbook(app: &App, wb: &Workbook, width: u16) -> Page {
             match slot {
                 Slot::Field(f) => field(app, wb, f, here, &mut page),
                 Slot::Picks(kind) => picks(app, wb, kind, here, &mut page),
+                Slot::Facts => facts(app, wb, here, &mut page),
                 Slot::Checklist => checklist(app, wb, here, &mut page),
                 Slot::Agenda | Slot::Gaps => {}
             }
@@ -461,9 +462,58 @@ fn picks(app: &App, wb: &Workbook, kind: PickKind, here: bool, page: &mut Page) 
     }
 }
 
-fn checklist(app: &App, wb: &Workbook, here: bool, page: &mut Page) {
+/// The facts that switch checklist items, each with its answer and where the answer came from.
+fn facts(app: &App, wb: &Workbook, here: bool, page: &mut Page) {
+    use crate::i18n::checklist::{self as cw, Word};
     let lang = app.lang;
-    let rows = crate::state::checklist_rows(&app.model);
+    page.push(format!("{}:", cw::word(lang, Word::FactsTitle)));
+    let said = crate::plan::derived(&wb.plan, &app.model);
+    let total = crate::plan::FACTS.len();
+    for (i, fact) in crate::plan::FACTS.iter().enumerate() {
+        let value = if fact.answered(&wb.plan.facts) {
+            cw::answer(lang, *fact, &wb.plan.facts)
+        } else if fact.answered(&said) {
+            format!(
+                "{} ({})",
+                cw::answer(lang, *fact, &said),
+                cw::word(lang, Word::FromPlan)
+            )
+        } else {
+            cw::answer(lang, *fact, &said)
+        };
+        let text = a::item(
+            lang,
+            i + 1,
+            total,
+            &format!("{}: {value}", cw::fact_name(lang, *fact)),
+        );
+        let typing = matches!(
+            wb.editor.as_ref().map(|e| &e.target),
+            Some(crate::state::EditTarget::Youngest)
+        );
+        if here && i == wb.cursor {
+            page.focused(text);
+            if typing {
+                page.editor = Some((page.lines.len(), 2));
+                page.push("");
+                page.push("");
+            }
+        } else {
+            page.push(text);
+        }
+    }
+    page.push(cw::word(lang, Word::FactsRule));
+}
+
+fn checklist(app: &App, wb: &Workbook, here: bool, page: &mut Page) {
+    use crate::i18n::checklist as cw;
+    let lang = app.lang;
+    let hidden = crate::plan::hidden_count(&wb.plan, &app.model);
+    if hidden > 0 {
+        page.push(cw::hidden_line(lang, hidden, wb.show_hidden));
+    }
+    let facts = crate::plan::effective(&wb.plan, &app.model);
+    let rows = crate::state::checklist_rows(&app.model, wb);
     let total = rows.len();
     let mut last_phase = usize::MAX;
     for (i, (phase, id)) in rows.iter().enumerate() {
@@ -484,6 +534,9 @@ fn checklist(app: &App, wb: &Workbook, here: bool, page: &mut Page) {
         };
         let state = crate::state::check_state(wb, id);
         let mut text = format!("{}, {}", item.text.get(lang), a::check(lang, state));
+        if !crate::plan::applies(item, &facts) {
+            text = format!("{text}, {}", cw::word(lang, cw::Word::HiddenTag));
+        }
         let reason_missing = state == crate::plan::CheckState::NotApplicable
             && wb
                 .plan

@@ -351,7 +351,11 @@ fn relevant(app: &App, action: keymap::Action) -> bool {
     use keymap::Action as A;
     match action {
         A::UndoDelete if app.workbook.is_none() => app.home.last_trashed.is_some(),
-        A::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Checklist)),
+        A::Toggle => matches!(slot, Some(Slot::Picks(_) | Slot::Facts | Slot::Checklist)),
+        A::ShowHidden => app
+            .workbook
+            .as_ref()
+            .is_some_and(|wb| wb.current_step() == crate::plan::Step::Checklist),
         A::AddPart
         | A::InsertMethod
         | A::PartMinutes

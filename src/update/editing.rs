@@ -51,6 +51,12 @@ pub(super) fn start(app: &mut App, target: EditTarget) {
             .map(|s| s.minutes.to_string())
             .unwrap_or_default(),
         EditTarget::RunNote => String::new(),
+        EditTarget::Youngest => wb
+            .plan
+            .facts
+            .youngest
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
     };
     wb.editor = Some(Editor::new(target, &text, &theme));
     wb.focus = Focus::Content;
@@ -142,6 +148,7 @@ pub(super) fn sync(wb: &mut Workbook) {
         EditTarget::PartMinutes(_)
         | EditTarget::SessionStart(_)
         | EditTarget::SessionPlanned(_)
+        | EditTarget::Youngest
         | EditTarget::RunNote => false,
     };
     if changed {
@@ -178,6 +185,21 @@ fn apply_on_close(wb: &mut Workbook, target: &EditTarget, text: &str, now: u64) 
                 && s.minutes != m
             {
                 s.minutes = m;
+                wb.mark_dirty();
+            }
+        }
+        // Empty takes the answer back: the age is then what the plan says, or unknown.
+        EditTarget::Youngest => {
+            let age = if text.is_empty() {
+                None
+            } else {
+                match text.parse::<u32>().ok().filter(|a| *a < 120) {
+                    Some(a) => Some(a),
+                    None => return Some(Notice::Words(Msg::BadAge)),
+                }
+            };
+            if wb.plan.facts.youngest != age {
+                wb.plan.facts.youngest = age;
                 wb.mark_dirty();
             }
         }
@@ -265,8 +287,14 @@ pub(super) fn toggle(app: &mut App) {
             wb.mark_dirty();
             wb.clamp_cursor(model);
         }
+        Some(Slot::Facts) => {
+            if let Some(fact) = crate::plan::FACTS.get(wb.cursor) {
+                fact.cycle(&mut wb.plan.facts);
+                wb.mark_dirty();
+            }
+        }
         Some(Slot::Checklist) => {
-            let rows = checklist_rows(model);
+            let rows = checklist_rows(model, wb);
             let Some((_, id)) = rows.get(wb.cursor) else {
                 // An item the model no longer has: Space lets it go, like an unknown pick (the
                 // previous file keeps it in `<id>.ron.bak`).

@@ -131,6 +131,21 @@ pub(super) fn workbook_action(app: &mut App, action: Action) -> Vec<Effect> {
             wb.only_directions = !wb.only_directions;
             wb.cursor = 0;
         }
+        // The cursor stays on the same item when it is still listed.
+        (Ctx::Content, Action::ShowHidden) if wb.current_step() == crate::plan::Step::Checklist => {
+            let on_list = wb.current_slot() == Some(Slot::Checklist);
+            let here = checklist_rows(model, wb)
+                .get(wb.cursor)
+                .map(|(_, id)| id.to_string());
+            wb.show_hidden = !wb.show_hidden;
+            if on_list {
+                let rows = checklist_rows(model, wb);
+                wb.cursor = here
+                    .and_then(|id| rows.iter().position(|(_, i)| *i == id))
+                    .unwrap_or(0);
+            }
+            wb.clamp_cursor(model);
+        }
         (Ctx::Editing, Action::Done) => editing::finish(app),
         (Ctx::Editing, Action::NextField | Action::PrevField) => {
             let was_field = matches!(
@@ -217,8 +232,14 @@ fn open_in_content(app: &mut App) {
             }
             editing::start(app, EditTarget::PickNote(kind, row.id));
         }
+        // The age is typed; the other facts take their next answer, as with Space.
+        Slot::Facts => match crate::plan::FACTS.get(wb.cursor) {
+            Some(crate::plan::Fact::Youngest) => editing::start(app, EditTarget::Youngest),
+            Some(_) => editing::toggle(app),
+            None => {}
+        },
         Slot::Checklist => {
-            let rows = checklist_rows(&app.model);
+            let rows = checklist_rows(&app.model, wb);
             if let Some((_, id)) = rows.get(wb.cursor) {
                 let id = id.to_string();
                 editing::start(app, EditTarget::CheckNote(id));
@@ -267,11 +288,11 @@ pub fn jump_to_gap(model: &Model, wb: &mut Workbook, gap: &Gap) {
         Gap::NoNote(kind, id) | Gap::Unknown(kind, id) => {
             pick_rows(model, wb, *kind).iter().position(|r| &r.id == id)
         }
-        Gap::NoReason(id) => checklist_rows(model).iter().position(|(_, i)| i == id),
+        Gap::NoReason(id) => checklist_rows(model, wb).iter().position(|(_, i)| i == id),
         Gap::UnknownCheck(id) => unknown_checks(model, &wb.plan)
             .iter()
             .position(|i| i == id)
-            .map(|k| model.checklist_len() + k),
+            .map(|k| checklist_rows(model, wb).len() + k),
         Gap::PartNoMinutes(id) | Gap::PartNoLead(id) | Gap::PartTooLong(id) => {
             agenda_rows(&wb.plan).iter().position(
                 |r| matches!(r, AgendaRow::Part(s, p) if wb.plan.sessions[*s].parts[*p].id == *id),
@@ -280,7 +301,7 @@ pub fn jump_to_gap(model: &Model, wb: &mut Workbook, gap: &Gap) {
         Gap::SessionTooLong(i, ..) | Gap::BadStart(i) => agenda_rows(&wb.plan)
             .iter()
             .position(|r| *r == AgendaRow::Session(*i)),
-        Gap::ChecklistTodo(phase, _) => checklist_rows(model)
+        Gap::ChecklistTodo(phase, _) => checklist_rows(model, wb)
             .iter()
             .position(|(p, id)| p == phase && check_state(wb, id) == CheckState::Todo),
         _ => None,
@@ -290,6 +311,10 @@ pub fn jump_to_gap(model: &Model, wb: &mut Workbook, gap: &Gap) {
     let all = slots(step);
     wb.slot = match gap {
         Gap::EmptyField(f) => all.iter().position(|s| *s == Slot::Field(*f)).unwrap_or(0),
+        // The facts head the Checklist step; a checklist gap is in the list below them.
+        _ if step == crate::plan::Step::Checklist => {
+            all.iter().position(|s| *s == Slot::Checklist).unwrap_or(0)
+        }
         _ => all
             .iter()
             .position(|s| !matches!(s, Slot::Field(_)))

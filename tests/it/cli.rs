@@ -352,3 +352,28 @@ fn an_unknown_theme_in_the_config_is_reported_but_a_flag_still_works() {
     assert!(out.status.success());
     assert!(text(&out.stderr).contains("Neon"));
 }
+
+#[test]
+fn check_model_exits_2_on_an_unknown_applies_when_tag_naming_the_place() {
+    let (_tmp, model) = model_copy();
+    let phases = model.join("phases.ron");
+    let original = std::fs::read_to_string(&phases).unwrap();
+    let index = original
+        .lines()
+        .position(|l| l.contains("applies_when: [Evening]"))
+        .expect("an evening item");
+    std::fs::write(
+        &phases,
+        original.replacen("applies_when: [Evening]", "applies_when: [Night]", 1),
+    )
+    .unwrap();
+    let out = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("phases.ron:{}:", index + 1)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Night"), "{stderr}");
+    assert_eq!(text(&out.stdout), "");
+}

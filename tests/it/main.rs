@@ -4,6 +4,7 @@
 
 mod agenda_run;
 mod architecture;
+mod checklist_facts;
 mod cli;
 mod event_storm;
 mod export;

@@ -386,3 +386,165 @@ fn advice_must_link_real_values_and_fit_one_line() {
     let text = joined(&errors(dir.path()));
     assert!(text.contains("title (pl) is 61 characters"), "{text}");
 }
+
+/// The line (1-based) of the first occurrence of `needle` in a model file of `dir`.
+fn line_of(dir: &Path, file: &str, needle: &str) -> usize {
+    std::fs::read_to_string(dir.join(file))
+        .expect("read")
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("present")
+        + 1
+}
+
+#[test]
+fn an_unknown_applies_when_tag_names_its_file_line_and_column() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "phases.ron",
+        "applies_when: [Outdoor],",
+        "applies_when: [Outdoors],",
+    );
+    let errs = errors(dir.path());
+    assert_eq!(errs.len(), 1, "{}", joined(&errs));
+    let e = &errs[0];
+    assert!(e.file.ends_with("phases.ron"), "{e}");
+    assert_eq!(
+        e.line,
+        line_of(dir.path(), "phases.ron", "[Outdoors]"),
+        "{e}"
+    );
+    assert!(e.col > 1, "{e}");
+    assert!(e.to_string().contains("Outdoors"), "{e}");
+}
+
+#[test]
+fn an_unknown_country_is_rejected_too() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "phases.ron",
+        "applies_when: [Jurisdiction(Cy)],",
+        "applies_when: [Jurisdiction(De)],",
+    );
+    let e = &errors(dir.path())[0];
+    assert!(e.file.ends_with("phases.ron"), "{e}");
+    assert_eq!(
+        e.line,
+        line_of(dir.path(), "phases.ron", "Jurisdiction(De)")
+    );
+}
+
+#[test]
+fn a_legal_requirement_needs_its_legal_basis_in_both_languages() {
+    let dir = copy();
+    // The first item is good practice; made a legal requirement, it lacks a basis.
+    edit(
+        dir.path(),
+        "phases.ron",
+        "level: GoodPractice,",
+        "level: LegalRequirement,",
+    );
+    let errs = errors(dir.path());
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("legal_basis"))
+        .unwrap_or_else(|| panic!("{}", joined(&errs)));
+    assert!(e.message.contains("young-people-heard"), "{e}");
+    assert!(e.file.ends_with("phases.ron"));
+    assert_eq!(
+        e.line,
+        line_of(dir.path(), "phases.ron", "id: \"young-people-heard\"")
+    );
+
+    let dir = copy();
+    let text = std::fs::read_to_string(dir.path().join("phases.ron")).expect("read");
+    let start = text
+        .find("                    en: \"Act of 13 May 2016 on counteracting")
+        .expect("the basis of protection-standards-in-place");
+    let end = start + text[start..].find('\n').expect("line end");
+    let mut broken = text.clone();
+    broken.replace_range(start..end, "                    en: \"\",");
+    std::fs::write(dir.path().join("phases.ron"), broken).expect("write");
+    let errs = errors(dir.path());
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("protection-standards-in-place")
+                && e.message
+                    .contains("legal_basis: English text (en) is missing")),
+        "{}",
+        joined(&errs)
+    );
+}
+
+#[test]
+fn a_tag_listed_twice_or_two_countries_at_once_are_reported() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "phases.ron",
+        "applies_when: [Outdoor],",
+        "applies_when: [Outdoor, Outdoor],",
+    );
+    let errs = errors(dir.path());
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("listed twice"))
+        .unwrap_or_else(|| panic!("{}", joined(&errs)));
+    assert!(e.message.contains("research-walk-done") && e.message.contains("Outdoor"));
+    assert_eq!(
+        e.line,
+        line_of(dir.path(), "phases.ron", "id: \"research-walk-done\"")
+    );
+
+    let dir = copy();
+    edit(
+        dir.path(),
+        "phases.ron",
+        "applies_when: [Jurisdiction(Cy)],",
+        "applies_when: [Jurisdiction(Cy), Jurisdiction(Pl)],",
+    );
+    let errs = errors(dir.path());
+    assert!(
+        errs.iter()
+            .any(|e| e.message.contains("cy-vetting-and-consent-checked")
+                && e.message.contains("more than one Jurisdiction")),
+        "{}",
+        joined(&errs)
+    );
+}
+
+#[test]
+fn a_checklist_item_without_level_or_provenance_does_not_load() {
+    for field in ["level: GoodPractice,", "provenance: GdyniaPractice,"] {
+        let dir = copy();
+        edit(dir.path(), "phases.ron", field, "");
+        let text = joined(&errors(dir.path()));
+        assert!(text.contains("phases.ron:"), "{text}");
+    }
+}
+
+/// The shipped checklist has legal requirements, and an item only Cypriot plans see.
+#[test]
+fn the_checklist_has_legal_items_and_a_cypriot_one() {
+    use modelownia::model::{Condition, Jurisdiction, Level};
+    let m = model::load_from(None).expect("embedded model");
+    let legal = m
+        .phases
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| i.level == Level::LegalRequirement)
+        .count();
+    assert!(legal >= 6, "{legal}");
+    let cypriot = m
+        .phases
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter(|i| {
+            i.applies_when
+                .contains(&Condition::Jurisdiction(Jurisdiction::Cy))
+        })
+        .count();
+    assert!(cypriot >= 1);
+}

@@ -41,7 +41,7 @@ fn check_plan_good_files() {
     let a = dir.path().join("a.ron");
     let b = dir.path().join("b.ron");
     std::fs::write(&a, encode(&plan("a", "A", ""))).unwrap();
-    std::fs::write(&b, "(version: 4, id: \"b\", future: 1)").unwrap();
+    std::fs::write(&b, "(version: 5, id: \"b\", future: 1)").unwrap();
     let out = run(
         &["check-plan", a.to_str().unwrap(), b.to_str().unwrap()],
         None,

@@ -145,9 +145,9 @@ fn versions() {
     assert_eq!(d.plan.context.title, "x");
     assert!(d.read_only.unwrap().contains("999"));
     // A newer file we cannot read at all: clear message naming both versions.
-    let e = err("(version: 4, id: \"p1\", context: \"now a string\")");
+    let e = err("(version: 5, id: \"p1\", context: \"now a string\")");
     assert!(
-        e.message.contains("newer") && e.message.contains("version 4"),
+        e.message.contains("newer") && e.message.contains("version 5"),
         "{e}"
     );
     // The current version reads writable.

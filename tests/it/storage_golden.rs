@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use modelownia::lang::Lang;
-use modelownia::model::{self, Model, Scenario, Setting};
+use modelownia::model::{self, Jurisdiction, Model, Scenario, Setting};
 use modelownia::plan::{
-    Check, CheckState, Origin, Part, PartNote, Pick, Plan, SCHEMA_VERSION, Session,
+    Check, CheckState, Facts, Origin, Part, PartNote, Pick, Plan, SCHEMA_VERSION, Session,
 };
 use modelownia::storage::{Store, encode, load_file};
 
@@ -82,7 +82,12 @@ fn the_corpus_has_its_members() {
     v1.extend(scenarios());
     let mut current = vec!["empty".to_string(), "full".into()];
     current.extend(scenarios());
-    for (version, wanted) in [(1, v1), (2, current.clone()), (SCHEMA_VERSION, current)] {
+    for (version, wanted) in [
+        (1, v1),
+        (2, current.clone()),
+        (3, current.clone()),
+        (SCHEMA_VERSION, current),
+    ] {
         for name in wanted {
             let path = version_dir(version).join(format!("{name}.ron"));
             assert!(path.is_file(), "{} is missing", path.display());
@@ -140,6 +145,11 @@ fn full_fills_every_field() {
         for picks in [&plan.values, &plan.directions, &plan.methods, &plan.roles] {
             assert!(!picks.is_empty() && picks.iter().all(|p| !p.note.is_empty()));
         }
+        if version >= 4 {
+            for fact in modelownia::plan::FACTS {
+                assert!(fact.answered(&plan.facts), "{fact:?}");
+            }
+        }
         for state in [
             CheckState::Todo,
             CheckState::Done,
@@ -151,6 +161,59 @@ fn full_fills_every_field() {
             );
         }
     }
+}
+
+/// A plan made before the facts existed keeps every checklist entry, and answering facts that
+/// hide some of them changes none: they stay in the file and come back when unhidden.
+#[test]
+fn older_plans_keep_every_checklist_state_whatever_the_facts_hide() {
+    let model = model::load_from(None).unwrap();
+    for version in 1..SCHEMA_VERSION {
+        let dir = version_dir(version);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let mut plan = load_file(&path).unwrap().plan;
+            assert_eq!(plan.facts, Facts::default(), "{}", path.display());
+            let before = plan.checklist.clone();
+            // Everything a fact can rule out, ruled out.
+            plan.facts = Facts {
+                country: Some(Jurisdiction::Cy),
+                outdoor: Some(false),
+                trip: Some(false),
+                abroad: Some(false),
+                evening: Some(false),
+                photos: Some(false),
+                food: Some(false),
+                online: Some(false),
+                youngest: Some(17),
+            };
+            let shown = modelownia::plan::applying(&plan, &model);
+            let again = modelownia::storage::decode("x", &encode(&plan))
+                .unwrap()
+                .plan;
+            assert_eq!(again.checklist, before, "{}", path.display());
+            // No hidden item is a gap, whatever its state.
+            for gap in modelownia::plan::gaps(&again, &model) {
+                if let modelownia::plan::Gap::NoReason(id) = gap {
+                    assert!(shown.contains(&id.as_str()), "{id}");
+                }
+            }
+            // Taking the answers back shows again all it showed when loaded.
+            let loaded = load_file(&path).unwrap().plan;
+            plan.facts = Facts::default();
+            let unhidden = modelownia::plan::applying(&plan, &model);
+            assert_eq!(unhidden, modelownia::plan::applying(&loaded, &model));
+            assert!(shown.len() < unhidden.len());
+        }
+    }
+    // The older full plan has states on items the facts can hide: the test is not empty.
+    let full = load_file(&version_dir(3).join("full.ron")).unwrap().plan;
+    let hideable = full.checklist.keys().filter(|id| {
+        model
+            .checklist_item(id)
+            .is_some_and(|(_, item)| !item.applies_when.is_empty())
+    });
+    assert!(hideable.count() > 0);
 }
 
 #[test]
@@ -385,6 +448,25 @@ fn full(model: &Model) -> Plan {
         check(
             CheckState::NotApplicable,
             "Mapa zasobów jest z zeszłego roku",
+        ),
+    );
+    // Every fact answered; the trip item keeps its state though "no trip" now hides it.
+    p.facts = Facts {
+        country: Some(Jurisdiction::Pl),
+        outdoor: Some(true),
+        trip: Some(false),
+        abroad: Some(false),
+        evening: Some(false),
+        photos: Some(true),
+        food: Some(true),
+        online: Some(true),
+        youngest: Some(13),
+    };
+    p.checklist.insert(
+        "trip-route-and-transport-planned".into(),
+        check(
+            CheckState::Done,
+            "Wyjście nad morze odwołane; zostaje na wiosnę",
         ),
     );
     p.evaluation.indicators =

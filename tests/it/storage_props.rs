@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use modelownia::plan::{
-    Check, CheckState, Context, Evaluation, Goals, Group, Logistics, Needs, Origin, Part, PartNote,
-    Pick, Plan, SCHEMA_VERSION, Session,
+    Check, CheckState, Context, Evaluation, Facts, Goals, Group, Logistics, Needs, Origin, Part,
+    PartNote, Pick, Plan, SCHEMA_VERSION, Session,
 };
 use modelownia::storage::{Store, decode, decode_bytes, encode};
 use proptest::prelude::*;
@@ -43,6 +43,27 @@ fn picks() -> impl Strategy<Value = Vec<Pick>> {
         (text(), text(), text()).prop_map(|(id, note, contact)| Pick { id, note, contact }),
         0..4,
     )
+}
+
+fn facts() -> impl Strategy<Value = Facts> {
+    use modelownia::model::Jurisdiction;
+    let country = prop_oneof![
+        Just(None),
+        Just(Some(Jurisdiction::Pl)),
+        Just(Some(Jurisdiction::Cy))
+    ];
+    let flags = prop::collection::vec(any::<Option<bool>>(), 7);
+    (country, flags, any::<Option<u32>>()).prop_map(|(country, f, youngest)| Facts {
+        country,
+        outdoor: f[0],
+        trip: f[1],
+        abroad: f[2],
+        evening: f[3],
+        photos: f[4],
+        food: f[5],
+        online: f[6],
+        youngest,
+    })
 }
 
 fn sessions() -> impl Strategy<Value = Vec<Session>> {
@@ -105,7 +126,7 @@ fn origin() -> impl Strategy<Value = Option<Origin>> {
 }
 
 fn arb_plan() -> impl Strategy<Value = Plan> {
-    let head = (id(), text(), text(), text(), sessions(), origin());
+    let head = (id(), text(), text(), text(), sessions(), origin(), facts());
     let steps1 = (
         (text(), text(), text(), text(), text(), text()),
         (text(), text(), text()),
@@ -124,7 +145,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
     );
     (head, steps1, steps2).prop_map(
         |(
-            (id, created, updated, scenario, sessions, origin),
+            (id, created, updated, scenario, sessions, origin, facts),
             (
                 (title, area, place, dates, idea, prepared_by),
                 (who, reach, gneeds),
@@ -175,6 +196,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 accessibility: l.4,
                 risks: l.5,
             },
+            facts,
             checklist: checklist.into_iter().collect::<BTreeMap<_, _>>(),
             evaluation: Evaluation {
                 indicators: e.0,

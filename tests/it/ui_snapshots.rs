@@ -661,3 +661,65 @@ fn without_colour_no_cell_carries_a_colour_on_any_screen() {
         }
     }
 }
+
+/// A Nicosia plan that answered its facts: the count of what they hide above the list, the
+/// guide on an item with its level and legal basis, the hidden items on request, the age box.
+#[test]
+fn the_checklist_with_facts_that_hide_items() {
+    for lang in [Lang::Pl, Lang::En] {
+        let mut app = workbook_app(lang);
+        if let Some(wb) = app.workbook.as_mut() {
+            wb.plan.context.area = "Nicosia, old town".into();
+            wb.plan.facts.trip = Some(false);
+            wb.plan.facts.food = Some(true);
+            wb.step = modelownia::plan::Step::Checklist.index();
+            wb.focus = Focus::Content;
+        }
+        let code = lang_code(lang);
+        insta::assert_snapshot!(
+            format!("checklist_facts_{code}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+        // Down to the Cypriot item, which a Polish plan never sees.
+        key(&mut app, KeyCode::Tab);
+        let at = modelownia::state::checklist_rows(&app.model, app.workbook.as_ref().unwrap())
+            .iter()
+            .position(|(_, id)| *id == "cy-vetting-and-consent-checked")
+            .expect("listed for a Cypriot plan");
+        app.workbook.as_mut().unwrap().cursor = at;
+        insta::assert_snapshot!(
+            format!("checklist_cy_item_{code}_120x40"),
+            draw(&app, 120, 40).backend()
+        );
+        key(&mut app, KeyCode::Char('h'));
+        let wb = app.workbook.as_ref().unwrap();
+        assert!(wb.show_hidden);
+        assert_eq!(
+            modelownia::state::checklist_rows(&app.model, wb)[wb.cursor].1,
+            "cy-vetting-and-consent-checked",
+            "the cursor stays on its item"
+        );
+        insta::assert_snapshot!(
+            format!("checklist_hidden_shown_{code}_120x40"),
+            draw(&app, 120, 40).backend()
+        );
+        // On a hidden item the guide says why it is hidden and that its state stays.
+        let at = modelownia::state::checklist_rows(&app.model, app.workbook.as_ref().unwrap())
+            .iter()
+            .position(|(_, id)| *id == "adults-vetted")
+            .expect("shown on request");
+        app.workbook.as_mut().unwrap().cursor = at;
+        insta::assert_snapshot!(
+            format!("checklist_on_a_hidden_item_{code}_120x40"),
+            draw(&app, 120, 40).backend()
+        );
+        // The age box on the last fact.
+        key(&mut app, KeyCode::BackTab);
+        app.workbook.as_mut().unwrap().cursor = modelownia::plan::FACTS.len() - 1;
+        key(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!(
+            format!("checklist_age_box_{code}_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+}

@@ -97,6 +97,7 @@ fn enter_on_an_unpicked_value_picks_it_and_unpicking_keeps_the_note_for_the_sess
 fn checklist_cycles_todo_done_not_applicable() {
     let mut app = app_with_plan();
     go_to(&mut app, Step::Checklist);
+    press(&mut app, KeyCode::Tab);
     let id = app.model.phases[0].items[0].id.clone();
     let state = |app: &App| modelownia::plan::state(&wb(app).plan, &id);
     assert_eq!(state(&app), CheckState::Todo);
@@ -449,6 +450,8 @@ fn a_read_only_plan_still_jumps_from_its_gaps() {
 fn a_checklist_gap_jumps_to_the_first_item_still_to_do() {
     let mut app = app_with_plan();
     go_to(&mut app, Step::Checklist);
+    // The facts head the step; the list is the next slot.
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char(' '));
     let first_todo = app.model.phases[0].items[1].id.clone();
     go_to(&mut app, Step::Review);
@@ -459,7 +462,7 @@ fn a_checklist_gap_jumps_to_the_first_item_still_to_do() {
         .expect("a checklist gap");
     app.workbook.as_mut().expect("open").cursor = at;
     press(&mut app, KeyCode::Enter);
-    let rows = modelownia::state::checklist_rows(&app.model);
+    let rows = modelownia::state::checklist_rows(&app.model, wb(&app));
     assert_eq!(rows[wb(&app).cursor].1, first_todo);
 }
 

@@ -328,6 +328,15 @@ fn accessible_mode_in_both_languages() {
         }];
         let mut screens = workshop_screens(lang);
         screens.push(("home", home));
+        let mut checklist = values_step(lang);
+        if let Some(wb) = checklist.workbook.as_mut() {
+            wb.step = modelownia::plan::STEPS
+                .iter()
+                .position(|s| *s == modelownia::plan::Step::Checklist)
+                .expect("a Checklist step");
+            wb.cursor = 0;
+        }
+        screens.push(("checklist", checklist));
         for (name, app) in screens {
             insta::assert_snapshot!(
                 format!("accessible_{name}_{code}_80x24"),

@@ -128,6 +128,8 @@ fn first_plan_round_trip() {
     to_steps(&mut app);
 
     open_step(&mut app, 5, 11, "Checklist");
+    // The facts about the activity come first; the list is the next field.
+    app.send(keys::TAB);
     app.send(SPACE);
     app.wait_for("the first checklist item done", |s| {
         s.lines().any(|l| l.contains("┃[✓] "))

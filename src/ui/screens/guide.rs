@@ -331,8 +331,19 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                 body.push(Line::raw(step_intro(lang, wb.current_step())));
             }
         }
+        Some(Slot::Facts) => {
+            use crate::i18n::checklist as cw;
+            if matches!(editing, Some(crate::state::EditTarget::Youngest)) {
+                body.push(Line::from(Span::styled(
+                    cw::word(lang, cw::Word::PromptAge).to_string(),
+                    app.theme.label,
+                )));
+                body.push(Line::raw(""));
+            }
+            body.push(Line::raw(cw::word_with_keys(lang, cw::Word::FactsGuide)));
+        }
         Some(Slot::Checklist) => {
-            let rows = checklist_rows(&app.model);
+            let rows = checklist_rows(&app.model, wb);
             if let Some((_, id)) = rows.get(wb.cursor)
                 && let Some((phase, item)) = app.model.checklist_item(id)
             {
@@ -363,8 +374,20 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
                     format!("{} · {}", phase.name.get(lang), tr(lang, state_msg)),
                     app.theme.dim,
                 )));
+                checklist_item_facts(app, wb, item, &mut body);
                 heading(&app.theme, &mut body, tr(lang, Msg::Hint));
                 body.push(Line::raw(item.hint.get(lang).to_string()));
+                if let Some(basis) = &item.legal_basis {
+                    heading(
+                        &app.theme,
+                        &mut body,
+                        crate::i18n::checklist::word(
+                            lang,
+                            crate::i18n::checklist::Word::LegalBasis,
+                        ),
+                    );
+                    body.push(Line::raw(basis.get(lang).to_string()));
+                }
                 let values = item.values.iter().filter_map(|v| app.model.value(v));
                 served(
                     &app.theme,
@@ -399,6 +422,42 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
     }
 
     (note, body)
+}
+
+/// Under a checklist item's name: its level, when it applies, and why it is hidden if it is.
+fn checklist_item_facts(
+    app: &App,
+    wb: &Workbook,
+    item: &crate::model::ChecklistItem,
+    body: &mut Vec<Line<'static>>,
+) {
+    use crate::i18n::checklist as cw;
+    let lang = app.lang;
+    let mut line = format!(
+        "{} · {}: {}",
+        cw::level_name(lang, item.level),
+        cw::word(lang, cw::Word::Source),
+        cw::provenance_name(lang, item.provenance)
+    );
+    if !item.applies_when.is_empty() {
+        let when: Vec<&str> = item
+            .applies_when
+            .iter()
+            .map(|c| cw::condition_name(lang, *c))
+            .collect();
+        line = format!(
+            "{line} · {}: {}",
+            cw::word(lang, cw::Word::AppliesWhen),
+            when.join(", ")
+        );
+    }
+    body.push(Line::from(Span::styled(line, app.theme.dim)));
+    if !crate::plan::applies(item, &crate::plan::effective(&wb.plan, &app.model)) {
+        body.push(Line::from(Span::styled(
+            cw::word(lang, cw::Word::HiddenWhy).to_string(),
+            app.theme.warn,
+        )));
+    }
 }
 
 /// The agenda's guide: what the open box asks, the step's advice, and the method of the part

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::guide;
 use crate::describe::{gap_text, item_name};
+use crate::i18n::checklist as cw;
 use crate::i18n::{Msg, field_label, step_name, tr};
 use crate::plan::{self, CheckState, Gap, PickKind, STEPS, Step};
 use crate::state::{
@@ -370,8 +371,18 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     );
                 }
             }
+            Slot::Facts => build_facts(app, wb, si, here && focused, here, width, &mut c),
             Slot::Checklist => {
-                let rows = checklist_rows(&app.model);
+                let rows = checklist_rows(&app.model, wb);
+                let facts = plan::effective(&wb.plan, &app.model);
+                // Said above the list, where it is seen before scrolling.
+                let hidden = plan::hidden_count(&wb.plan, &app.model);
+                if hidden > 0 {
+                    for l in wrap(&cw::hidden_line(lang, hidden, wb.show_hidden), width) {
+                        c.lines.push(Line::from(Span::styled(l, app.theme.dim)));
+                    }
+                    c.lines.push(Line::raw(""));
+                }
                 let mut last_phase = usize::MAX;
                 for (ri, (phase, id)) in rows.iter().enumerate() {
                     if *phase != last_phase {
@@ -397,6 +408,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                     let Some((_, item)) = app.model.checklist_item(id) else {
                         continue;
                     };
+                    let hidden = !plan::applies(item, &facts);
                     let state = check_state(wb, id);
                     let (mark, style) = check_mark(&app.theme, state);
                     let no_reason = state == CheckState::NotApplicable
@@ -405,11 +417,25 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
                             .checklist
                             .get(*id)
                             .is_none_or(|c| c.note.trim().is_empty());
+                    let tag = if hidden {
+                        format!(" · {}", cw::word(lang, cw::Word::HiddenTag))
+                    } else {
+                        String::new()
+                    };
                     let mut spans = vec![
                         Span::styled(format!("{mark} "), style),
-                        Span::raw(truncate(item.text.get(lang), width.saturating_sub(6))),
+                        Span::styled(
+                            truncate(item.text.get(lang), width.saturating_sub(6 + tag.width())),
+                            if hidden {
+                                app.theme.dim
+                            } else {
+                                Style::default()
+                            },
+                        ),
                     ];
-                    if no_reason {
+                    if hidden {
+                        spans.push(Span::styled(tag, app.theme.dim));
+                    } else if no_reason {
                         spans.push(Span::styled(" !", app.theme.warn));
                     }
                     let target = ClickTarget::Slot(si, ri);
@@ -427,7 +453,7 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
         }
         if slot == Slot::Checklist {
             // Items the model no longer has stay in the file; say so rather than hide them.
-            let known = app.model.checklist_len();
+            let known = checklist_rows(&app.model, wb).len();
             for (k, id) in unknown_checks(&app.model, &wb.plan).into_iter().enumerate() {
                 let note = wb
                     .plan
@@ -450,6 +476,74 @@ fn build(app: &App, wb: &Workbook, width: usize) -> Content {
         }
     }
     c
+}
+
+/// The facts that decide which checklist items apply: each answer, or what the plan says
+/// (marked), or "not known"; and the rule for what is not known.
+fn build_facts(
+    app: &App,
+    wb: &Workbook,
+    si: usize,
+    focused: bool,
+    here: bool,
+    width: usize,
+    c: &mut Content,
+) {
+    let lang = app.lang;
+    let t = &app.theme;
+    c.lines.push(Line::from(Span::styled(
+        cw::word(lang, cw::Word::FactsTitle).to_string(),
+        t.title,
+    )));
+    let said = plan::derived(&wb.plan, &app.model);
+    let name_w = plan::FACTS
+        .iter()
+        .map(|f| cw::fact_name(lang, *f).width())
+        .max()
+        .unwrap_or(0);
+    for (ri, fact) in plan::FACTS.iter().enumerate() {
+        let answered = fact.answered(&wb.plan.facts);
+        let (value, style) = if answered {
+            (cw::answer(lang, *fact, &wb.plan.facts), t.label)
+        } else if fact.answered(&said) {
+            (
+                format!(
+                    "{} ({})",
+                    cw::answer(lang, *fact, &said),
+                    cw::word(lang, cw::Word::FromPlan)
+                ),
+                Style::default(),
+            )
+        } else {
+            (cw::answer(lang, *fact, &said), t.dim)
+        };
+        let name = pad(cw::fact_name(lang, *fact), name_w);
+        let line = Line::from(vec![
+            Span::raw(format!("  {name}  ")),
+            Span::styled(truncate(&value, width.saturating_sub(name_w + 4)), style),
+        ]);
+        c.push_row(
+            t,
+            line,
+            ClickTarget::Slot(si, ri),
+            here && ri == wb.cursor,
+            focused,
+        );
+        let typing = matches!(
+            wb.editor.as_ref().map(|e| &e.target),
+            Some(EditTarget::Youngest)
+        );
+        if *fact == plan::Fact::Youngest && typing {
+            c.editor = Some((c.lines.len(), 3));
+            for _ in 0..3 {
+                c.lines.push(Line::raw(""));
+            }
+            c.focus.1 = c.lines.len() - 1;
+        }
+    }
+    for l in wrap(cw::word(lang, cw::Word::FactsRule), width) {
+        c.lines.push(Line::from(Span::styled(l, t.dim)));
+    }
 }
 
 /// After a run: the parts that were run, planned against actual minutes, and their notes.
