@@ -182,7 +182,19 @@ pub(crate) fn detail_lines(
                     format!("{}: {}", tr(lang, Msg::Phase), phase.name.get(lang)),
                     t.dim,
                 )));
+                l.push(Line::from(Span::styled(
+                    super::guide::item_facts_line(lang, c),
+                    t.dim,
+                )));
                 l.push(Line::raw(c.hint.get(lang).to_string()));
+                if let Some(basis) = &c.legal_basis {
+                    let label = crate::i18n::checklist::word(
+                        lang,
+                        crate::i18n::checklist::Word::LegalBasis,
+                    );
+                    heading(t, &mut l, label);
+                    l.push(Line::raw(basis.get(lang).to_string()));
+                }
             }
             l
         }

@@ -431,8 +431,20 @@ fn checklist_item_facts(
     item: &crate::model::ChecklistItem,
     body: &mut Vec<Line<'static>>,
 ) {
+    let line = item_facts_line(app.lang, item);
+    body.push(Line::from(Span::styled(line, app.theme.dim)));
+    if !crate::plan::applies(item, &crate::plan::effective(&wb.plan, &app.model)) {
+        body.push(Line::from(Span::styled(
+            crate::i18n::checklist::word(app.lang, crate::i18n::checklist::Word::HiddenWhy)
+                .to_string(),
+            app.theme.warn,
+        )));
+    }
+}
+
+/// A checklist item's level, source and the facts it applies under, on one line.
+pub(crate) fn item_facts_line(lang: Lang, item: &crate::model::ChecklistItem) -> String {
     use crate::i18n::checklist as cw;
-    let lang = app.lang;
     let mut line = format!(
         "{} · {}: {}",
         cw::level_name(lang, item.level),
@@ -451,13 +463,7 @@ fn checklist_item_facts(
             when.join(", ")
         );
     }
-    body.push(Line::from(Span::styled(line, app.theme.dim)));
-    if !crate::plan::applies(item, &crate::plan::effective(&wb.plan, &app.model)) {
-        body.push(Line::from(Span::styled(
-            cw::word(lang, cw::Word::HiddenWhy).to_string(),
-            app.theme.warn,
-        )));
-    }
+    line
 }
 
 /// The agenda's guide: what the open box asks, the step's advice, and the method of the part
