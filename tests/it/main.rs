@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod event_storm;
 mod export;
+mod glossary;
 mod model_check;
 mod readme;
 mod runtime_saves;
