@@ -464,6 +464,18 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.texts(item, "evaluation", &s.evaluation, true);
         c.text(item, "budget", &s.budget);
         budget_currency(&mut c, item, s.setting, &s.budget);
+        // Polish procedures do not carry over to Nicosia: the scenario must say which rules apply.
+        if s.setting == Setting::Nicosia
+            && !s
+                .risks
+                .iter()
+                .any(|r| r.en.contains("Cypr") && r.pl.to_lowercase().contains("cypr"))
+        {
+            c.report(
+                item,
+                "risks: a Nicosia scenario runs under Cypriot law; add a risk that names the Cypriot frame for vetting and consent and says what to verify and with whom".into(),
+            );
+        }
         c.texts(item, "materials", &s.materials, true);
         c.text(item, "plan_b", &s.plan_b);
         c.text(item, "accessibility", &s.accessibility);

@@ -488,6 +488,30 @@ fn a_scenario_budget_names_the_currency_of_its_setting() {
 }
 
 #[test]
+fn a_nicosia_scenario_names_the_cypriot_frame_in_its_risks() {
+    let dir = copy();
+    let path = dir.path().join("scenarios.ron");
+    let body = std::fs::read_to_string(&path).expect("read");
+    // Take "Cyprus" and "Cypriot" out of the risks of the first Nicosia scenario only.
+    let at = body.find("setting: Nicosia").expect("a Nicosia scenario");
+    let b = at + body[at..].find("        risks: [").expect("its risks");
+    let e = b + body[b..].find("        ],\n").expect("their end");
+    let changed = body[b..e]
+        .replace("Cypriot", "local")
+        .replace("Cyprus", "the country")
+        .replace("cypryjsk", "lokaln")
+        .replace("Cypr", "kraj");
+    std::fs::write(&path, format!("{}{changed}{}", &body[..b], &body[e..])).expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("scenarios.ron:")
+            && text.contains("scenario \"dances-from-our-elders\": risks: a Nicosia scenario runs under Cypriot law"),
+        "{text}"
+    );
+    assert!(!text.contains("scenario \"fusion\""), "{text}");
+}
+
+#[test]
 fn every_item_says_where_it_comes_from() {
     for (file, from) in [
         ("values.ron", "provenance: GdyniaPractice,\n"),
