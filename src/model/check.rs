@@ -533,6 +533,17 @@ fn glossary(c: &mut Checker<'_>, model: &Model) {
                 format!("en: \"{}\" is already the term of \"{first}\"", t.en),
             );
         }
+        for (i, form) in t.pl_forms.iter().enumerate() {
+            if form.trim().is_empty() {
+                c.report(
+                    item,
+                    format!(
+                        "pl_forms[{}] is empty; give a Polish form of the term or remove it",
+                        i + 1
+                    ),
+                );
+            }
+        }
         for (i, variant) in t.avoid.iter().enumerate() {
             let at = format!("avoid[{}]", i + 1);
             if variant.trim().is_empty() {

@@ -68,6 +68,64 @@ pub fn misused_terms(source: &Source, glossary: &[Term]) -> Vec<Located> {
     found
 }
 
+/// Every pair of texts (a `pl: "…"` followed by its `en: "…"`) whose Polish half uses one of a
+/// term's `pl_forms` while its English half does not use the term, located at the English half.
+/// The English term is looked for without a leading "the" and with hyphens read as spaces, so
+/// "a Przystań" and "a housing-community meeting" count.
+pub fn untranslated_terms(source: &Source, glossary: &[Term]) -> Vec<Located> {
+    let mut found = Vec::new();
+    let mut polish: Option<String> = None;
+    for (n, line) in source.text.lines().enumerate() {
+        let mut rest = 0;
+        loop {
+            let pl = line[rest..].find("pl: \"").map(|at| (at, true));
+            let en = line[rest..].find("en: \"").map(|at| (at, false));
+            let Some((at, is_pl)) = [pl, en].into_iter().flatten().min_by_key(|(at, _)| *at) else {
+                break;
+            };
+            let start = rest + at + "pl: \"".len();
+            let (text, len) = unescape(&line[start..]);
+            rest = start + len;
+            if is_pl {
+                polish = Some(text);
+                continue;
+            }
+            let Some(pl) = polish.take() else { continue };
+            let english = text.replace('-', " ");
+            for term in glossary {
+                let wanted = term
+                    .en
+                    .strip_prefix("the ")
+                    .unwrap_or(&term.en)
+                    .replace('-', " ");
+                let used = term.pl_forms.iter().any(|f| contains_exact(&pl, f));
+                if used && !english.to_lowercase().contains(&wanted.to_lowercase()) {
+                    found.push(Located::at(
+                        &source.name,
+                        &source.text,
+                        n + 1,
+                        line[..start].chars().count() + 1,
+                        format!(
+                            "the Polish text says \"{}\" but the English one does not say \"{}\" (glossary term \"{}\")",
+                            term.pl, term.en, term.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether `form` occurs in `text` as whole words, with its case as written (Polish forms
+/// differ by their endings, so no plural or possessive is added).
+fn contains_exact(text: &str, form: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(form).any(|(at, m)| {
+        !word(text[..at].chars().next_back()) && !word(text[at + m.len()..].chars().next())
+    })
+}
+
 /// The string that starts right after an opening quote, and how many bytes it took with its
 /// closing quote. Escapes other than `\"` and `\\` are kept as written: they never form a word.
 fn unescape(s: &str) -> (String, usize) {
@@ -97,6 +155,29 @@ mod tests {
     use crate::model::Text;
 
     #[test]
+    fn a_polish_term_needs_its_english_term_in_the_same_pair() {
+        let term = Term {
+            id: "przystan".into(),
+            pl: "Przystań".into(),
+            en: "the Przystań".into(),
+            avoid: vec![],
+            pl_forms: vec!["Przystań".into(), "Przystani".into()],
+            note: Text::new("a", "b"),
+        };
+        let source = Source {
+            name: "model/x.ron".into(),
+            text: "[\n  (pl: \"W Przystani\", en: \"At a Przystań\"),\n  (\n    pl: \"Do Przystani\",\n    en: \"To the house\",\n  ),\n  (pl: \"Przystanek\", en: \"A bus stop\"),\n]\n".into(),
+        };
+        let found = untranslated_terms(&source, &[term]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].to_string().contains("model/x.ron:5:"),
+            "{}",
+            found[0]
+        );
+    }
+
+    #[test]
     fn phrases_match_whole_words_only() {
         assert!(contains_phrase("Back to the house.", "the house"));
         assert!(contains_phrase("The House rules", "the house"));
@@ -119,6 +200,7 @@ mod tests {
             pl: "Przystań".into(),
             en: "the Przystań".into(),
             avoid: vec!["the house".into()],
+            pl_forms: vec![],
             note: Text::new("a", "b"),
         };
         let found = misused_terms(&source, &[term]);

@@ -444,6 +444,10 @@ pub struct Term {
     /// ignoring case).
     #[serde(default)]
     pub avoid: Vec<String>,
+    /// Polish forms of the term (its cases); a Polish text using one of them must have an
+    /// English half that uses `en`. Empty where English may fairly say it otherwise.
+    #[serde(default)]
+    pub pl_forms: Vec<String>,
     /// When and how to use it, in both languages.
     pub note: Text,
 }

@@ -1,7 +1,7 @@
 //! The English texts of the model keep to the glossary in `model/glossary.ron`: the fixed term
 //! every time, never a variant it forbids (a bare "the house" for the Przystań).
 
-use modelownia::model::{self, ModelFile, Sources, misused_terms};
+use modelownia::model::{self, ModelFile, Sources, misused_terms, untranslated_terms};
 
 /// The variants found in `files`, one line each, or nothing when they keep to the glossary.
 fn misuses(files: &[ModelFile]) -> String {
@@ -74,4 +74,17 @@ fn a_bare_the_house_in_an_english_text_is_found_with_its_place() {
         shown.starts_with("model/values.ron:") && shown.contains("\"the house\""),
         "{shown}"
     );
+}
+
+#[test]
+fn where_the_polish_names_a_fixed_term_the_english_names_it_too() {
+    let model = model::load_from(None).expect("embedded model");
+    let sources = Sources::embedded();
+    let found: Vec<String> = ModelFile::ALL
+        .iter()
+        .filter(|f| **f != ModelFile::Glossary)
+        .flat_map(|f| untranslated_terms(sources.get(*f), &model.glossary))
+        .map(|l| l.to_string())
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }

@@ -408,6 +408,22 @@ fn a_glossary_term_without_a_translation_or_with_its_own_term_avoided_is_reporte
 }
 
 #[test]
+fn an_empty_polish_form_of_a_term_is_reported() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "pl_forms: [\"Przystań\"",
+        "pl_forms: [\" \"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("glossary.ron:") && text.contains("term \"przystan\": pl_forms[1] is empty"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_missing_glossary_file_is_reported_by_name() {
     let dir = copy();
     std::fs::remove_file(dir.path().join("glossary.ron")).expect("remove");
