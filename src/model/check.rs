@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::source::{ModelFile, Sources};
-use super::types::{Condition, Level, Model, Range, Text};
+use super::types::{Condition, Level, Model, Range, Setting, Text};
 use crate::ron_error::{Located, line_of};
 
 /// Where the checker is: which file, which item; turns findings into located messages.
@@ -497,8 +497,101 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         );
         c.texts(item, "risks", &s.risks, true);
         c.texts(item, "evaluation", &s.evaluation, true);
+        c.text(item, "budget", &s.budget);
+        budget_currency(&mut c, item, s.setting, &s.budget);
+        // Polish procedures do not carry over to Nicosia: the scenario must say which rules apply.
+        if s.setting == Setting::Nicosia
+            && !s
+                .risks
+                .iter()
+                .any(|r| r.en.contains("Cypr") && r.pl.to_lowercase().contains("cypr"))
+        {
+            c.report(
+                item,
+                "risks: a Nicosia scenario runs under Cypriot law; add a risk that names the Cypriot frame for vetting and consent and says what to verify and with whom".into(),
+            );
+        }
+        c.texts(item, "materials", &s.materials, true);
+        c.text(item, "plan_b", &s.plan_b);
+        c.text(item, "accessibility", &s.accessibility);
     }
+    glossary(&mut c, model);
     c.errors
+}
+
+/// A budget a worker can take to a funder names sums in the money of the place it is set in.
+fn budget_currency(c: &mut Checker<'_>, item: Item<'_>, setting: Setting, budget: &Text) {
+    let (currency, marks): (&str, &[&str]) = match setting {
+        Setting::Gdynia => ("PLN (zł)", &["PLN", "zł"]),
+        Setting::Nicosia => ("EUR (€)", &["EUR", "€"]),
+    };
+    for (lang, t) in [("pl", &budget.pl), ("en", &budget.en)] {
+        if t.trim().is_empty() {
+            continue;
+        }
+        if !t.chars().any(|ch| ch.is_ascii_digit()) || !marks.iter().any(|m| t.contains(m)) {
+            c.report(
+                item,
+                format!("budget ({lang}): give each amount in {currency}, the currency of the scenario's setting"),
+            );
+        }
+    }
+}
+
+fn glossary(c: &mut Checker<'_>, model: &Model) {
+    if model.glossary.is_empty() {
+        c.file_problem(
+            ModelFile::Glossary,
+            "the glossary has no terms; add at least one".into(),
+        );
+    }
+    let (_, items) = register(
+        c,
+        "term",
+        ModelFile::Glossary,
+        model.glossary.iter().map(|t| t.id.as_str()),
+    );
+    let mut english: HashMap<String, &str> = HashMap::new();
+    for (t, item) in model.glossary.iter().zip(items) {
+        if t.pl.trim().is_empty() {
+            c.report(item, "pl: the Polish term is missing or empty".into());
+        }
+        if t.en.trim().is_empty() {
+            c.report(item, "en: the English term is missing or empty".into());
+        }
+        c.text(item, "note", &t.note);
+        if let Some(first) = english.insert(t.en.to_lowercase(), &t.id)
+            && !t.en.trim().is_empty()
+        {
+            c.report(
+                item,
+                format!("en: \"{}\" is already the term of \"{first}\"", t.en),
+            );
+        }
+        for (i, form) in t.pl_forms.iter().enumerate() {
+            if form.trim().is_empty() {
+                c.report(
+                    item,
+                    format!(
+                        "pl_forms[{}] is empty; give a Polish form of the term or remove it",
+                        i + 1
+                    ),
+                );
+            }
+        }
+        for (i, variant) in t.avoid.iter().enumerate() {
+            let at = format!("avoid[{}]", i + 1);
+            if variant.trim().is_empty() {
+                c.report(item, format!("{at} is empty; name a variant or remove it"));
+            } else if super::glossary::contains_phrase(&t.en, variant) {
+                // The test would then reject the glossary's own term everywhere it is used.
+                c.report(
+                    item,
+                    format!("{at} \"{variant}\" is part of the term \"{}\" itself", t.en),
+                );
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ fn parse_all(sources: &Sources) -> Result<Model, Vec<Located>> {
         roles: parse(sources.get(ModelFile::Roles), &mut errors),
         scenarios: parse(sources.get(ModelFile::Scenarios), &mut errors),
         advice: parse(sources.get(ModelFile::Advice), &mut errors),
+        glossary: parse(sources.get(ModelFile::Glossary), &mut errors),
     };
     // References into a file that did not parse would all look dangling: report syntax first.
     if errors.is_empty() {

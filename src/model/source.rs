@@ -1,4 +1,4 @@
-//! The model's seven RON texts, embedded in the binary or read from a folder, each by name.
+//! The model's eight RON texts, embedded in the binary or read from a folder, each by name.
 
 use std::path::Path;
 
@@ -21,11 +21,13 @@ pub enum ModelFile {
     Scenarios,
     /// `advice.ron`
     Advice,
+    /// `glossary.ron`
+    Glossary,
 }
 
 impl ModelFile {
     /// Every file, in the order they are read.
-    pub const ALL: [ModelFile; 7] = [
+    pub const ALL: [ModelFile; 8] = [
         ModelFile::Values,
         ModelFile::Directions,
         ModelFile::Phases,
@@ -33,6 +35,7 @@ impl ModelFile {
         ModelFile::Roles,
         ModelFile::Scenarios,
         ModelFile::Advice,
+        ModelFile::Glossary,
     ];
 
     /// The file name in a model folder.
@@ -45,6 +48,7 @@ impl ModelFile {
             ModelFile::Roles => "roles.ron",
             ModelFile::Scenarios => "scenarios.ron",
             ModelFile::Advice => "advice.ron",
+            ModelFile::Glossary => "glossary.ron",
         }
     }
 
@@ -57,12 +61,13 @@ impl ModelFile {
             ModelFile::Roles => include_str!("../../model/roles.ron"),
             ModelFile::Scenarios => include_str!("../../model/scenarios.ron"),
             ModelFile::Advice => include_str!("../../model/advice.ron"),
+            ModelFile::Glossary => include_str!("../../model/glossary.ron"),
         }
     }
 }
 
-/// The seven files of a model folder, in the order they are read.
-pub const FILES: [&str; 7] = [
+/// The eight files of a model folder, in the order they are read.
+pub const FILES: [&str; 8] = [
     "values.ron",
     "directions.ron",
     "phases.ron",
@@ -70,6 +75,7 @@ pub const FILES: [&str; 7] = [
     "roles.ron",
     "scenarios.ron",
     "advice.ron",
+    "glossary.ron",
 ];
 
 /// The text of one model file and the name it is shown under.
@@ -81,7 +87,7 @@ pub struct Source {
     pub text: String,
 }
 
-/// The texts of the seven model files.
+/// The texts of the eight model files.
 #[derive(Debug, Clone)]
 pub struct Sources {
     /// One per [`ModelFile::ALL`], same order.
@@ -102,7 +108,7 @@ impl Sources {
         }
     }
 
-    /// Reads the seven files from `dir`, reporting every file that cannot be read.
+    /// Reads the eight files from `dir`, reporting every file that cannot be read.
     pub fn read_dir(dir: &Path) -> Result<Self, Vec<Located>> {
         if !dir.is_dir() {
             let what = if dir.exists() {

@@ -64,6 +64,8 @@ pub struct Value {
     pub description: Text,
     /// Questions a worker asks while planning.
     pub questions: Vec<Text>,
+    /// Where it comes from.
+    pub provenance: Provenance,
 }
 
 /// A direction of work: where the work goes and what it looks like in practice.
@@ -82,6 +84,8 @@ pub struct Direction {
     pub questions: Vec<Text>,
     /// Ids of the values this direction serves.
     pub values: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
 }
 
 /// One tickable action of a phase checklist.
@@ -245,12 +249,13 @@ pub struct Role {
     pub tasks: Vec<Text>,
 }
 
-/// Where an example scenario comes from.
+/// Where an example scenario is set. This is also its jurisdiction: a Gdynia scenario runs
+/// under Polish law, a Nicosia one under the law of the Republic of Cyprus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Setting {
-    /// A neighbourhood house in a Gdynia revitalisation area.
+    /// A neighbourhood house in a Gdynia revitalisation area (Poland).
     Gdynia,
-    /// Arts and culture work in the style of the Nicosia partner.
+    /// Arts and culture work in the style of the Nicosia partner (Cyprus).
     Nicosia,
 }
 
@@ -379,7 +384,7 @@ pub struct ScenarioRole {
 pub struct Scenario {
     /// Stable id.
     pub id: String,
-    /// Gdynia or Nicosia style.
+    /// Gdynia or Nicosia style; also the jurisdiction whose law applies (Poland or Cyprus).
     pub setting: Setting,
     /// Title.
     pub title: Text,
@@ -407,6 +412,16 @@ pub struct Scenario {
     pub risks: Vec<Text>,
     /// How the change is seen.
     pub evaluation: Vec<Text>,
+    /// What it costs: each line an item with its amount, in the local currency.
+    pub budget: Text,
+    /// What to have ready, beyond each method's own list.
+    pub materials: Vec<Text>,
+    /// What happens when the main plan falls through (weather, a partner drops out, nobody comes).
+    pub plan_b: Text,
+    /// What makes it open to people with disabilities and other access needs.
+    pub accessibility: Text,
+    /// Where it comes from; every scenario is illustrative, written for the tool.
+    pub provenance: Provenance,
 }
 
 impl Scenario {
@@ -433,6 +448,8 @@ pub struct Model {
     pub scenarios: Vec<Scenario>,
     /// Advice for people who work with and for young people in a local community.
     pub advice: Vec<Advice>,
+    /// The fixed Polish–English terms.
+    pub glossary: Vec<Term>,
 }
 
 /// Where an item of the model comes from. We do not have the Model's own text, so only what
@@ -488,6 +505,30 @@ pub struct Advice {
     /// Direction ids.
     #[serde(default)]
     pub directions: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A term the model's two languages must name the same way every time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// Stable id.
+    pub id: String,
+    /// The Polish term, in the nominative.
+    pub pl: String,
+    /// The English term as the English texts write it.
+    pub en: String,
+    /// English variants that must not appear in any English text (matched as whole words,
+    /// ignoring case).
+    #[serde(default)]
+    pub avoid: Vec<String>,
+    /// Polish forms of the term (its cases); a Polish text using one of them must have an
+    /// English half that uses `en`. Empty where English may fairly say it otherwise.
+    #[serde(default)]
+    pub pl_forms: Vec<String>,
+    /// When and how to use it, in both languages.
+    pub note: Text,
 }
 
 impl Model {

@@ -127,7 +127,16 @@ pub fn from_scenario(scenario: &Scenario, lang: Lang, id: String, now: String) -
             ..Pick::default()
         })
         .collect();
-    plan.logistics.risks = bullets(&scenario.risks, lang);
+    plan.logistics.materials = bullets(&scenario.materials, lang);
+    plan.logistics.budget = scenario.budget.get(lang).to_string();
+    plan.logistics.accessibility = scenario.accessibility.get(lang).to_string();
+    // The plan has no field of its own for plan B; it is what is done when a risk comes true.
+    plan.logistics.risks = format!(
+        "{}\n- {}: {}",
+        bullets(&scenario.risks, lang),
+        crate::i18n::tr(lang, crate::i18n::Msg::PlanB),
+        scenario.plan_b.get(lang)
+    );
     plan.evaluation.indicators = bullets(&scenario.evaluation, lang);
     plan
 }
@@ -146,6 +155,10 @@ mod tests {
                 assert_eq!(plan.scenario, s.id);
                 assert_eq!(plan.context.title, s.title.get(lang));
                 assert_eq!(plan.values.len(), s.values.len());
+                assert_eq!(plan.logistics.budget, s.budget.get(lang));
+                assert_eq!(plan.logistics.accessibility, s.accessibility.get(lang));
+                assert!(plan.logistics.risks.ends_with(s.plan_b.get(lang)));
+                assert_eq!(plan.logistics.materials.lines().count(), s.materials.len());
                 let g = gaps(&plan, &model);
                 assert!(
                     !g.iter().any(|x| matches!(x, Gap::Unknown(..))),

@@ -40,7 +40,7 @@ fn model_copy() -> (tempfile::TempDir, PathBuf) {
             copied += 1;
         }
     }
-    assert!(copied >= 7, "model/ has its seven files");
+    assert!(copied >= 8, "model/ has its eight files");
     (dir, dst)
 }
 
@@ -106,6 +106,46 @@ fn check_model_of_a_missing_folder_exits_2() {
         "{stderr}"
     );
     assert_eq!(text(&out.stdout), "", "nothing on stdout");
+}
+
+#[test]
+fn check_model_exits_2_on_a_glossary_term_without_its_english_or_a_scenario_without_plan_b() {
+    let (_tmp, model) = model_copy();
+    let glossary = model.join("glossary.ron");
+    let original = std::fs::read_to_string(&glossary).unwrap();
+    // Terms are reported at their id.
+    let line = original
+        .lines()
+        .position(|l| l.trim() == "id: \"local-support-team\",")
+        .expect("the term")
+        + 1;
+    std::fs::write(
+        &glossary,
+        original.replacen("en: \"local support team\",", "en: \" \",", 1),
+    )
+    .unwrap();
+    let scenarios = model.join("scenarios.ron");
+    let text_of = std::fs::read_to_string(&scenarios).unwrap();
+    std::fs::write(&scenarios, text_of.replacen("plan_b: (", "plan_z: (", 1)).unwrap();
+
+    let out = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    // A parse error stops the semantic checks, so the scenario is reported first.
+    assert!(
+        stderr.contains("scenarios.ron:") && stderr.contains("plan_z"),
+        "{stderr}"
+    );
+    std::fs::write(&scenarios, text_of).unwrap();
+    let out = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("glossary.ron:{line}:"))
+            && stderr.contains("term \"local-support-team\": en: the English term is missing"),
+        "{stderr}"
+    );
+    assert_eq!(text(&out.stdout), "");
 }
 
 #[test]

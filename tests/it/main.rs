@@ -8,6 +8,7 @@ mod checklist_facts;
 mod cli;
 mod event_storm;
 mod export;
+mod glossary;
 mod model_check;
 mod readme;
 mod runtime_saves;

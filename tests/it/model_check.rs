@@ -52,7 +52,8 @@ fn the_shipped_model_is_valid_and_above_the_minimums() {
             "{audience:?}"
         );
     }
-    assert!(m.scenarios.len() >= 4);
+    assert!(m.scenarios.len() >= 6);
+    assert!(m.glossary.len() >= 20);
     use modelownia::model::Setting;
     assert!(
         m.scenarios
@@ -345,6 +346,210 @@ fn scenario_parts_need_minutes_known_methods_and_known_leads() {
     );
     let all = joined(&errors(dir.path()));
     assert!(all.contains("unknown method \"no-such-"), "{all}");
+}
+
+#[test]
+fn a_glossary_term_without_a_translation_or_with_its_own_term_avoided_is_reported() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "en: \"revitalisation area\",",
+        "en: \"\",",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("glossary.ron:")
+            && text.contains("term \"revitalisation-area\": en: the English term is missing"),
+        "{text}"
+    );
+    let dir = copy();
+    edit(dir.path(), "glossary.ron", "pl: \"Przystań\",", "");
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("glossary.ron:") && text.contains("missing field named `pl`"),
+        "{text}"
+    );
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "avoid: [\"the house\"",
+        "avoid: [\"Przystań\"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("term \"przystan\": avoid[1] \"Przystań\" is part of the term"),
+        "{text}"
+    );
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "id: \"easy-read\"",
+        "id: \"plain-language\"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("duplicate id"), "{text}");
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "en: \"easy-read\"",
+        "en: \"Plain language\"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains(
+            "term \"easy-read\": en: \"Plain language\" is already the term of \"plain-language\""
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_polish_form_of_a_term_is_reported() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "glossary.ron",
+        "pl_forms: [\"Przystań\"",
+        "pl_forms: [\" \"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("glossary.ron:") && text.contains("term \"przystan\": pl_forms[1] is empty"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_glossary_file_is_reported_by_name() {
+    let dir = copy();
+    std::fs::remove_file(dir.path().join("glossary.ron")).expect("remove");
+    let text = joined(&errors(dir.path()));
+    assert!(text.contains("glossary.ron: file is missing"), "{text}");
+}
+
+#[test]
+fn a_scenario_needs_budget_materials_plan_b_and_accessibility() {
+    let dir = copy();
+    let path = dir.path().join("scenarios.ron");
+    let body = std::fs::read_to_string(&path).expect("read");
+    // The first scenario loses its plan B: a parse error naming the scenario's place.
+    let at = body.find("        plan_b: (").expect("a plan_b");
+    let end = at + body[at..].find("        ),\n").expect("its end") + "        ),\n".len();
+    std::fs::write(&path, format!("{}{}", &body[..at], &body[end..])).expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("scenarios.ron:") && text.contains("plan_b"),
+        "{text}"
+    );
+
+    let dir = copy();
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        "materials: [\n            (pl:",
+        "materials: [\n            /*",
+    );
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        "),\n        ],\n        plan_b",
+        "*/\n        ],\n        plan_b",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("scenarios.ron:")
+            && text.contains("scenario \"our-courtyard\": materials: the list is empty"),
+        "{text}"
+    );
+
+    let dir = copy();
+    edit(
+        dir.path(),
+        "scenarios.ron",
+        "        accessibility: (\n            pl: \"",
+        "        accessibility: (\n            pl: \"\", old: \"",
+    );
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("scenarios.ron:") && text.contains("old"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_scenario_budget_names_the_currency_of_its_setting() {
+    let dir = copy();
+    let body = std::fs::read_to_string(dir.path().join("scenarios.ron")).expect("read");
+    // Nicosia budgets in euro: swap every euro sign of the first Nicosia budget for złoty.
+    let at = body.find("setting: Nicosia").expect("a Nicosia scenario");
+    let b = at + body[at..].find("        budget: (").expect("its budget");
+    let e = b + body[b..].find("        ),\n").expect("its end");
+    let changed = body[b..e].replace('€', " zł").replace("EUR", "PLN");
+    std::fs::write(
+        dir.path().join("scenarios.ron"),
+        format!("{}{changed}{}", &body[..b], &body[e..]),
+    )
+    .expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains(
+            "scenario \"dances-from-our-elders\": budget (pl): give each amount in EUR (€)"
+        ) && text.contains("budget (en): give each amount in EUR (€)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_nicosia_scenario_names_the_cypriot_frame_in_its_risks() {
+    let dir = copy();
+    let path = dir.path().join("scenarios.ron");
+    let body = std::fs::read_to_string(&path).expect("read");
+    // Take "Cyprus" and "Cypriot" out of the risks of the first Nicosia scenario only.
+    let at = body.find("setting: Nicosia").expect("a Nicosia scenario");
+    let b = at + body[at..].find("        risks: [").expect("its risks");
+    let e = b + body[b..].find("        ],\n").expect("their end");
+    let changed = body[b..e]
+        .replace("Cypriot", "local")
+        .replace("Cyprus", "the country")
+        .replace("cypryjsk", "lokaln")
+        .replace("Cypr", "kraj");
+    std::fs::write(&path, format!("{}{changed}{}", &body[..b], &body[e..])).expect("write");
+    let text = joined(&errors(dir.path()));
+    assert!(
+        text.contains("scenarios.ron:")
+            && text.contains("scenario \"dances-from-our-elders\": risks: a Nicosia scenario runs under Cypriot law"),
+        "{text}"
+    );
+    assert!(!text.contains("scenario \"fusion\""), "{text}");
+}
+
+#[test]
+fn every_item_says_where_it_comes_from() {
+    for (file, from) in [
+        ("values.ron", "provenance: GdyniaPractice,\n"),
+        ("directions.ron", "provenance: Model,\n"),
+        ("advice.ron", "provenance: GdyniaPractice,\n"),
+        ("scenarios.ron", "provenance: GdyniaPractice,\n"),
+    ] {
+        let dir = copy();
+        edit(dir.path(), file, from, "");
+        let text = joined(&errors(dir.path()));
+        assert!(
+            text.contains(&format!("{file}:")) && text.contains("provenance"),
+            "{file}: {text}"
+        );
+        let dir = copy();
+        edit(dir.path(), file, from, "provenance: Hearsay,\n");
+        let text = joined(&errors(dir.path()));
+        assert!(
+            text.contains(&format!("{file}:")) && text.contains("Hearsay"),
+            "{file}: {text}"
+        );
+    }
 }
 
 #[test]

@@ -32,7 +32,16 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
             rows.push((keymap::keys_label(b, app.lang), Some(tr(app.lang, b.label))));
         }
     }
-    let room = usize::from(area.height).saturating_sub(2);
+    // Under the keys, a short statement of where the model's content comes from: the help is
+    // the one place every screen leads to.
+    let source = Paragraph::new(Line::from(Span::styled(
+        tr(app.lang, Msg::ModelSource),
+        app.theme.dim,
+    )))
+    .wrap(Wrap { trim: true });
+    // Its height in the narrow, one-column popup: the most it can take (plus a blank line).
+    let source_most = source.line_count(62) + 1;
+    let room = usize::from(area.height).saturating_sub(2 + source_most);
     // On a short screen the blank lines between sections go first, then the keys go into
     // two columns, so every key stays listed.
     if rows.len() > room {
@@ -55,6 +64,13 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         usize::from(width.saturating_sub(2))
     };
     let key_w = if two { 12 } else { 22 };
+    let source_h = source.line_count(width.saturating_sub(2)) + 1;
+    // Every key stays listed; on a screen too short for both, the statement gives way.
+    let source_h = if per_column + 2 + source_h > usize::from(area.height) {
+        0
+    } else {
+        source_h
+    };
     let line = |(k, label): &(String, Option<&str>)| match label {
         None => Line::from(Span::styled(truncate(k, col_w), app.theme.title)),
         Some(l) => Line::from(vec![
@@ -62,7 +78,7 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(truncate(l, col_w.saturating_sub(key_w + 2))),
         ]),
     };
-    let height = u16::try_from(per_column + 2).unwrap_or(u16::MAX);
+    let height = u16::try_from(per_column + 2 + source_h).unwrap_or(u16::MAX);
     let popup = crate::ui::widgets::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = app
@@ -74,6 +90,15 @@ pub(crate) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
+    let [inner, _, source_area] = Layout::vertical([
+        Constraint::Length(u16::try_from(per_column).unwrap_or(u16::MAX)),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    if source_h > 0 {
+        frame.render_widget(source, source_area);
+    }
     if two {
         let [left, _, right] = Layout::horizontal([
             Constraint::Length(u16::try_from(col_w).unwrap_or(0)),
