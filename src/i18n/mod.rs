@@ -2,6 +2,7 @@
 
 pub mod errors;
 pub mod handout;
+pub mod practical;
 
 use crate::lang::Lang;
 use crate::plan::{FieldId, Step};
