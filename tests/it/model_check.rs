@@ -662,3 +662,27 @@ fn every_method_has_all_five_adaptations_each_its_own() {
         assert!(seen.insert(method.plan_b.en.clone()), "{}", method.id);
     }
 }
+
+#[test]
+fn methods_and_roles_claim_no_source_we_do_not_have() {
+    use modelownia::model::Provenance;
+    // We have the text of neither the Model nor the publication: nothing we wrote is marked as
+    // coming from the publication, and only the support team itself (a fact of the Model) is
+    // marked Model.
+    let m = model::load_from(None).expect("embedded model");
+    let claims: Vec<(&str, Provenance)> = m
+        .methods
+        .iter()
+        .map(|x| (x.id.as_str(), x.provenance))
+        .chain(m.roles.iter().map(|x| (x.id.as_str(), x.provenance)))
+        .collect();
+    for (id, p) in &claims {
+        assert_ne!(*p, Provenance::Publication, "{id}");
+    }
+    let model_items: Vec<&str> = claims
+        .iter()
+        .filter(|(_, p)| *p == Provenance::Model)
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(model_items, ["local-support-team-member"]);
+}
