@@ -203,12 +203,14 @@ fn method_practicalities(c: &mut Checker<'_>, item: Item<'_>, m: &Method) {
             item,
             "min_adults is 0; at least one adult runs any method".into(),
         );
-    } else if m.age_range.min < 18 && m.min_adults < MIN_ADULTS_WITH_MINORS {
+    } else if let Some(ages) = m.age_range.filter(|a| a.min < 18)
+        && m.min_adults < MIN_ADULTS_WITH_MINORS
+    {
         c.report(
             item,
             format!(
                 "min_adults is {} but the method is for ages from {}: with minors there are at least {MIN_ADULTS_WITH_MINORS} adults",
-                m.min_adults, m.age_range.min
+                m.min_adults, ages.min
             ),
         );
     }
@@ -390,7 +392,9 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.text(item, "summary", &m.summary);
         c.texts(item, "aims", &m.aims, true);
         c.range(item, "group_size", m.group_size);
-        c.range(item, "age_range", m.age_range);
+        if let Some(ages) = m.age_range {
+            c.range(item, "age_range", ages);
+        }
         if m.duration_minutes == 0 {
             c.report(item, "duration_minutes must be more than 0".into());
         }

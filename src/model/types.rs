@@ -116,6 +116,11 @@ pub struct Phase {
     pub items: Vec<ChecklistItem>,
 }
 
+/// Reads a present `age_range: (min: …, max: …)` as `Some`, so the files need no `Some(…)`.
+fn some_range<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Range>, D::Error> {
+    Range::deserialize(d).map(Some)
+}
+
 /// A method or form of youth work, in the template of a good activity manual.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,8 +135,14 @@ pub struct Method {
     pub aims: Vec<Text>,
     /// How many people it works with.
     pub group_size: Range,
-    /// Ages it suits.
-    pub age_range: Range,
+    /// Ages it suits; absent for a format of adults that young people only join (a partners'
+    /// meeting), where an age range would mean nothing.
+    #[serde(
+        default,
+        deserialize_with = "some_range",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub age_range: Option<Range>,
     /// Length of one session.
     pub duration_minutes: u32,
     /// What to bring.

@@ -686,3 +686,29 @@ fn methods_and_roles_claim_no_source_we_do_not_have() {
         .collect();
     assert_eq!(model_items, ["local-support-team-member"]);
 }
+
+#[test]
+fn an_adult_format_may_leave_out_its_age_range() {
+    let m = model::load_from(None).expect("embedded model");
+    let table = m.method("partners-round-table").expect("the round table");
+    assert_eq!(table.age_range, None);
+    let facts = modelownia::describe::method_facts(table, modelownia::lang::Lang::En);
+    assert!(!facts.contains("ages"), "{facts}");
+    // Every youth format still states its ages.
+    assert!(
+        m.methods
+            .iter()
+            .filter(|x| x.id != "partners-round-table")
+            .all(|x| x.age_range.is_some())
+    );
+    // A present range is still checked.
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "age_range: (min: 12, max: 19)",
+        "age_range: (min: 19, max: 12)",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(all.contains("age_range: min must be at least 1"), "{all}");
+}
