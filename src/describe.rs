@@ -17,16 +17,16 @@ pub fn item_name(model: &Model, kind: PickKind, id: &str, lang: Lang) -> Option<
     Some((name.get(lang).to_string(), summary.get(lang).to_string()))
 }
 
-/// A method's group size, ages and length on one line.
+/// A method's group size, ages (when it has them) and length on one line.
 pub fn method_facts(m: &Method, lang: Lang) -> String {
+    let ages = m.age_range.map_or_else(String::new, |a| {
+        format!(" · {} {}–{}", tr(lang, Msg::Ages), a.min, a.max)
+    });
     format!(
-        "{}: {}–{} · {} {}–{} · {} {}",
+        "{}: {}–{}{ages} · {} {}",
         tr(lang, Msg::GroupSize),
         m.group_size.min,
         m.group_size.max,
-        tr(lang, Msg::Ages),
-        m.age_range.min,
-        m.age_range.max,
         m.duration_minutes,
         tr(lang, Msg::Minutes)
     )

@@ -2,7 +2,7 @@
 //! an example scenario or a plan meeting by meeting. Pure: built from the model at draw time,
 //! so switching the language re-words the slide on screen.
 
-use crate::i18n::{Msg, tr};
+use crate::i18n::{Msg, practical, tr};
 use crate::lang::Lang;
 use crate::model::{Model, Text};
 use crate::plan::Plan;
@@ -98,7 +98,10 @@ pub fn slides(deck: &Deck, model: &Model, lang: Lang) -> Vec<Slide> {
             .methods
             .iter()
             .map(|m| {
-                let mut body = vec![crate::describe::method_facts(m, lang)];
+                let mut body = vec![
+                    crate::describe::method_facts(m, lang),
+                    practical::staffing_and_space(lang, m.min_adults, m.space),
+                ];
                 body.extend(m.steps.iter().map(|s| {
                     if s.minutes > 0 {
                         format!("• {} min · {}", s.minutes, s.get(lang))
@@ -121,6 +124,8 @@ pub fn slides(deck: &Deck, model: &Model, lang: Lang) -> Vec<Slide> {
             .map(|r| {
                 let mut body = vec![r.who.get(lang).to_string()];
                 body.extend(texts(&r.tasks, lang));
+                body.push(practical::vetting_label(lang, r.vetting).to_string());
+                body.push(practical::support_team_label(lang, r.support_team).to_string());
                 Slide {
                     kind: pick("Rola", "Role"),
                     title: r.name.get(lang).into(),
@@ -266,6 +271,21 @@ mod tests {
         let deck = slides(&Deck::Scenario(s.id.clone()), &m, Lang::Pl);
         assert_eq!(deck.len(), 1 + s.sessions.len());
         assert!(deck_named("valuez", None, &m).is_err());
+        // A room sees who needs vetting and how many adults a method takes.
+        let roles = slides(&Deck::Roles, &m, Lang::En);
+        assert!(
+            roles[0]
+                .body
+                .iter()
+                .any(|l| l.starts_with("Vetting before"))
+        );
+        let methods = slides(&Deck::Methods, &m, Lang::Pl);
+        assert!(
+            methods[0]
+                .body
+                .iter()
+                .any(|l| l.starts_with("Obsada: co najmniej"))
+        );
         assert!(
             deck_named("scenario", Some("nope"), &m)
                 .unwrap_err()

@@ -4,7 +4,7 @@
 use super::doc::{Block, Item, Mark};
 use crate::describe::{gap_text, method_facts};
 use crate::i18n::handout::{W, origin_copy, origin_import, origin_scenario, word};
-use crate::i18n::{Msg, field_label, step_name, tr};
+use crate::i18n::{Msg, field_label, practical, step_name, tr};
 use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{CheckState, FieldId, Origin, Pick, Plan, gaps, state};
@@ -312,6 +312,11 @@ impl Handout<'_> {
             self.blocks
                 .push(Block::Heading(3, m.name.get(self.lang).to_string()));
             self.blocks.push(Block::Remark(method_facts(m, self.lang)));
+            self.blocks.push(Block::Remark(format!(
+                "{}. {}",
+                practical::staffing_and_space(self.lang, m.min_adults, m.space),
+                m.space_note.get(self.lang)
+            )));
             if !pick.note.trim().is_empty() {
                 self.blocks.push(Block::Para(pick.note.clone()));
             }
@@ -332,6 +337,27 @@ impl Handout<'_> {
                     })
                     .collect();
                 self.blocks.push(Block::List(steps));
+            }
+            self.blocks.push(Block::Field(
+                practical::plan_b_heading(self.lang).to_string(),
+                m.plan_b.get(self.lang).to_string(),
+            ));
+            // The adaptations matter to the team only when the group has needs to adapt for.
+            if self.full || !self.plan.group.needs.trim().is_empty() {
+                let adaptations = m
+                    .adaptations
+                    .iter()
+                    .map(|a| Item {
+                        strong: format!("{}:", practical::adaptation_label(self.lang, a.kind)),
+                        rest: a.text().get(self.lang).to_string(),
+                        note: String::new(),
+                    })
+                    .collect();
+                self.blocks.push(Block::Field(
+                    practical::adaptations_heading(self.lang).to_string(),
+                    String::new(),
+                ));
+                self.blocks.push(Block::List(adaptations));
             }
         }
     }

@@ -5,6 +5,7 @@ pub mod browse;
 pub mod checklist;
 pub mod errors;
 pub mod handout;
+pub mod practical;
 
 use crate::lang::Lang;
 use crate::plan::{FieldId, Step};

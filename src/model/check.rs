@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::source::{ModelFile, Sources};
-use super::types::{Condition, Level, Model, Range, Setting, Text};
+use super::types::{AdaptationKind, Condition, Level, Method, Model, Range, Setting, Text};
 use crate::ron_error::{Located, line_of};
 
 /// Where the checker is: which file, which item; turns findings into located messages.
@@ -175,6 +175,79 @@ fn register<'a>(
 
 /// The longest a method step or a scenario part may last (ten hours): more is a typo.
 const MAX_PART_MINUTES: u32 = 600;
+
+/// The fewest adults with a group that has minors in it: the staffing rule of the planning
+/// checklist (`staffing-ratio-set`) says nobody is left alone with a group.
+const MIN_ADULTS_WITH_MINORS: u32 = 2;
+
+/// Adaptations, plan B, staffing and space: what a facilitator needs to run a method with a
+/// real, mixed group.
+fn method_practicalities(c: &mut Checker<'_>, item: Item<'_>, m: &Method) {
+    if m.adaptations.is_empty() {
+        c.report(
+            item,
+            format!(
+                "adaptations: the list is empty; give one for each of {}",
+                kinds_list(&AdaptationKind::ALL)
+            ),
+        );
+    } else {
+        let missing: Vec<AdaptationKind> = AdaptationKind::ALL
+            .into_iter()
+            .filter(|k| !m.adaptations.iter().any(|a| a.kind == *k))
+            .collect();
+        if !missing.is_empty() {
+            c.report(
+                item,
+                format!("adaptations: no entry for {}", kinds_list(&missing)),
+            );
+        }
+    }
+    for (i, a) in m.adaptations.iter().enumerate() {
+        if m.adaptations[..i].iter().any(|b| b.kind == a.kind) {
+            c.report(
+                item,
+                format!(
+                    "adaptations[{}]: {:?} is already adapted for above; merge the two",
+                    i + 1,
+                    a.kind
+                ),
+            );
+        }
+        c.text(
+            item,
+            &format!("adaptations[{}] ({:?})", i + 1, a.kind),
+            &a.text(),
+        );
+    }
+    c.text(item, "plan_b", &m.plan_b);
+    c.text(item, "space_note", &m.space_note);
+    if m.min_adults == 0 {
+        c.report(
+            item,
+            "min_adults is 0; at least one adult runs any method".into(),
+        );
+    } else if let Some(ages) = m.age_range.filter(|a| a.min < 18)
+        && m.min_adults < MIN_ADULTS_WITH_MINORS
+    {
+        c.report(
+            item,
+            format!(
+                "min_adults is {} but the method is for ages from {}: with minors there are at least {MIN_ADULTS_WITH_MINORS} adults",
+                m.min_adults, ages.min
+            ),
+        );
+    }
+}
+
+/// Adaptation kinds as they are spelled in the RON files, for messages.
+fn kinds_list(kinds: &[AdaptationKind]) -> String {
+    kinds
+        .iter()
+        .map(|k| format!("{k:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Returns every semantic problem in the model; empty when it is fit to use.
 pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
@@ -354,7 +427,9 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         c.text(item, "summary", &m.summary);
         c.texts(item, "aims", &m.aims, true);
         c.range(item, "group_size", m.group_size);
-        c.range(item, "age_range", m.age_range);
+        if let Some(ages) = m.age_range {
+            c.range(item, "age_range", ages);
+        }
         if m.duration_minutes == 0 {
             c.report(item, "duration_minutes must be more than 0".into());
         }
@@ -395,12 +470,14 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
             &direction_ids,
             "direction",
         );
+        method_practicalities(&mut c, item, m);
     }
     for (r, item) in model.roles.iter().zip(role_items) {
         c.text(item, "name", &r.name);
         c.text(item, "summary", &r.summary);
         c.text(item, "who", &r.who);
         c.texts(item, "tasks", &r.tasks, true);
+        c.text(item, "vetting_note", &r.vetting_note);
     }
     for (s, item) in model.scenarios.iter().zip(scenario_items) {
         for (field, text) in [

@@ -199,6 +199,11 @@ pub struct Phase {
     pub items: Vec<ChecklistItem>,
 }
 
+/// Reads a present `age_range: (min: …, max: …)` as `Some`, so the files need no `Some(…)`.
+fn some_range<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Range>, D::Error> {
+    Range::deserialize(d).map(Some)
+}
+
 /// A method or form of youth work, in the template of a good activity manual.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -213,8 +218,14 @@ pub struct Method {
     pub aims: Vec<Text>,
     /// How many people it works with.
     pub group_size: Range,
-    /// Ages it suits.
-    pub age_range: Range,
+    /// Ages it suits; absent for a format of adults that young people only join (a partners'
+    /// meeting), where an age range would mean nothing.
+    #[serde(
+        default,
+        deserialize_with = "some_range",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub age_range: Option<Range>,
     /// Length of one session.
     pub duration_minutes: u32,
     /// What to bring.
@@ -231,6 +242,88 @@ pub struct Method {
     pub variations: Vec<Text>,
     /// Ids of the directions it fits.
     pub directions: Vec<String>,
+    /// How to run it for people with particular needs: one entry per [`AdaptationKind`].
+    pub adaptations: Vec<Adaptation>,
+    /// What to do when the weather, the turnout or the room lets the plan down.
+    pub plan_b: Text,
+    /// The fewest adults who must be there, whatever the group size.
+    pub min_adults: u32,
+    /// Where it happens.
+    pub space: Space,
+    /// What that space must offer, in a sentence.
+    pub space_note: Text,
+    /// Where the method comes from.
+    pub provenance: Provenance,
+}
+
+/// A need a method is adapted for. The set is fixed so that every method answers the same five
+/// questions a worker asks about a mixed group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AdaptationKind {
+    /// A wheelchair user, or anyone who cannot manage steps or long distances.
+    Wheelchair,
+    /// Autistic people, people with ADHD and others who need predictability or quiet.
+    Neurodivergent,
+    /// Deaf and hard-of-hearing people.
+    Hearing,
+    /// People who do not (yet) speak the session's language well.
+    Language,
+    /// People who read and write with difficulty.
+    LowLiteracy,
+}
+
+impl AdaptationKind {
+    /// Every kind, in the order the guide and the docs list them.
+    pub const ALL: [AdaptationKind; 5] = [
+        AdaptationKind::Wheelchair,
+        AdaptationKind::Neurodivergent,
+        AdaptationKind::Hearing,
+        AdaptationKind::Language,
+        AdaptationKind::LowLiteracy,
+    ];
+}
+
+/// How a method changes for one kind of need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adaptation {
+    /// Which need.
+    pub kind: AdaptationKind,
+    /// What to change, in Polish.
+    #[serde(default)]
+    pub pl: String,
+    /// What to change, in English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Adaptation {
+    /// The adaptation's text.
+    pub fn text(&self) -> Text {
+        Text::new(self.pl.clone(), self.en.clone())
+    }
+}
+
+/// Where a method happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Space {
+    /// In a room.
+    Indoor,
+    /// Outside: a courtyard, a street, a park.
+    Outdoor,
+    /// Either, depending on the group and the season.
+    Either,
+}
+
+/// Whether a person must be vetted before they work with minors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Vetting {
+    /// Always, before their first session with minors.
+    Required,
+    /// Not as part of this role (they do not work with minors in it).
+    NotRequired,
+    /// It depends on how much and how they meet the young people; the note says when.
+    DependsOnContact,
 }
 
 /// A person or organisation involved in an activity.
@@ -247,6 +340,14 @@ pub struct Role {
     pub who: Text,
     /// What they do.
     pub tasks: Vec<Text>,
+    /// Whether they must be vetted before working with minors.
+    pub vetting: Vetting,
+    /// What the vetting is, where to check its rules, and (when it depends) on what.
+    pub vetting_note: Text,
+    /// Whether they usually sit in the local support team.
+    pub support_team: bool,
+    /// Where the role comes from.
+    pub provenance: Provenance,
 }
 
 /// Where an example scenario is set. This is also its jurisdiction: a Gdynia scenario runs

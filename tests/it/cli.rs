@@ -417,3 +417,33 @@ fn check_model_exits_2_on_an_unknown_applies_when_tag_naming_the_place() {
     assert!(stderr.contains("Night"), "{stderr}");
     assert_eq!(text(&out.stdout), "");
 }
+
+#[test]
+fn check_model_exits_2_on_a_method_without_adaptations() {
+    let (_tmp, model) = model_copy();
+    let methods = model.join("methods.ron");
+    let original = std::fs::read_to_string(&methods).unwrap();
+    let start = original.find("        adaptations: [").unwrap();
+    let end = start + original[start..].find("        ],").unwrap() + "        ],".len();
+    let broken = format!(
+        "{}        adaptations: [],{}",
+        &original[..start],
+        &original[end..]
+    );
+    std::fs::write(&methods, &broken).unwrap();
+    let line = broken
+        .lines()
+        .position(|l| l.contains("id: \"research-walk\""))
+        .unwrap()
+        + 1;
+
+    let out = run(&["check-model", "--model", model.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("methods.ron:{line}:"))
+            && stderr.contains("method \"research-walk\": adaptations: the list is empty"),
+        "{stderr}"
+    );
+    assert_eq!(text(&out.stdout), "");
+}

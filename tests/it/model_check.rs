@@ -753,3 +753,329 @@ fn the_checklist_has_legal_items_and_a_cypriot_one() {
         .count();
     assert!(cypriot >= 1);
 }
+
+/// The first method's adaptations list, as it stands in the file: from `adaptations: [` to its `],`.
+fn first_adaptations(text: &str) -> (usize, usize) {
+    let start = text
+        .find("        adaptations: [")
+        .expect("an adaptations list");
+    let end = start + text[start..].find("        ],").expect("its end") + "        ],".len();
+    (start, end)
+}
+
+#[test]
+fn a_method_without_adaptations_is_rejected_at_its_place() {
+    let dir = copy();
+    let path = dir.path().join("methods.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let (start, end) = first_adaptations(&text);
+    let broken = format!("{}        adaptations: [],{}", &text[..start], &text[end..]);
+    std::fs::write(&path, broken).expect("write");
+    let errs = errors(dir.path());
+    let e = errs
+        .iter()
+        .find(|e| e.message.contains("adaptations: the list is empty"))
+        .unwrap_or_else(|| panic!("{}", joined(&errs)));
+    assert!(e.file.ends_with("methods.ron"), "{e}");
+    assert!(e.message.contains("method \"research-walk\""), "{e}");
+    assert!(
+        e.message
+            .contains("Wheelchair, Neurodivergent, Hearing, Language, LowLiteracy"),
+        "{e}"
+    );
+    let id_line = std::fs::read_to_string(&path)
+        .expect("read")
+        .lines()
+        .position(|l| l.contains("id: \"research-walk\""))
+        .expect("present")
+        + 1;
+    assert_eq!(e.line, id_line, "{e}");
+}
+
+#[test]
+fn every_adaptation_kind_is_required_once_and_unknown_kinds_are_rejected() {
+    // A missing kind.
+    let dir = copy();
+    let path = dir.path().join("methods.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let (start, end) = first_adaptations(&text);
+    let list = &text[start..end];
+    let hearing = list
+        .lines()
+        .find(|l| l.contains("(kind: Hearing,"))
+        .expect("a hearing adaptation");
+    let without = list.replacen(&format!("{hearing}\n"), "", 1);
+    std::fs::write(
+        &path,
+        format!("{}{without}{}", &text[..start], &text[end..]),
+    )
+    .expect("write");
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("method \"research-walk\": adaptations: no entry for Hearing"),
+        "{all}"
+    );
+
+    // The same kind twice.
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "(kind: Hearing,",
+        "(kind: Wheelchair,",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("Wheelchair is already adapted for above")
+            && all.contains("no entry for Hearing"),
+        "{all}"
+    );
+
+    // A kind outside the fixed set is a parse error that names the file and the line.
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "(kind: Hearing,",
+        "(kind: Eyesight,",
+    );
+    let errs = errors(dir.path());
+    let e = errs
+        .iter()
+        .find(|e| e.to_string().contains("Eyesight"))
+        .unwrap_or_else(|| panic!("{}", joined(&errs)));
+    assert!(e.file.ends_with("methods.ron") && e.line > 1, "{e}");
+}
+
+#[test]
+fn adaptations_plan_b_and_space_need_both_languages() {
+    let dir = copy();
+    let path = dir.path().join("methods.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    // Blank the English half of the first wheelchair adaptation, of the first plan B, and of
+    // the first space note.
+    let mut broken = text.clone();
+    for marker in [
+        "(kind: Wheelchair, pl: \"",
+        "plan_b: (pl: \"",
+        "space_note: (pl: \"",
+    ] {
+        let at = broken.find(marker).expect("marker");
+        let en = at + broken[at..].find(", en: \"").expect("its en") + ", en: \"".len();
+        let end = en + broken[en..].find('"').expect("closing quote");
+        broken.replace_range(en..end, "");
+    }
+    std::fs::write(&path, broken).expect("write");
+    let all = joined(&errors(dir.path()));
+    for field in ["adaptations[1] (Wheelchair)", "plan_b", "space_note"] {
+        assert!(
+            all.contains(&format!(
+                "method \"research-walk\": {field}: English text (en) is missing or empty"
+            )),
+            "{field}: {all}"
+        );
+    }
+}
+
+#[test]
+fn min_adults_follows_the_staffing_rule() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "min_adults: 2,",
+        "min_adults: 0,",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("method \"research-walk\": min_adults is 0"),
+        "{all}"
+    );
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "min_adults: 2,",
+        "min_adults: 1,",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("min_adults is 1 but the method is for ages from 12")
+            && all.contains("at least 2 adults"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_method_without_space_or_provenance_is_rejected() {
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "space: Outdoor,",
+        "space: Rooftop,",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("methods.ron:") && all.contains("Rooftop"),
+        "{all}"
+    );
+    let dir = copy();
+    edit(dir.path(), "methods.ron", "provenance: GdyniaPractice,", "");
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("methods.ron:") && all.contains("provenance"),
+        "{all}"
+    );
+}
+
+#[test]
+fn roles_say_vetting_support_team_and_provenance() {
+    let m = model::load_from(None).expect("embedded model");
+    use modelownia::model::Vetting;
+    // Everyone who runs sessions with minors is vetted; the roles that only sometimes meet the
+    // group say so; the support team is not empty.
+    for id in [
+        "youth-worker",
+        "artist-animator",
+        "psychologist",
+        "volunteer",
+    ] {
+        assert_eq!(
+            m.role(id).map(|r| r.vetting),
+            Some(Vetting::Required),
+            "{id}"
+        );
+    }
+    assert!(
+        m.roles
+            .iter()
+            .any(|r| r.vetting == Vetting::DependsOnContact)
+    );
+    assert!(m.roles.iter().filter(|r| r.support_team).count() >= 5);
+    // The local support network the review lists is all there.
+    for id in [
+        "housing-manager",
+        "local-leader",
+        "welfare-social-worker",
+        "school-pedagogue",
+        "community-police-officer",
+        "probation-officer",
+        "librarian",
+        "social-innovation-coordinator",
+        "psychologist",
+        "volunteer",
+    ] {
+        assert!(m.role(id).is_some(), "{id}");
+    }
+
+    let dir = copy();
+    edit(
+        dir.path(),
+        "roles.ron",
+        "vetting: Required,",
+        "vetting: Sometimes,",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("roles.ron:") && all.contains("Sometimes"),
+        "{all}"
+    );
+    let dir = copy();
+    edit(dir.path(), "roles.ron", "support_team: false,", "");
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("roles.ron:") && all.contains("support_team"),
+        "{all}"
+    );
+    let dir = copy();
+    let path = dir.path().join("roles.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let at = text.find("vetting_note: (").expect("a vetting note");
+    let pl = at + text[at..].find("pl: \"").expect("its pl") + "pl: \"".len();
+    let end = pl + text[pl..].find('"').expect("closing quote");
+    std::fs::write(&path, format!("{}{}", &text[..pl], &text[end..])).expect("write");
+    let all = joined(&errors(dir.path()));
+    assert!(
+        all.contains("role \"youth-worker\": vetting_note: Polish text (pl) is missing or empty"),
+        "{all}"
+    );
+}
+
+#[test]
+fn every_method_has_all_five_adaptations_each_its_own() {
+    use modelownia::model::AdaptationKind;
+    let m = model::load_from(None).expect("embedded model");
+    let mut seen = std::collections::HashSet::new();
+    for method in &m.methods {
+        for kind in AdaptationKind::ALL {
+            let a = method
+                .adaptations
+                .iter()
+                .find(|a| a.kind == kind)
+                .unwrap_or_else(|| panic!("{} has no {kind:?}", method.id));
+            // Generic filler would repeat across methods; each sentence is written for one.
+            assert!(
+                seen.insert(a.pl.clone()),
+                "{}: {kind:?} repeated",
+                method.id
+            );
+            assert!(
+                seen.insert(a.en.clone()),
+                "{}: {kind:?} repeated",
+                method.id
+            );
+        }
+        assert!(seen.insert(method.plan_b.en.clone()), "{}", method.id);
+    }
+}
+
+#[test]
+fn methods_and_roles_claim_no_source_we_do_not_have() {
+    use modelownia::model::Provenance;
+    // We have the text of neither the Model nor the publication: nothing we wrote is marked as
+    // coming from the publication, and only the support team itself (a fact of the Model) is
+    // marked Model.
+    let m = model::load_from(None).expect("embedded model");
+    let claims: Vec<(&str, Provenance)> = m
+        .methods
+        .iter()
+        .map(|x| (x.id.as_str(), x.provenance))
+        .chain(m.roles.iter().map(|x| (x.id.as_str(), x.provenance)))
+        .collect();
+    for (id, p) in &claims {
+        assert_ne!(*p, Provenance::Publication, "{id}");
+    }
+    let model_items: Vec<&str> = claims
+        .iter()
+        .filter(|(_, p)| *p == Provenance::Model)
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(model_items, ["local-support-team-member"]);
+}
+
+#[test]
+fn an_adult_format_may_leave_out_its_age_range() {
+    let m = model::load_from(None).expect("embedded model");
+    let table = m.method("partners-round-table").expect("the round table");
+    assert_eq!(table.age_range, None);
+    let facts = modelownia::describe::method_facts(table, modelownia::lang::Lang::En);
+    assert!(!facts.contains("ages"), "{facts}");
+    // Every youth format still states its ages.
+    assert!(
+        m.methods
+            .iter()
+            .filter(|x| x.id != "partners-round-table")
+            .all(|x| x.age_range.is_some())
+    );
+    // A present range is still checked.
+    let dir = copy();
+    edit(
+        dir.path(),
+        "methods.ron",
+        "age_range: (min: 12, max: 19)",
+        "age_range: (min: 19, max: 12)",
+    );
+    let all = joined(&errors(dir.path()));
+    assert!(all.contains("age_range: min must be at least 1"), "{all}");
+}

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::describe::method_facts;
-use crate::i18n::{Msg, field_prompt, step_intro, tr};
+use crate::i18n::{Msg, field_prompt, practical, step_intro, tr};
 use crate::lang::Lang;
-use crate::model::{Model, Text};
+use crate::model::{Method, Model, Provenance, Text, Vetting};
 use crate::plan::{CheckState, FieldId, PickKind};
 use crate::state::{App, Slot, Workbook, check_state, checklist_rows, pick_rows};
 
@@ -40,7 +40,7 @@ pub(crate) fn bullets(
 }
 
 /// A method's steps, each with its minutes ("min" is the same in both languages).
-fn timed_steps(lines: &mut Vec<Line<'static>>, lang: Lang, m: &crate::model::Method) {
+fn timed_steps(lines: &mut Vec<Line<'static>>, lang: Lang, m: &Method) {
     for st in &m.steps {
         lines.push(Line::raw(format!(
             "• {} min · {}",
@@ -106,6 +106,11 @@ pub(crate) fn details(
                 heading(t, &mut l, m.name.get(lang));
                 l.push(Line::raw(m.summary.get(lang).to_string()));
                 l.push(Line::from(Span::styled(method_facts(m, lang), t.dim)));
+                l.push(Line::from(Span::styled(
+                    practical::staffing_and_space(lang, m.min_adults, m.space),
+                    t.dim,
+                )));
+                l.push(Line::raw(m.space_note.get(lang).to_string()));
                 bullets(t, &mut l, lang, Msg::Aims, &m.aims);
                 if !m.steps.is_empty() {
                     heading(t, &mut l, tr(lang, Msg::Steps2));
@@ -114,6 +119,9 @@ pub(crate) fn details(
                 bullets(t, &mut l, lang, Msg::Materials, &m.materials);
                 bullets(t, &mut l, lang, Msg::Risks, &m.risks);
                 group_needs_lines(t, &mut l, lang, group_needs);
+                adaptations(t, &mut l, lang, m);
+                heading(t, &mut l, practical::plan_b_heading(lang));
+                l.push(Line::raw(m.plan_b.get(lang).to_string()));
                 bullets(t, &mut l, lang, Msg::Preparation, &m.preparation);
                 bullets(t, &mut l, lang, Msg::Debriefing, &m.debriefing);
                 bullets(t, &mut l, lang, Msg::Variations, &m.variations);
@@ -123,6 +131,7 @@ pub(crate) fn details(
                     .filter_map(|d| model.direction(d))
                     .map(|d| &d.name);
                 served(t, &mut l, lang, Msg::FitsDirections, names(dirs, lang));
+                provenance(t, &mut l, lang, m.provenance);
             }
         }
         PickKind::Roles => {
@@ -130,6 +139,24 @@ pub(crate) fn details(
                 heading(t, &mut l, r.name.get(lang));
                 l.push(Line::raw(r.who.get(lang).to_string()));
                 bullets(t, &mut l, lang, Msg::Tasks, &r.tasks);
+                l.push(Line::raw(""));
+                l.push(Line::from(Span::styled(
+                    practical::vetting_label(lang, r.vetting).to_string(),
+                    t.label,
+                )));
+                l.push(Line::raw(r.vetting_note.get(lang).to_string()));
+                if r.vetting != Vetting::NotRequired {
+                    l.push(Line::from(Span::styled(
+                        practical::vetting_law(lang).to_string(),
+                        t.dim,
+                    )));
+                }
+                l.push(Line::raw(""));
+                l.push(Line::from(Span::styled(
+                    practical::support_team_label(lang, r.support_team).to_string(),
+                    t.label,
+                )));
+                provenance(t, &mut l, lang, r.provenance);
             }
         }
     }
@@ -140,6 +167,34 @@ pub(crate) fn details(
         )));
     }
     l
+}
+
+/// A method's adaptations, each after the label of the need it answers.
+fn adaptations(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, m: &Method) {
+    if m.adaptations.is_empty() {
+        return;
+    }
+    heading(t, lines, practical::adaptations_heading(lang));
+    for a in &m.adaptations {
+        let text = match lang {
+            Lang::Pl => &a.pl,
+            Lang::En => &a.en,
+        };
+        lines.push(Line::from(Span::styled(
+            format!("• {}", practical::adaptation_label(lang, a.kind)),
+            t.label,
+        )));
+        lines.push(Line::raw(format!("  {text}")));
+    }
+}
+
+/// Where an item comes from, dim, after an empty line.
+fn provenance(t: &Theme, lines: &mut Vec<Line<'static>>, lang: Lang, p: Provenance) {
+    lines.push(Line::raw(""));
+    lines.push(Line::from(Span::styled(
+        practical::provenance_line(lang, p),
+        t.dim,
+    )));
 }
 
 /// The participants' needs from the Group step, when it says any.
