@@ -27,9 +27,6 @@ fn values_directions_scenarios_and_advice_use_the_glossary_terms() {
 }
 
 #[test]
-#[ignore = "methods.ron, roles.ron and phases.ron belong to other branches right now; their \
-            remaining variants (\"building manager\", \"estate manager\", \"protection officer\") \
-            are listed in the scenarios report for the lead to fix at the merge"]
 fn methods_roles_and_phases_use_the_glossary_terms() {
     let found = misuses(&[ModelFile::Methods, ModelFile::Roles, ModelFile::Phases]);
     assert!(found.is_empty(), "{found}");
