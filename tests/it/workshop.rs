@@ -418,3 +418,16 @@ fn without_colour_the_browser_carries_no_colour_either() {
         );
     }
 }
+
+#[test]
+fn the_browser_says_where_each_item_comes_from_and_that_it_is_not_a_quotation() {
+    let mut app = browsing(Lang::En);
+    press(&mut app, KeyCode::Enter);
+    let app = accessible(app);
+    let text = screen(&app, 100, 80);
+    assert!(text.contains("Source: "), "{text}");
+    let value = &app.model.values[0];
+    if value.provenance != modelownia::model::Provenance::Model {
+        assert!(text.contains("not a quotation of the Model"), "{text}");
+    }
+}

@@ -245,8 +245,29 @@ pub(crate) fn detail_lines(
             format!("{} {}", tr(lang, Msg::UnknownItem), item.id()),
             t.error,
         )));
+    } else if let Some(p) = provenance(model, item) {
+        l.push(Line::raw(""));
+        l.push(Line::from(Span::styled(
+            crate::i18n::practical::provenance_line(lang, p),
+            t.dim,
+        )));
     }
     l
+}
+
+/// Where an item comes from, for the kinds whose guide text does not already say it.
+fn provenance(model: &Model, item: &Item) -> Option<crate::model::Provenance> {
+    match item {
+        Item::Value(id) => model.value(id).map(|v| v.provenance),
+        Item::Direction(id) => model.direction(id).map(|d| d.provenance),
+        Item::Scenario(id) => model.scenario(id).map(|s| s.provenance),
+        Item::Advice(id) => model
+            .advice
+            .iter()
+            .find(|a| a.id == *id)
+            .map(|a| a.provenance),
+        Item::Check(_) | Item::Method(_) | Item::Role(_) => None,
+    }
 }
 
 fn detail_paragraph(app: &App, b: &Browsing) -> Option<Paragraph<'static>> {
