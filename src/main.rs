@@ -37,7 +37,7 @@ fn main() -> ExitCode {
                     Err(errors) => invalid_model(&errors),
                 }
             } else {
-                with_store(&cli, |store, model| {
+                with_store(&cli, false, |store, model| {
                     commands::export(Some(store), &model, request)
                 })
             }
@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Some(Command::New {
             title,
             from_scenario,
-        }) => with_store(&cli, |store, model| {
+        }) => with_store(&cli, false, |store, model| {
             commands::new(
                 store,
                 &model,
@@ -54,10 +54,10 @@ fn main() -> ExitCode {
                 from_scenario.as_deref(),
             )
         }),
-        Some(Command::Import { files }) => with_store(&cli, |store, _| {
+        Some(Command::Import { files }) => with_store(&cli, false, |store, _| {
             commands::import(store, cli.language(), files)
         }),
-        Some(Command::Present { section, id }) => with_store(&cli, |store, model| {
+        Some(Command::Present { section, id }) => with_store(&cli, true, |store, model| {
             let deck = if section == "plan" {
                 match id.as_deref() {
                     Some(id) => commands::find_plan(Some(store), id)
@@ -88,7 +88,7 @@ fn main() -> ExitCode {
             Ok(m) => commands::scenarios(&m, cli.language()),
             Err(errors) => invalid_model(&errors),
         },
-        Some(Command::Run { plan, session }) => with_store(&cli, |store, model| {
+        Some(Command::Run { plan, session }) => with_store(&cli, true, |store, model| {
             match commands::resolve_run(store, plan, *session) {
                 Ok((id, session)) => modelownia::app::run(
                     store,
@@ -100,8 +100,10 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
-        Some(Command::List) => with_store(&cli, |store, model| commands::list(store, &model)),
-        None => with_store(&cli, |store, model| {
+        Some(Command::List) => {
+            with_store(&cli, false, |store, model| commands::list(store, &model))
+        }
+        None => with_store(&cli, true, |store, model| {
             modelownia::app::run(
                 store,
                 model,
@@ -115,7 +117,7 @@ fn main() -> ExitCode {
 }
 
 /// Loads the model and opens the data folder, or explains why not (exit 2).
-fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
+fn with_store(cli: &Cli, lazy: bool, f: impl FnOnce(&storage::Store, model::Model) -> u8) -> u8 {
     let model = match model::load_for_use(cli.model.as_deref()) {
         Ok(m) => m,
         Err(errors) => return invalid_model(&errors),
@@ -124,8 +126,21 @@ fn with_store(cli: &Cli, f: impl FnOnce(&storage::Store, model::Model) -> u8) ->
         commands::say("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
         return commands::INVALID;
     };
-    match storage::Store::open(&root) {
-        Ok(store) => f(&store, model),
+    let cache = storage::resolve_cache(cli.data_dir.as_deref());
+    // The home screen cleans up after its first frame; every other command at once.
+    let opened = if lazy {
+        storage::Store::open_deferred(&root)
+    } else {
+        storage::Store::open(&root)
+    };
+    match opened {
+        Ok(store) => {
+            let store = match cache {
+                Some(dir) => store.with_cache_dir(dir),
+                None => store,
+            };
+            f(&store, model)
+        }
         Err(e) => {
             commands::say(&modelownia::i18n::errors::store_error(cli.language(), &e));
             commands::INVALID

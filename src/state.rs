@@ -195,6 +195,17 @@ pub struct Row {
     pub has_backup: bool,
     /// Other versions of this plan waiting to be compared: rescued edits, sync conflicts.
     pub others: Vec<crate::storage::Origin>,
+    /// What the list sorts by after "damaged first" (see `storage::list_order`).
+    pub order: String,
+}
+
+/// A change to the plan list found while the files are checked after the first frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowChange {
+    /// This row is new or changed: it replaces the row with its id.
+    Upsert(Row),
+    /// The plan with this id is gone.
+    Remove(String),
 }
 
 /// Where the keyboard is in the workbook.

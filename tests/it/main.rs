@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod event_storm;
 mod export;
+mod home_index;
 mod model_check;
 mod readme;
 mod runtime_saves;

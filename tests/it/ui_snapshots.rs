@@ -176,6 +176,7 @@ fn home_app(lang: Lang) -> App {
             percent: 0,
             damaged: Some("plans/broken.ron:3:12: Expected closing `)`".into()),
             has_backup: true,
+            order: String::new(),
             others: Vec::new(),
         },
         Row {
@@ -185,6 +186,7 @@ fn home_app(lang: Lang) -> App {
             percent: 64,
             damaged: None,
             has_backup: false,
+            order: String::new(),
             others: vec![modelownia::storage::Origin::Conflict {
                 tool: modelownia::storage::SyncTool::Syncthing,
                 device: "LAPTOP7".into(),
@@ -198,6 +200,7 @@ fn home_app(lang: Lang) -> App {
             percent: 12,
             damaged: None,
             has_backup: false,
+            order: String::new(),
             others: Vec::new(),
         },
     ];

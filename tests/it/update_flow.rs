@@ -246,6 +246,7 @@ fn home() -> App {
             damaged: None,
             has_backup: false,
             others: Vec::new(),
+            order: String::new(),
         });
     }
     app
