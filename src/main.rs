@@ -100,9 +100,8 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
-        Some(Command::List) => {
-            with_store(&cli, false, |store, model| commands::list(store, &model))
-        }
+        // `list` only reads: the clean-up after killed saves is left to the app's next start.
+        Some(Command::List) => with_store(&cli, true, |store, model| commands::list(store, &model)),
         None => with_store(&cli, true, |store, model| {
             modelownia::app::run(
                 store,
@@ -127,7 +126,8 @@ fn with_store(cli: &Cli, lazy: bool, f: impl FnOnce(&storage::Store, model::Mode
         return commands::INVALID;
     };
     let cache = storage::resolve_cache(cli.data_dir.as_deref());
-    // The home screen cleans up after its first frame; every other command at once.
+    // The app cleans up after its first frame (`list` leaves it to the app); every other
+    // command at once.
     let opened = if lazy {
         storage::Store::open_deferred(&root)
     } else {

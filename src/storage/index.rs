@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::{Replace, Store, exists, others};
@@ -26,6 +27,8 @@ use crate::ron_error::Located;
 const MAGIC: &str = "modelownia-home-index";
 /// Bumped whenever the lines change meaning: an index of another format is rebuilt.
 const FORMAT: u32 = 1;
+/// At most this many threads read plan files at once.
+const MAX_READERS: usize = 4;
 /// The index's file name in the cache folder.
 pub const INDEX_FILE: &str = "home-index.tsv";
 
@@ -331,10 +334,12 @@ impl Scan {
                 self.next_stamp(store, &mut changes);
                 continue;
             }
-            if let Some((name, stamp)) = self.to_read.pop() {
-                let entry = Entry::read(store, &name, stamp, s);
-                changes.push(Change::Upsert(entry.summary(store)));
-                self.current.push(entry);
+            if !self.to_read.is_empty() {
+                let deadline = Instant::now().checked_add(budget.saturating_sub(start.elapsed()));
+                for entry in self.read_some(store, s, deadline) {
+                    changes.push(Change::Upsert(entry.summary(store)));
+                    self.current.push(entry);
+                }
                 self.changed = true;
                 continue;
             }
@@ -405,6 +410,47 @@ impl Scan {
             }
             _ => self.to_read.push((name.to_string(), stamp)),
         }
+    }
+
+    /// Reads files of `to_read` until `deadline`, on every core: decoding is nearly all the
+    /// cost of a first start with many plans.
+    fn read_some(
+        &mut self,
+        store: &Store,
+        s: &Summarizer<'_>,
+        deadline: Option<Instant>,
+    ) -> Vec<Entry> {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(self.to_read.len())
+            .min(MAX_READERS);
+        let queue = Mutex::new(std::mem::take(&mut self.to_read));
+        let work = || {
+            let mut out = Vec::new();
+            while deadline.is_none_or(|d| Instant::now() < d) {
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).pop();
+                let Some((name, stamp)) = next else { break };
+                out.push(Entry::read(store, &name, stamp, s));
+            }
+            out
+        };
+        let mut read = Vec::new();
+        if workers <= 1 {
+            read = work();
+        } else {
+            std::thread::scope(|scope| {
+                let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+                read = work();
+                for h in helpers {
+                    match h.join() {
+                        Ok(more) => read.extend(more),
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    }
+                }
+            });
+        }
+        self.to_read = queue.into_inner().unwrap_or_else(PoisonError::into_inner);
+        read
     }
 
     /// The rows after the scan, in the list's order.

@@ -896,18 +896,21 @@ impl Store {
     pub fn others(&self) -> Vec<Other> {
         let mut out = Vec::new();
         let entries = |dir: PathBuf| std::fs::read_dir(dir).into_iter().flatten().flatten();
+        // The names first: a stat of every plan only to skip the few links would double
+        // the cost of listing a large folder.
+        let not_link = |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| !t.is_symlink());
         for entry in entries(self.plans_dir()) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
-            if others::is_link(&path) {
-                continue;
-            }
             if let Some((id, origin)) =
                 others::conflict_name(&name, |id| exists(&self.plan_path(id)))
             {
-                out.push(Other { id, path, origin });
+                if not_link(&entry) {
+                    out.push(Other { id, path, origin });
+                }
             } else if let Some((id, _)) = name.split_once(".ron.recovered")
                 && valid_id(id)
+                && not_link(&entry)
             {
                 out.push(Other {
                     id: id.to_string(),
