@@ -195,8 +195,19 @@ pub struct Row {
     pub has_backup: bool,
     /// Other versions of this plan waiting to be compared: rescued edits, sync conflicts.
     pub others: Vec<crate::storage::Origin>,
-    /// What the list sorts by after "damaged first" (see `storage::list_order`).
+    /// A damaged file's time, which it sorts by (a plan sorts by `updated`; empty then).
     pub order: String,
+}
+
+impl Row {
+    /// What the list sorts this row by after "damaged first" (see `plan::list_order`).
+    pub fn sort_key(&self) -> &str {
+        if self.damaged.is_some() {
+            &self.order
+        } else {
+            &self.updated
+        }
+    }
 }
 
 /// A change to the plan list found while the files are checked after the first frame.

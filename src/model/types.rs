@@ -6,7 +6,7 @@ use crate::lang::Lang;
 
 /// A human text in both languages. Missing halves deserialize as empty so the checker can
 /// report every missing translation at once instead of stopping at the first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Polish.
@@ -41,7 +41,7 @@ impl Text {
 }
 
 /// An inclusive range of whole numbers (ages, group sizes).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// Smallest.
@@ -51,7 +51,7 @@ pub struct Range {
 }
 
 /// A value: what matters in the work and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     /// Stable id that plans refer to.
@@ -67,7 +67,7 @@ pub struct Value {
 }
 
 /// A direction of work: where the work goes and what it looks like in practice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Direction {
     /// Stable id that plans refer to.
@@ -85,7 +85,7 @@ pub struct Direction {
 }
 
 /// One tickable action of a phase checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable id, unique across all phases.
@@ -103,7 +103,7 @@ pub struct ChecklistItem {
 }
 
 /// A phase of an activity with its checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Stable id.
@@ -117,7 +117,7 @@ pub struct Phase {
 }
 
 /// A method or form of youth work, in the template of a good activity manual.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Method {
     /// Stable id.
@@ -151,7 +151,7 @@ pub struct Method {
 }
 
 /// A person or organisation involved in an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id.
@@ -167,7 +167,7 @@ pub struct Role {
 }
 
 /// Where an example scenario comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Setting {
     /// A neighbourhood house in a Gdynia revitalisation area.
     Gdynia,
@@ -176,7 +176,7 @@ pub enum Setting {
 }
 
 /// The group a scenario is written for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioGroup {
     /// Ages.
@@ -188,7 +188,7 @@ pub struct ScenarioGroup {
 }
 
 /// One step of a method, timed so a facilitator can run it with a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MethodStep {
     /// How long it takes.
@@ -226,7 +226,7 @@ fn is_once(n: &u32) -> bool {
 }
 
 /// One meeting (or one kind of meeting) of a scenario, with its timed agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioSession {
     /// Its name, e.g. "Week 2: research walk" or "Every training, weeks 1–4".
@@ -246,7 +246,7 @@ impl ScenarioSession {
 }
 
 /// One timed part of a scenario's meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioPart {
     /// How long it lasts.
@@ -265,7 +265,7 @@ pub struct ScenarioPart {
 }
 
 /// A value a scenario lives, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioValue {
     /// Value id.
@@ -275,7 +275,7 @@ pub struct ScenarioValue {
 }
 
 /// A direction a scenario follows, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioDirection {
     /// Direction id.
@@ -285,7 +285,7 @@ pub struct ScenarioDirection {
 }
 
 /// A role in a scenario, and its task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioRole {
     /// Role id.
@@ -295,7 +295,7 @@ pub struct ScenarioRole {
 }
 
 /// An example activity, filled in against the model, that can seed a new plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Stable id.
@@ -338,7 +338,7 @@ impl Scenario {
 }
 
 /// The whole model, as loaded and checked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Model {
     /// Values.
     pub values: Vec<Value>,
@@ -381,7 +381,7 @@ impl Provenance {
 }
 
 /// Who a piece of advice speaks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Audience {
     /// Someone starting youth work in a neighbourhood.
     Newcomer,
@@ -392,7 +392,7 @@ pub enum Audience {
 }
 
 /// A piece of advice, linked to the values and directions it serves.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     /// Stable id.

@@ -37,8 +37,6 @@ pub const INDEX_FILE: &str = "home-index.tsv";
 pub struct Summary {
     /// The plan id (the file name without `.ron`).
     pub id: String,
-    /// Its file.
-    pub path: PathBuf,
     /// The plan's title (empty when damaged).
     pub title: String,
     /// When it last changed, as stored (empty when damaged).
@@ -49,15 +47,27 @@ pub struct Summary {
     pub damaged: Option<Located>,
     /// Whether a `.bak` exists to restore a damaged file from (false for a plan that loads).
     pub has_backup: bool,
-    /// What the list sorts by after "damaged first": `updated`, or a damaged file's time.
+    /// A damaged file's modification time, which it sorts by (a plan sorts by `updated`);
+    /// empty for a plan, so 100,000 rows do not hold each time twice.
     pub order: String,
+}
+
+impl Summary {
+    /// What the list sorts this row by after "damaged first".
+    pub fn sort_key(&self) -> &str {
+        if self.damaged.is_some() {
+            &self.order
+        } else {
+            &self.updated
+        }
+    }
 }
 
 fn sort(rows: &mut [Summary]) {
     rows.sort_by(|a, b| {
         crate::plan::list_order(
-            (a.damaged.is_some(), &a.order, &a.id),
-            (b.damaged.is_some(), &b.order, &b.id),
+            (a.damaged.is_some(), a.sort_key(), &a.id),
+            (b.damaged.is_some(), b.sort_key(), &b.id),
         )
     });
 }
@@ -153,16 +163,11 @@ impl<'m> Summarizer<'m> {
 /// A hash of everything in `model` and of this build's version: progress is worked out from
 /// both, so an index made with another model or build is rebuilt.
 pub fn model_key(model: &Model) -> u64 {
-    struct HashWriter(DefaultHasher);
-    impl std::fmt::Write for HashWriter {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut w = HashWriter(DefaultHasher::new());
-    let _ = write!(w, "{}{model:?}", env!("CARGO_PKG_VERSION"));
-    w.0.finish()
+    use std::hash::Hash;
+    let mut h = DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    model.hash(&mut h);
+    h.finish()
 }
 
 /// Whether `name` in `plans/` is a plan file the list shows.
@@ -173,7 +178,6 @@ fn is_listed_name(store: &Store, name: &str) -> bool {
 impl Entry {
     fn summary(&self, store: &Store) -> Summary {
         let id = self.name.trim_end_matches(".ron").to_string();
-        let path = store.plans_dir().join(&self.name);
         match &self.row {
             Kept::Plan {
                 title,
@@ -181,15 +185,15 @@ impl Entry {
                 percent,
             } => Summary {
                 id,
-                path,
                 title: title.clone(),
                 updated: updated.clone(),
                 percent: *percent,
                 damaged: None,
                 has_backup: false,
-                order: updated.clone(),
+                order: String::new(),
             },
             Kept::Damaged { line, col, message } => {
+                let path = store.plans_dir().join(&self.name);
                 let error = Located {
                     file: path.display().to_string(),
                     line: *line,
@@ -201,7 +205,6 @@ impl Entry {
                 Summary {
                     has_backup: exists(&store.backup_path(&id)),
                     id,
-                    path,
                     title: String::new(),
                     updated: String::new(),
                     percent: 0,
@@ -250,7 +253,7 @@ pub enum Change {
 #[derive(Debug)]
 pub struct Scan {
     /// Index entries not (yet) seen on disk in this scan.
-    old: HashMap<String, Entry>,
+    old: HashMap<String, (Stamp, Kept)>,
     /// Entries that hold for the files as they are now.
     current: Vec<Entry>,
     dir: Option<std::fs::ReadDir>,
@@ -288,7 +291,7 @@ impl Store {
     }
 
     /// The index's entries, when the file is there, whole, and made for this folder and model.
-    fn read_index(&self, s: &Summarizer<'_>) -> Option<HashMap<String, Entry>> {
+    fn read_index(&self, s: &Summarizer<'_>) -> Option<HashMap<String, (Stamp, Kept)>> {
         let path = self.index_path();
         // A link in its place is not ours: never read through it (nor written, see below).
         if others::is_link(&path) {
@@ -400,8 +403,9 @@ impl Scan {
             return;
         };
         let stamp = Stamp::of(&meta);
-        match self.old.remove(name) {
-            Some(old) if old.stamp == stamp && stamp.mtime_ns != 0 => {
+        match self.old.remove_entry(name) {
+            Some((name, (old_stamp, row))) if old_stamp == stamp && stamp.mtime_ns != 0 => {
+                let old = Entry { name, stamp, row };
                 if matches!(old.row, Kept::Damaged { .. }) {
                     // Whether a backup exists is not in the stamp: say it afresh.
                     changes.push(Change::Upsert(old.summary(store)));
@@ -533,7 +537,7 @@ fn render(entries: &[Entry], root: &Path, key: u64) -> String {
 }
 
 /// The entries of an index's text; `None` when any line is not as [`render`] writes it.
-fn parse(text: &str, root: &Path, key: u64) -> Option<HashMap<String, Entry>> {
+fn parse(text: &str, root: &Path, key: u64) -> Option<HashMap<String, (Stamp, Kept)>> {
     let mut lines = text.split_terminator('\n');
     let mut head = lines.next()?.split('\t');
     let ok = head.next()? == MAGIC
@@ -580,10 +584,7 @@ fn parse(text: &str, root: &Path, key: u64) -> Option<HashMap<String, Entry>> {
             },
             _ => return None,
         };
-        if entries
-            .insert(name.clone(), Entry { name, stamp, row })
-            .is_some()
-        {
+        if entries.insert(name, (stamp, row)).is_some() {
             return None;
         }
     }
@@ -640,8 +641,9 @@ mod tests {
         let text = render(&entries, root, 7);
         let back = parse(&text, root, 7).expect("parses");
         assert_eq!(back.len(), 2);
-        assert_eq!(back["p1.ron"], entries[0]);
-        assert_eq!(back["p2.ron"], entries[1]);
+        for e in &entries {
+            assert_eq!(back[&e.name], (e.stamp, e.row.clone()));
+        }
         assert!(parse(&text, root, 8).is_none(), "another model");
         assert!(
             parse(&text, Path::new("/other"), 7).is_none(),

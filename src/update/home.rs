@@ -253,8 +253,8 @@ pub(super) fn apply_rows(app: &mut App, changes: Vec<RowChange>) {
     rows.extend(new);
     rows.sort_by(|a, b| {
         crate::plan::list_order(
-            (a.damaged.is_some(), &a.order, &a.id),
-            (b.damaged.is_some(), &b.order, &b.id),
+            (a.damaged.is_some(), a.sort_key(), &a.id),
+            (b.damaged.is_some(), b.sort_key(), &b.id),
         )
     });
     let visible = app.visible_rows();
