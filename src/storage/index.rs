@@ -385,17 +385,11 @@ impl Scan {
     }
 
     fn look_at(&mut self, store: &Store, entry: &std::fs::DirEntry, changes: &mut Vec<Change>) {
+        // A name that is not UTF-8 is not one modelownia made: as before the index, it is
+        // listed under its lossy form, as damaged (not a plan id).
         let name = entry.file_name();
-        let Some(name) = name.to_str() else {
-            // Not UTF-8: not a name modelownia made; read it as today (it shows as damaged).
-            let lossy = name.to_string_lossy().into_owned();
-            if let Ok(meta) = entry.metadata()
-                && is_listed_name(store, &lossy)
-            {
-                self.to_read.push((lossy, Stamp::of(&meta)));
-            }
-            return;
-        };
+        let name = name.to_string_lossy();
+        let name = name.as_ref();
         if !is_listed_name(store, name) {
             return;
         }
