@@ -367,3 +367,38 @@ fn a_damaged_file_keeps_its_place_and_message_through_the_index() {
     assert_eq!((opened.line, opened.col), (damaged.line, damaged.col));
     assert_eq!(opened.message, damaged.message);
 }
+
+fn list_command(data: &Path, cache: Option<&Path>) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_modelownia"));
+    cmd.arg("list")
+        .arg("--data-dir")
+        .arg(data)
+        .env_remove("MODELOWNIA_DATA_DIR")
+        .env_remove("MODELOWNIA_CACHE_DIR");
+    if let Some(dir) = cache {
+        cmd.env("MODELOWNIA_CACHE_DIR", dir);
+    }
+    let out = cmd.output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn list_prints_the_same_with_and_without_the_index_and_keeps_it_in_the_chosen_folder() {
+    let (dir, store) = store();
+    for (id, title) in [("aa", "Spacer"), ("bbb", "Mural")] {
+        store.save(&plan(id, title)).expect("save");
+    }
+    std::fs::write(store.plan_path("broken"), "(version: 3,\n  oops").expect("damage");
+    let first = list_command(store.root(), None);
+    // A data folder given on the command line keeps its index inside, never in the user's
+    // own cache folder.
+    assert!(store.root().join("cache").join("home-index.tsv").is_file());
+    let second = list_command(store.root(), None);
+    assert_eq!(first, second);
+    assert!(second.contains("broken\tDAMAGED\t"), "{second}");
+    assert!(second.contains("aa\tSpacer\t"), "{second}");
+    let elsewhere = dir.path().join("my-cache");
+    assert_eq!(list_command(store.root(), Some(&elsewhere)), first);
+    assert!(elsewhere.join("home-index.tsv").is_file());
+}
