@@ -147,7 +147,7 @@ fn benches(c: &mut Criterion) {
     let mut app = App::new(m.clone(), Lang::Pl);
     app.home.rows = rows;
     c.bench_function("home: apply 100 changed rows to a list of 10,000", |b| {
-        b.iter(|| update::update(&mut app, Msg::Listed(black_box(changes.clone()))))
+        b.iter(|| update::update(&mut app, Msg::Listed(black_box(changes.clone()), true)))
     });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     c.bench_function("home: draw the list of 10,000 plans, 80x24", |b| {

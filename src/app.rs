@@ -309,6 +309,7 @@ impl<'a> Runtime<'a> {
             .collect();
         rt.pending = Some(Pending::CleanUp);
         rt.scan = Some(scan);
+        rt.app.home.loading = true;
         rt
     }
 
@@ -356,7 +357,7 @@ impl<'a> Runtime<'a> {
                         Change::Remove(id) => crate::state::RowChange::Remove(id),
                     })
                     .collect();
-                self.handle(Msg::Listed(changes));
+                self.handle(Msg::Listed(changes, done));
                 if !done {
                     self.pending = Some(Pending::Scan(scan));
                 }
@@ -837,6 +838,7 @@ impl<'a> Runtime<'a> {
             self.store.clean_up();
         }
         self.scan = None;
+        self.app.home.loading = false;
         self.others = self.others_by_id();
         let s = Summarizer::with_key(&self.app.model, self.model_key);
         // The store's order (damaged first, then newest) is the list's order, as in `list`.

@@ -68,6 +68,9 @@ pub struct Home {
     pub last_trashed: Option<(String, String)>,
     /// What the trash holds, as read when its view opened.
     pub trash: Vec<TrashRow>,
+    /// The plan files are still being checked after start-up: an empty list may only be
+    /// not read yet.
+    pub loading: bool,
 }
 
 /// A plan in the trash, as its view lists it.

@@ -38,8 +38,9 @@ pub enum Msg {
     /// The window changed size.
     Resized,
     /// Rows of the plan list that changed on disk since the index was written (or, with no
-    /// index, rows as they are read), applied in place.
-    Listed(Vec<crate::state::RowChange>),
+    /// index, rows as they are read), applied in place; and whether every file has now been
+    /// looked at.
+    Listed(Vec<crate::state::RowChange>, bool),
     /// The other versions (rescued edits, sync conflicts) of each plan that has any.
     Others(std::collections::HashMap<String, Vec<crate::storage::Origin>>),
 }
@@ -180,8 +181,9 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             let code = u8::try_from(128 + signal).unwrap_or(u8::MAX);
             vec![Effect::Terminate(code)]
         }
-        Msg::Listed(changes) => {
+        Msg::Listed(changes, done) => {
             home::apply_rows(app, changes);
+            app.home.loading = !done;
             Vec::new()
         }
         Msg::Others(mut others) => {

@@ -285,9 +285,14 @@ fn without_an_index_the_app_starts_empty_and_rows_arrive() {
         rt.app.home.rows.is_empty(),
         "nothing read before the first frame"
     );
+    assert!(
+        rt.app.home.loading,
+        "the list says it is being read, not that there are none"
+    );
     while rt.busy() {
         rt.work_a_little();
     }
+    assert!(!rt.app.home.loading);
     assert_eq!(rt.app.home.rows.len(), 30);
     let expected: Vec<String> = store
         .summaries(&Summarizer::new(&m))

@@ -217,6 +217,12 @@ fn home_screens() {
             format!("home_empty_{l}_80x24"),
             draw(&empty, 80, 24).backend()
         );
+        let mut reading = App::new(model(), lang);
+        reading.home.loading = true;
+        insta::assert_snapshot!(
+            format!("home_reading_{l}_80x24"),
+            draw(&reading, 80, 24).backend()
+        );
         let app = home_app(lang);
         insta::assert_snapshot!(format!("home_list_{l}_80x24"), draw(&app, 80, 24).backend());
         insta::assert_snapshot!(
