@@ -6,7 +6,7 @@
 //! <data dir>/plans/<id>.ron                  a plan (see `encode`)
 //! <data dir>/plans/<id>.ron.bak              the version before the last save
 //! <data dir>/plans/<id>.ron.damaged-<secs>   a damaged file set aside by `restore_backup`
-//! <data dir>/plans/.<id>.ron.tmp-XXXXXX      a save in progress (removed on `Store::open`)
+//! <data dir>/plans/.<id>.ron.tmp-XXXXXX      a save in progress (removed by `Store::clean_up`)
 //! <data dir>/plans/.locks/<id>.lock          held while a window has the plan open
 //! <cache dir>/home-index.tsv                 the plan list, cached (see `index`; may be deleted)
 //! <data dir>/trash/<id>.ron[.bak]            plans moved to the trash
