@@ -5,7 +5,7 @@
 //! its own to autosave and to notice a termination signal, which arrives as
 //! [`Msg::Terminate`] and leaves through the normal path: save, restore, exit code 128 + n.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,7 +26,9 @@ use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::{self, FieldId};
 use crate::state::{App, Focus, Notice, ReadOnlyReason, Row, SaveStatus, Workbook};
-use crate::storage::{Listed, LockError, PlanLock, Store, StoreError, new_id};
+use crate::storage::{
+    Change, LockError, Origin, PlanLock, Store, StoreError, Summarizer, Summary, new_id,
+};
 use crate::theme::Theme;
 use crate::update::{self, Effect, Msg, unsaved};
 
@@ -38,6 +40,9 @@ const RETRY_DELAY: Duration = Duration::from_secs(3);
 const SIGNAL_CHECK: Duration = Duration::from_secs(1);
 /// How often, while idle with a plan open, its file is looked at for changes made elsewhere.
 const OUTSIDE_CHECK: Duration = Duration::from_secs(5);
+/// The most time spent at once on checking the plan list after the first frame, between two
+/// looks at the input: a key waits at most this long.
+const LIST_STEP: Duration = Duration::from_millis(8);
 
 /// What the loop waits for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,7 +182,7 @@ pub fn run(store: &Store, model: Model, look: Look, start: Start) -> u8 {
     app.accessible = look.accessible;
     app.settings = look.settings.settings.clone();
     app.no_color = Theme::no_color_from_env();
-    let mut rt = Runtime::new(store, app);
+    let mut rt = Runtime::starting(store, app);
     rt.settings_file = look
         .settings
         .path
@@ -284,6 +289,23 @@ pub struct Runtime<'a> {
     /// Where settings changed in the app are written, and whether the file was there at
     /// start; `None` when they are not ours to write (damaged, or no config folder).
     pub settings_file: Option<(std::path::PathBuf, bool)>,
+    /// Work left over from start-up, done a step at a time between inputs.
+    pending: Option<Pending>,
+    /// The look at the plan files begun before the first frame, to go on after clean-up.
+    scan: Option<crate::storage::Scan>,
+    /// Ties the home-screen index to the model (see `storage::model_key`).
+    model_key: u64,
+    /// The other versions of each plan that has any, as last looked at.
+    others: HashMap<String, Vec<Origin>>,
+}
+
+/// What start-up leaves until after the first frame.
+#[derive(Debug)]
+enum Pending {
+    /// Clean up after killed saves and look for other versions of plans.
+    CleanUp,
+    /// Check the list drawn from the index against the files.
+    Scan(crate::storage::Scan),
 }
 
 /// The system clock in milliseconds since the Unix epoch.
@@ -294,10 +316,37 @@ pub fn system_ms() -> u64 {
 }
 
 impl<'a> Runtime<'a> {
-    /// Loads the plan list.
+    /// Loads the plan list, checking every file against the index first.
     pub fn new(store: &'a Store, app: App) -> Self {
-        let mut rt = Self {
+        let mut rt = Self::bare(store, app);
+        rt.refresh();
+        rt
+    }
+
+    /// Shows the plan list as the home-screen index has it for the files whose size, time
+    /// and inode have not changed, reading none: the loop reads the others after the first
+    /// frame, a step at a time, and updates the rows in place (with no index, rows appear as
+    /// the files are read). Clean-ups and the look for other versions wait too.
+    pub fn starting(store: &'a Store, app: App) -> Self {
+        let mut rt = Self::bare(store, app);
+        let s = Summarizer::with_key(&rt.app.model, rt.model_key);
+        let mut scan = store.scan(&s);
+        scan.check_stamps(store);
+        rt.app.home.rows = scan
+            .rows(store)
+            .into_iter()
+            .map(|r| row(r, &rt.others))
+            .collect();
+        rt.pending = Some(Pending::CleanUp);
+        rt.scan = Some(scan);
+        rt.app.home.loading = true;
+        rt
+    }
+
+    fn bare(store: &'a Store, app: App) -> Self {
+        Self {
             store,
+            model_key: crate::storage::model_key(&app.model),
             app,
             lock: None,
             save_due: None,
@@ -306,9 +355,45 @@ impl<'a> Runtime<'a> {
             clock: Box::new(system_ms),
             checked: Instant::now(),
             settings_file: None,
-        };
-        rt.refresh();
-        rt
+            pending: None,
+            scan: None,
+            others: HashMap::new(),
+        }
+    }
+
+    /// Whether work left from start-up is still to be done (see [`Runtime::starting`]).
+    pub fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Does a step of the work left from start-up; its results arrive as messages.
+    pub fn work_a_little(&mut self) {
+        match self.pending.take() {
+            None => {}
+            Some(Pending::CleanUp) => {
+                self.store.clean_up();
+                self.others = self.others_by_id();
+                self.handle(Msg::Others(self.others.clone()));
+                let s = Summarizer::with_key(&self.app.model, self.model_key);
+                let scan = self.scan.take().unwrap_or_else(|| self.store.scan(&s));
+                self.pending = Some(Pending::Scan(scan));
+            }
+            Some(Pending::Scan(mut scan)) => {
+                let s = Summarizer::with_key(&self.app.model, self.model_key);
+                let (changes, done) = scan.step(self.store, &s, LIST_STEP);
+                let changes = changes
+                    .into_iter()
+                    .map(|c| match c {
+                        Change::Upsert(r) => crate::state::RowChange::Upsert(row(r, &self.others)),
+                        Change::Remove(id) => crate::state::RowChange::Remove(id),
+                    })
+                    .collect();
+                self.handle(Msg::Listed(changes, done));
+                if !done {
+                    self.pending = Some(Pending::Scan(scan));
+                }
+            }
+        }
     }
 
     /// The same runtime on another clock (tests move time by hand).
@@ -379,6 +464,12 @@ impl<'a> Runtime<'a> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
+            // Work left from start-up goes on while no key is waiting.
+            let wait = if self.busy() {
+                Some(Duration::ZERO)
+            } else {
+                wait
+            };
             match events.next(wait)? {
                 None => {
                     if self.save_due.is_some_and(|due| due <= Instant::now()) {
@@ -419,6 +510,7 @@ impl<'a> Runtime<'a> {
                     }
                 }
             }
+            self.work_a_little();
         }
     }
 
@@ -790,50 +882,34 @@ impl<'a> Runtime<'a> {
         self.select(&c.id);
     }
 
+    /// Reads the plan list again (from the index where files have not changed).
     fn refresh(&mut self) {
-        let others = self.store.others();
-        let others_of = |id: &str| -> Vec<crate::storage::Origin> {
-            others
-                .iter()
-                .filter(|o| o.id == id)
-                .map(|o| o.origin.clone())
-                .collect()
-        };
-        let model = &self.app.model;
+        // Checking every file now makes a start-up scan still under way redundant.
+        if matches!(self.pending.take(), Some(Pending::CleanUp)) {
+            self.store.clean_up();
+        }
+        self.scan = None;
+        self.app.home.loading = false;
+        self.others = self.others_by_id();
+        let s = Summarizer::with_key(&self.app.model, self.model_key);
         // The store's order (damaged first, then newest) is the list's order, as in `list`.
         let rows: Vec<Row> = self
             .store
-            .list()
+            .summaries(&s)
             .into_iter()
-            .map(|l| match l {
-                Listed::Ok { decoded, .. } => Row {
-                    id: decoded.plan.id.clone(),
-                    title: decoded.plan.context.title.clone(),
-                    updated: decoded.plan.updated.clone(),
-                    percent: plan::progress(&decoded.plan, model).percent(),
-                    damaged: None,
-                    has_backup: false,
-                    others: others_of(&decoded.plan.id),
-                },
-                Listed::Damaged {
-                    id,
-                    error,
-                    has_backup,
-                    ..
-                } => Row {
-                    others: others_of(&id),
-                    id,
-                    title: String::new(),
-                    updated: String::new(),
-                    percent: 0,
-                    damaged: Some(error.to_string().lines().next().unwrap_or("").to_string()),
-                    has_backup,
-                },
-            })
+            .map(|r| row(r, &self.others))
             .collect();
         self.app.home.rows = rows;
         let len = self.app.visible_rows().len();
         self.app.home.selected = self.app.home.selected.min(len.saturating_sub(1));
+    }
+
+    fn others_by_id(&self) -> HashMap<String, Vec<Origin>> {
+        let mut by_id: HashMap<String, Vec<Origin>> = HashMap::new();
+        for o in self.store.others() {
+            by_id.entry(o.id).or_default().push(o.origin);
+        }
+        by_id
     }
 
     /// Takes plan `id`'s lock, or puts the reason it cannot be taken in the notice.
@@ -1060,6 +1136,22 @@ impl<'a> Runtime<'a> {
         drop(lock);
         self.refresh();
         self.select(id);
+    }
+}
+
+/// A list row from what the store found of a plan file.
+fn row(s: Summary, others: &HashMap<String, Vec<Origin>>) -> Row {
+    Row {
+        others: others.get(&s.id).cloned().unwrap_or_default(),
+        damaged: s
+            .damaged
+            .map(|e| e.to_string().lines().next().unwrap_or("").to_string()),
+        id: s.id,
+        title: s.title,
+        updated: s.updated,
+        percent: s.percent,
+        has_backup: s.has_backup,
+        order: s.order,
     }
 }
 

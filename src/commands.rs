@@ -7,7 +7,7 @@ use crate::clock;
 use crate::export::{self, Format};
 use crate::lang::Lang;
 use crate::model::{self, Model};
-use crate::plan::{Plan, progress};
+use crate::plan::Plan;
 use crate::storage::{self, Listed, Store};
 use crate::text::{self, visible_line};
 
@@ -64,22 +64,19 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
 pub fn list(store: &Store, model: &Model) -> u8 {
     say(&cell(&store.root().display().to_string()));
     let mut out = String::new();
-    for row in store.list() {
-        let line = match row {
-            Listed::Ok { decoded, .. } => {
-                let p = &decoded.plan;
-                format!(
-                    "{}\t{}\t{}\t{}%",
-                    p.id,
-                    cell(&p.context.title),
-                    cell(&clock::short(&p.updated)),
-                    progress(p, model).percent()
-                )
-            }
-            Listed::Damaged { id, error, .. } => format!(
+    for row in store.summaries(&storage::Summarizer::new(model)) {
+        let line = match &row.damaged {
+            None => format!(
+                "{}\t{}\t{}\t{}%",
+                row.id,
+                cell(&row.title),
+                cell(&clock::short(&row.updated)),
+                row.percent
+            ),
+            Some(error) => format!(
                 "{}\tDAMAGED\t{}",
-                cell(&id),
-                cell(&storage::one_line(&error))
+                cell(&row.id),
+                cell(&storage::one_line(error))
             ),
         };
         out.push_str(&line);

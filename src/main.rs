@@ -42,7 +42,7 @@ fn main() -> ExitCode {
                     Err(errors) => invalid_model(&errors),
                 }
             } else {
-                with_store(&cli, lang, |store, model| {
+                with_store(&cli, lang, false, |store, model| {
                     commands::export(Some(store), &model, request)
                 })
             }
@@ -50,13 +50,13 @@ fn main() -> ExitCode {
         Some(Command::New {
             title,
             from_scenario,
-        }) => with_store(&cli, lang, |store, model| {
+        }) => with_store(&cli, lang, false, |store, model| {
             commands::new(store, &model, lang, title, from_scenario.as_deref())
         }),
-        Some(Command::Import { files }) => {
-            with_store(&cli, lang, |store, _| commands::import(store, lang, files))
-        }
-        Some(Command::Present { section, id }) => with_store(&cli, lang, |store, model| {
+        Some(Command::Import { files }) => with_store(&cli, lang, false, |store, _| {
+            commands::import(store, lang, files)
+        }),
+        Some(Command::Present { section, id }) => with_store(&cli, lang, true, |store, model| {
             let deck = if section == "plan" {
                 match id.as_deref() {
                     Some(id) => commands::find_plan(Some(store), id)
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
                 Err(code) => code,
             }
         }),
-        Some(Command::Browse) => with_store(&cli, lang, |store, model| {
+        Some(Command::Browse) => with_store(&cli, lang, true, |store, model| {
             modelownia::app::run(
                 store,
                 model,
@@ -94,19 +94,26 @@ fn main() -> ExitCode {
             Ok(m) => commands::scenarios(&m, lang),
             Err(errors) => invalid_model(&errors),
         },
-        Some(Command::Run { plan, session }) => with_store(&cli, lang, |store, model| {
-            match commands::resolve_run(store, plan, *session) {
-                Ok((id, session)) => modelownia::app::run(
-                    store,
-                    model,
-                    cli.look(&settings),
-                    modelownia::app::Start::Run { id, session },
-                ),
-                Err(code) => code,
-            }
+        Some(Command::Run { plan, session }) => {
+            with_store(
+                &cli,
+                lang,
+                true,
+                |store, model| match commands::resolve_run(store, plan, *session) {
+                    Ok((id, session)) => modelownia::app::run(
+                        store,
+                        model,
+                        cli.look(&settings),
+                        modelownia::app::Start::Run { id, session },
+                    ),
+                    Err(code) => code,
+                },
+            )
+        }
+        Some(Command::List) => with_store(&cli, lang, true, |store, model| {
+            commands::list(store, &model)
         }),
-        Some(Command::List) => with_store(&cli, lang, |store, model| commands::list(store, &model)),
-        None => with_store(&cli, lang, |store, model| {
+        None => with_store(&cli, lang, true, |store, model| {
             modelownia::app::run(
                 store,
                 model,
@@ -118,10 +125,12 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Loads the model and opens the data folder, or explains why not (exit 2).
+/// Loads the model and opens the data folder, or explains why not (exit 2). With `lazy` the
+/// clean-up after killed saves waits until the app's first frame (`list` leaves it to the app).
 fn with_store(
     cli: &Cli,
     lang: modelownia::lang::Lang,
+    lazy: bool,
     f: impl FnOnce(&storage::Store, model::Model) -> u8,
 ) -> u8 {
     let model = match model::load_for_use(cli.model.as_deref()) {
@@ -132,8 +141,20 @@ fn with_store(
         commands::say("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
         return commands::INVALID;
     };
-    match storage::Store::open(&root) {
-        Ok(store) => f(&store, model),
+    let cache = storage::resolve_cache(cli.data_dir.as_deref());
+    let opened = if lazy {
+        storage::Store::open_deferred(&root)
+    } else {
+        storage::Store::open(&root)
+    };
+    match opened {
+        Ok(store) => {
+            let store = match cache {
+                Some(dir) => store.with_cache_dir(dir),
+                None => store,
+            };
+            f(&store, model)
+        }
         Err(e) => {
             commands::say(&modelownia::i18n::errors::store_error(lang, &e));
             commands::INVALID

@@ -74,6 +74,9 @@ pub struct Home {
     pub last_trashed: Option<(String, String)>,
     /// What the trash holds, as read when its view opened.
     pub trash: Vec<TrashRow>,
+    /// The plan files are still being checked after start-up: an empty list may only be
+    /// not read yet.
+    pub loading: bool,
 }
 
 /// A plan in the trash, as its view lists it.
@@ -280,6 +283,28 @@ pub struct Row {
     pub has_backup: bool,
     /// Other versions of this plan waiting to be compared: rescued edits, sync conflicts.
     pub others: Vec<crate::storage::Origin>,
+    /// A damaged file's time, which it sorts by (a plan sorts by `updated`; empty then).
+    pub order: String,
+}
+
+impl Row {
+    /// What the list sorts this row by after "damaged first" (see `plan::list_order`).
+    pub fn sort_key(&self) -> &str {
+        if self.damaged.is_some() {
+            &self.order
+        } else {
+            &self.updated
+        }
+    }
+}
+
+/// A change to the plan list found while the files are checked after the first frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowChange {
+    /// This row is new or changed: it replaces the row with its id.
+    Upsert(Row),
+    /// The plan with this id is gone.
+    Remove(String),
 }
 
 /// Where the keyboard is in the workbook.

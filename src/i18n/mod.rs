@@ -18,6 +18,7 @@ pub enum Msg {
     Plans,
     NoPlansTitle,
     NoPlansHint,
+    ReadingPlans,
     NoMatch,
     Filter,
     Damaged,
@@ -353,6 +354,7 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
             "Naciśnij {home.new}, aby zacząć nowy plan, albo {home.scenario}, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
             "Press {home.new} to start a new plan, or {home.scenario} to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
         ),
+        ReadingPlans => ("Wczytywanie planów…", "Reading the plans…"),
         NoMatch => (
             "Żaden tytuł nie pasuje do filtra.",
             "No title matches the filter.",

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 
 /// A human text in both languages. Missing halves deserialize as empty so the checker can
 /// report every missing translation at once instead of stopping at the first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Polish.
@@ -41,7 +41,7 @@ impl Text {
 }
 
 /// An inclusive range of whole numbers (ages, group sizes).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     /// Smallest.
@@ -51,7 +51,7 @@ pub struct Range {
 }
 
 /// A value: what matters in the work and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Value {
     /// Stable id that plans refer to.
@@ -69,7 +69,7 @@ pub struct Value {
 }
 
 /// A direction of work: where the work goes and what it looks like in practice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Direction {
     /// Stable id that plans refer to.
@@ -89,7 +89,7 @@ pub struct Direction {
 }
 
 /// One tickable action of a phase checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistItem {
     /// Stable id, unique across all phases.
@@ -177,7 +177,7 @@ impl Jurisdiction {
 }
 
 /// How binding a checklist item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub enum Level {
     /// Required by law where its conditions hold; carries its legal basis.
     LegalRequirement,
@@ -186,7 +186,7 @@ pub enum Level {
 }
 
 /// A phase of an activity with its checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// Stable id.
@@ -205,7 +205,7 @@ fn some_range<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Range>, D
 }
 
 /// A method or form of youth work, in the template of a good activity manual.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Method {
     /// Stable id.
@@ -284,7 +284,7 @@ impl AdaptationKind {
 }
 
 /// How a method changes for one kind of need.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Adaptation {
     /// Which need.
@@ -305,7 +305,7 @@ impl Adaptation {
 }
 
 /// Where a method happens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub enum Space {
     /// In a room.
     Indoor,
@@ -316,7 +316,7 @@ pub enum Space {
 }
 
 /// Whether a person must be vetted before they work with minors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub enum Vetting {
     /// Always, before their first session with minors.
     Required,
@@ -327,7 +327,7 @@ pub enum Vetting {
 }
 
 /// A person or organisation involved in an activity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     /// Stable id.
@@ -352,7 +352,7 @@ pub struct Role {
 
 /// Where an example scenario is set. This is also its jurisdiction: a Gdynia scenario runs
 /// under Polish law, a Nicosia one under the law of the Republic of Cyprus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Setting {
     /// A neighbourhood house in a Gdynia revitalisation area (Poland).
     Gdynia,
@@ -361,7 +361,7 @@ pub enum Setting {
 }
 
 /// The group a scenario is written for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioGroup {
     /// Ages.
@@ -373,7 +373,7 @@ pub struct ScenarioGroup {
 }
 
 /// One step of a method, timed so a facilitator can run it with a clock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MethodStep {
     /// How long it takes.
@@ -411,7 +411,7 @@ fn is_once(n: &u32) -> bool {
 }
 
 /// One meeting (or one kind of meeting) of a scenario, with its timed agenda.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioSession {
     /// Its name, e.g. "Week 2: research walk" or "Every training, weeks 1–4".
@@ -431,7 +431,7 @@ impl ScenarioSession {
 }
 
 /// One timed part of a scenario's meeting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioPart {
     /// How long it lasts.
@@ -450,7 +450,7 @@ pub struct ScenarioPart {
 }
 
 /// A value a scenario lives, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioValue {
     /// Value id.
@@ -460,7 +460,7 @@ pub struct ScenarioValue {
 }
 
 /// A direction a scenario follows, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioDirection {
     /// Direction id.
@@ -470,7 +470,7 @@ pub struct ScenarioDirection {
 }
 
 /// A role in a scenario, and its task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioRole {
     /// Role id.
@@ -480,7 +480,7 @@ pub struct ScenarioRole {
 }
 
 /// An example activity, filled in against the model, that can seed a new plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Stable id.
@@ -533,7 +533,7 @@ impl Scenario {
 }
 
 /// The whole model, as loaded and checked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Model {
     /// Values.
     pub values: Vec<Value>,
@@ -578,7 +578,7 @@ impl Provenance {
 }
 
 /// Who a piece of advice speaks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Audience {
     /// Someone starting youth work in a neighbourhood.
     Newcomer,
@@ -589,7 +589,7 @@ pub enum Audience {
 }
 
 /// A piece of advice, linked to the values and directions it serves.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     /// Stable id.
@@ -611,7 +611,7 @@ pub struct Advice {
 }
 
 /// A term the model's two languages must name the same way every time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// Stable id.

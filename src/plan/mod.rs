@@ -23,3 +23,13 @@ pub use lifecycle::{
 pub use seed::from_scenario;
 pub use steps::{FieldId, PickKind, STEPS, Step};
 pub use types::*;
+
+/// The order of the plan list, shared by the home screen and `modelownia list`, for rows of
+/// (damaged, sort key, id): damaged files first so they are noticed, then newest first (the
+/// key is when the plan last changed, or a damaged file's time), ties by id.
+pub fn list_order(a: (bool, &str, &str), b: (bool, &str, &str)) -> std::cmp::Ordering {
+    let ((da, ka, ia), (db, kb, ib)) = (a, b);
+    db.cmp(&da)
+        .then_with(|| kb.cmp(ka))
+        .then_with(|| ia.cmp(ib))
+}

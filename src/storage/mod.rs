@@ -6,8 +6,9 @@
 //! <data dir>/plans/<id>.ron                  a plan (see `encode`)
 //! <data dir>/plans/<id>.ron.bak              the version before the last save
 //! <data dir>/plans/<id>.ron.damaged-<secs>   a damaged file set aside by `restore_backup`
-//! <data dir>/plans/.<id>.ron.tmp-XXXXXX      a save in progress (removed on `Store::open`)
+//! <data dir>/plans/.<id>.ron.tmp-XXXXXX      a save in progress (removed by `Store::clean_up`)
 //! <data dir>/plans/.locks/<id>.lock          held while a window has the plan open
+//! <cache dir>/home-index.tsv                 the plan list, cached (see `index`; may be deleted)
 //! <data dir>/trash/<id>.ron[.bak]            plans moved to the trash
 //! ```
 //!
@@ -18,6 +19,7 @@
 mod atomic;
 mod codec;
 mod error;
+mod index;
 mod locate;
 mod others;
 mod settings_file;
@@ -34,6 +36,7 @@ pub use codec::{
     migrate, read_capped, try_encode, valid_id,
 };
 pub use error::{IoReason, StoreError};
+pub use index::{Change, INDEX_FILE, Scan, Stamp, Summarizer, Summary, model_key};
 pub use others::{Origin, Other, SyncTool, conflict_name, rescue_of};
 pub use settings_file::write_settings;
 
@@ -42,6 +45,9 @@ use crate::ron_error::Located;
 
 /// Environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "MODELOWNIA_DATA_DIR";
+
+/// Environment variable that overrides the cache folder (where the home-screen index lives).
+pub const CACHE_DIR_ENV: &str = "MODELOWNIA_CACHE_DIR";
 
 /// One row of the plan list.
 // A list holds a few dozen rows at most; boxing the plan would only complicate matching.
@@ -139,6 +145,8 @@ enum Replace {
 #[derive(Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Where the home-screen index goes (see `index`).
+    cache: PathBuf,
     fs: Arc<dyn SaveFs>,
     seen: Arc<Mutex<HashMap<String, Fingerprint>>>,
 }
@@ -179,6 +187,25 @@ pub fn resolve_root(flag: Option<&Path>) -> Option<PathBuf> {
     Some(std::path::absolute(&chosen).unwrap_or(chosen))
 }
 
+/// Picks the cache folder: `MODELOWNIA_CACHE_DIR`; else, when the data folder was chosen by
+/// `--data-dir` or `MODELOWNIA_DATA_DIR`, `None` (the store keeps its cache inside that
+/// folder, so a chosen folder never shares an index with the real one); else the platform's
+/// cache folder.
+pub fn resolve_cache(data_flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CACHE_DIR_ENV).filter(|v| !v.is_empty()) {
+        let dir = PathBuf::from(dir);
+        return Some(std::path::absolute(&dir).unwrap_or(dir));
+    }
+    if data_flag.is_some() || std::env::var_os(DATA_DIR_ENV).is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    Some(
+        directories::ProjectDirs::from("", "", "modelownia")?
+            .cache_dir()
+            .to_path_buf(),
+    )
+}
+
 /// A new plan id: `p` + 16 hex digits of the time in nanoseconds (strictly increasing within a
 /// process) + 4 hex digits of the process id, so ids made at the same moment still differ.
 pub fn new_id() -> String {
@@ -213,8 +240,17 @@ impl Store {
     /// Opens (creating if needed) the data folder at `root`, and removes temporary files left
     /// by a save that was killed (only for plans no running window holds).
     pub fn open(root: &Path) -> Result<Self, StoreError> {
+        let store = Self::open_deferred(root)?;
+        store.clean_up();
+        Ok(store)
+    }
+
+    /// [`Store::open`] without the clean-up, which can wait until the first frame is drawn:
+    /// call [`Store::clean_up`] then.
+    pub fn open_deferred(root: &Path) -> Result<Self, StoreError> {
         let store = Self {
             root: root.to_path_buf(),
+            cache: root.join("cache"),
             fs: Arc::new(RealFs),
             seen: Arc::default(),
         };
@@ -233,8 +269,20 @@ impl Store {
             });
         }
         create(&store.plans_dir(), true)?;
-        store.remove_stale_temps();
         Ok(store)
+    }
+
+    /// Removes temporary files left by a save that was killed (only for plans no running
+    /// window holds).
+    pub fn clean_up(&self) {
+        self.remove_stale_temps();
+    }
+
+    /// The same store, keeping its cache (the home-screen index) in `dir` instead of
+    /// `<data dir>/cache`.
+    pub fn with_cache_dir(mut self, dir: PathBuf) -> Self {
+        self.cache = dir;
+        self
     }
 
     /// The same store, saving through `fs` (for fault-injection tests).
@@ -851,18 +899,21 @@ impl Store {
     pub fn others(&self) -> Vec<Other> {
         let mut out = Vec::new();
         let entries = |dir: PathBuf| std::fs::read_dir(dir).into_iter().flatten().flatten();
+        // The names first: a stat of every plan only to skip the few links would double
+        // the cost of listing a large folder.
+        let not_link = |e: &std::fs::DirEntry| e.file_type().is_ok_and(|t| !t.is_symlink());
         for entry in entries(self.plans_dir()) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
-            if others::is_link(&path) {
-                continue;
-            }
             if let Some((id, origin)) =
                 others::conflict_name(&name, |id| exists(&self.plan_path(id)))
             {
-                out.push(Other { id, path, origin });
+                if not_link(&entry) {
+                    out.push(Other { id, path, origin });
+                }
             } else if let Some((id, _)) = name.split_once(".ron.recovered")
                 && valid_id(id)
+                && not_link(&entry)
             {
                 out.push(Other {
                     id: id.to_string(),
@@ -982,26 +1033,7 @@ impl Store {
     /// 0600, fsync, rename, fsync the folder. What may already be at `path` is decided by
     /// `replace`; a symbolic link there is never followed nor replaced.
     fn write_file(&self, path: &Path, bytes: &[u8], replace: Replace) -> Result<(), StoreError> {
-        match std::fs::symlink_metadata(path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(StoreError::CannotRead {
-                    path: path.to_path_buf(),
-                    detail: e.to_string(),
-                });
-            }
-            Ok(m) if replace == Replace::OwnPlainFile && m.file_type().is_file() => {}
-            Ok(_) => {
-                return Err(StoreError::InTheWay {
-                    path: path.to_path_buf(),
-                });
-            }
-        }
-        match replace {
-            Replace::Nothing => atomic::create_new(&*self.fs, path, bytes),
-            Replace::OwnPlainFile => atomic::replace(&*self.fs, path, bytes, None),
-        }
-        .map_err(|f| f.into_error(path))
+        write_file_with(&*self.fs, path, bytes, replace)
     }
 
     /// Writes `text` as the new file `path` anywhere (an export with `-o`): through a
@@ -1052,6 +1084,35 @@ impl Store {
             }
         }
     }
+}
+
+/// [`Store::write_file`] through `fs`.
+fn write_file_with(
+    fs: &dyn SaveFs,
+    path: &Path,
+    bytes: &[u8],
+    replace: Replace,
+) -> Result<(), StoreError> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(StoreError::CannotRead {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            });
+        }
+        Ok(m) if replace == Replace::OwnPlainFile && m.file_type().is_file() => {}
+        Ok(_) => {
+            return Err(StoreError::InTheWay {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    match replace {
+        Replace::Nothing => atomic::create_new(fs, path, bytes),
+        Replace::OwnPlainFile => atomic::replace(fs, path, bytes, None),
+    }
+    .map_err(|f| f.into_error(path))
 }
 
 /// The plan id of a temp file name `.<id>.ron.tmp-XXXXXX` or `.<id>.ron.bak.tmp-XXXXXX`.

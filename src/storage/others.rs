@@ -57,6 +57,11 @@ pub struct Other {
 /// device copy rather than a plan of its own.
 pub fn conflict_name(name: &str, is_plan: impl Fn(&str) -> bool) -> Option<(String, Origin)> {
     let stem = name.strip_suffix(".ron")?;
+    // Every name below has a dash or a space; the ids modelownia makes have neither, and
+    // this runs for every file when a large folder is listed.
+    if !stem.contains(['-', ' ']) {
+        return None;
+    }
     let conflict = |id: &str, tool, device: &str, when: &str| {
         valid_id(id).then(|| {
             (

@@ -1,7 +1,7 @@
 //! The home screen: the plan list and its dialogs.
 
 use crate::keymap::Action;
-use crate::state::{App, Dialog, EXPORT_CHOICES, Home};
+use crate::state::{App, Dialog, EXPORT_CHOICES, Home, RowChange};
 
 use super::Effect;
 
@@ -230,4 +230,42 @@ fn list_action(app: &mut App, action: Action) -> Vec<Effect> {
 fn clear_filter(home: &mut Home) {
     home.filter.clear();
     home.selected = 0;
+}
+
+/// Applies changes found on disk to the list, keeping its order and the selected plan.
+pub(super) fn apply_rows(app: &mut App, changes: Vec<RowChange>) {
+    if changes.is_empty() {
+        return;
+    }
+    let selected = app.selected_row().map(|r| r.id.clone());
+    let mut gone = std::collections::HashSet::new();
+    let mut new = Vec::new();
+    for change in changes {
+        match change {
+            RowChange::Upsert(row) => {
+                gone.insert(row.id.clone());
+                new.push(row);
+            }
+            RowChange::Remove(id) => {
+                gone.insert(id);
+            }
+        }
+    }
+    // A later change to the same plan wins.
+    new.reverse();
+    let mut seen = std::collections::HashSet::new();
+    new.retain(|r| seen.insert(r.id.clone()));
+    let rows = &mut app.home.rows;
+    rows.retain(|r| !gone.contains(&r.id));
+    rows.extend(new);
+    rows.sort_by(|a, b| {
+        crate::plan::list_order(
+            (a.damaged.is_some(), a.sort_key(), &a.id),
+            (b.damaged.is_some(), b.sort_key(), &b.id),
+        )
+    });
+    let visible = app.visible_rows();
+    let at = selected.and_then(|id| visible.iter().position(|r| r.id == id));
+    let len = visible.len();
+    app.home.selected = at.unwrap_or(app.home.selected).min(len.saturating_sub(1));
 }

@@ -38,6 +38,12 @@ pub enum Msg {
     Terminate(i32),
     /// The window changed size.
     Resized,
+    /// Rows of the plan list that changed on disk since the index was written (or, with no
+    /// index, rows as they are read), applied in place; and whether every file has now been
+    /// looked at.
+    Listed(Vec<crate::state::RowChange>, bool),
+    /// The other versions (rescued edits, sync conflicts) of each plan that has any.
+    Others(std::collections::HashMap<String, Vec<crate::storage::Origin>>),
 }
 
 /// What a click landed on, as worked out by the view's layout.
@@ -184,6 +190,17 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Terminate(signal) => {
             let code = u8::try_from(128 + signal).unwrap_or(u8::MAX);
             vec![Effect::Terminate(code)]
+        }
+        Msg::Listed(changes, done) => {
+            home::apply_rows(app, changes);
+            app.home.loading = !done;
+            Vec::new()
+        }
+        Msg::Others(mut others) => {
+            for row in &mut app.home.rows {
+                row.others = others.remove(&row.id).unwrap_or_default();
+            }
+            Vec::new()
         }
         Msg::Resized => {
             let theme = app.theme;

@@ -72,6 +72,7 @@ fn start(in_plan: bool, lang: Lang) -> App {
             percent: 10,
             damaged: (id == "c").then(|| "plans/c.ron:1:1: broken".into()),
             has_backup: false,
+            order: String::new(),
             others: Vec::new(),
         });
     }

@@ -9,6 +9,7 @@ mod cli;
 mod event_storm;
 mod export;
 mod glossary;
+mod home_index;
 mod model_check;
 mod readme;
 mod runtime_saves;

@@ -176,6 +176,7 @@ fn home_app(lang: Lang) -> App {
             percent: 0,
             damaged: Some("plans/broken.ron:3:12: Expected closing `)`".into()),
             has_backup: true,
+            order: String::new(),
             others: Vec::new(),
         },
         Row {
@@ -185,6 +186,7 @@ fn home_app(lang: Lang) -> App {
             percent: 64,
             damaged: None,
             has_backup: false,
+            order: String::new(),
             others: vec![modelownia::storage::Origin::Conflict {
                 tool: modelownia::storage::SyncTool::Syncthing,
                 device: "LAPTOP7".into(),
@@ -198,6 +200,7 @@ fn home_app(lang: Lang) -> App {
             percent: 12,
             damaged: None,
             has_backup: false,
+            order: String::new(),
             others: Vec::new(),
         },
     ];
@@ -213,6 +216,12 @@ fn home_screens() {
         insta::assert_snapshot!(
             format!("home_empty_{l}_80x24"),
             draw(&empty, 80, 24).backend()
+        );
+        let mut reading = App::new(model(), lang);
+        reading.home.loading = true;
+        insta::assert_snapshot!(
+            format!("home_reading_{l}_80x24"),
+            draw(&reading, 80, 24).backend()
         );
         let app = home_app(lang);
         insta::assert_snapshot!(format!("home_list_{l}_80x24"), draw(&app, 80, 24).backend());

@@ -247,6 +247,7 @@ fn home() -> App {
             damaged: None,
             has_backup: false,
             others: Vec::new(),
+            order: String::new(),
         });
     }
     app

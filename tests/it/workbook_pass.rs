@@ -196,6 +196,7 @@ fn searches_ignore_case_and_polish_letters() {
         damaged: None,
         has_backup: false,
         others: Vec::new(),
+        order: String::new(),
     }];
     app.home.filter = "GARAZ".into();
     assert_eq!(app.visible_rows().len(), 1);
@@ -269,6 +270,7 @@ fn the_list_shows_local_time_and_names_the_zone() {
         damaged: None,
         has_backup: false,
         others: Vec::new(),
+        order: String::new(),
     }];
     let screen = screen(&app, 80, 24);
     assert!(screen.contains("zmiana (UTC+1)"), "{screen}");

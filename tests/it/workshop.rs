@@ -325,6 +325,7 @@ fn accessible_mode_in_both_languages() {
             damaged: None,
             has_backup: false,
             others: Vec::new(),
+            order: String::new(),
         }];
         let mut screens = workshop_screens(lang);
         screens.push(("home", home));

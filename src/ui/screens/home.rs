@@ -37,7 +37,9 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
     frame.render_widget(block, list);
 
     let rows = app.visible_rows();
-    if app.home.rows.is_empty() {
+    if app.home.rows.is_empty() && app.home.loading {
+        frame.render_widget(Paragraph::new(tr(lang, Msg::ReadingPlans)), inner);
+    } else if app.home.rows.is_empty() {
         let text = vec![
             Line::from(Span::styled(tr(lang, Msg::NoPlansTitle), app.theme.title)),
             Line::raw(""),
