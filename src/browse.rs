@@ -131,6 +131,7 @@ fn words(model: &Model, item: &Item, lang: Lang) -> Vec<String> {
         Item::Check(id) => {
             if let Some((_, c)) = model.checklist_item(id) {
                 out.extend([get(&c.text), get(&c.hint)]);
+                out.extend(c.legal_basis.as_ref().map(get));
             }
         }
         Item::Method(id) => {
@@ -147,11 +148,21 @@ fn words(model: &Model, item: &Item, lang: Lang) -> Vec<String> {
                     out.extend(all(list));
                 }
                 out.extend(m.steps.iter().map(|s| s.get(lang).to_string()));
+                out.extend([get(&m.plan_b), get(&m.space_note)]);
+                out.extend(m.adaptations.iter().map(|a| match lang {
+                    Lang::Pl => a.pl.clone(),
+                    Lang::En => a.en.clone(),
+                }));
             }
         }
         Item::Role(id) => {
             if let Some(r) = model.role(id) {
-                out.extend([get(&r.name), get(&r.summary), get(&r.who)]);
+                out.extend([
+                    get(&r.name),
+                    get(&r.summary),
+                    get(&r.who),
+                    get(&r.vetting_note),
+                ]);
                 out.extend(all(&r.tasks));
             }
         }
@@ -161,6 +172,8 @@ fn words(model: &Model, item: &Item, lang: Lang) -> Vec<String> {
                 out.extend(all(&s.goals));
                 out.extend(all(&s.risks));
                 out.extend(all(&s.evaluation));
+                out.extend(all(&s.materials));
+                out.extend([get(&s.budget), get(&s.plan_b), get(&s.accessibility)]);
             }
         }
         Item::Advice(id) => {
@@ -400,6 +413,21 @@ mod tests {
         assert_eq!(plain, with_marks);
         assert_eq!(search(&m, Lang::Pl, "  ").len(), all(&m).len());
         assert!(search(&m, Lang::En, "zzzz-nothing-like-this").is_empty());
+    }
+
+    #[test]
+    fn the_search_reaches_adaptations_plan_b_vetting_and_budgets() {
+        let m = model();
+        let method = &m.methods[0];
+        let adaptation = method.adaptations[0].en.clone();
+        let found = search(&m, Lang::En, &adaptation);
+        assert!(found.contains(&Item::Method(method.id.clone())));
+        let s = &m.scenarios[0];
+        let found = search(&m, Lang::Pl, s.plan_b.get(Lang::Pl));
+        assert!(found.contains(&Item::Scenario(s.id.clone())));
+        let r = &m.roles[0];
+        let found = search(&m, Lang::En, r.vetting_note.get(Lang::En));
+        assert!(found.contains(&Item::Role(r.id.clone())));
     }
 
     #[test]

@@ -224,6 +224,19 @@ pub(crate) fn detail_lines(
                 }
                 bullets(t, &mut l, lang, Msg::Risks, &s.risks);
                 bullets(t, &mut l, lang, Msg::EvaluationHow, &s.evaluation);
+                bullets(t, &mut l, lang, Msg::Materials, &s.materials);
+                use crate::plan::FieldId;
+                for (label, text) in [
+                    (crate::i18n::field_label(lang, FieldId::Budget), &s.budget),
+                    (crate::i18n::practical::plan_b_heading(lang), &s.plan_b),
+                    (
+                        crate::i18n::field_label(lang, FieldId::Accessibility),
+                        &s.accessibility,
+                    ),
+                ] {
+                    heading(t, &mut l, label);
+                    l.push(Line::raw(text.get(lang).to_string()));
+                }
             }
             l
         }
