@@ -36,8 +36,9 @@ use crate::update::{self, Effect, Msg, unsaved};
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 /// After a failed save, wait this long before trying again.
 const RETRY_DELAY: Duration = Duration::from_secs(3);
-/// How often a blocked wait looks at the signal flag.
-const SIGNAL_CHECK: Duration = Duration::from_secs(1);
+/// How often a blocked wait looks at the signal flag, in case a signal's wake-up was missed
+/// (a signal normally ends the wait at once: see [`TerminalEvents::new`]).
+const SIGNAL_CHECK: Duration = Duration::from_secs(60);
 /// How often, while idle with a plan open, its file is looked at for changes made elsewhere.
 const OUTSIDE_CHECK: Duration = Duration::from_secs(5);
 /// The most time spent at once on checking the plan list after the first frame, between two
@@ -82,6 +83,15 @@ impl TerminalEvents {
             // Only sets a flag: all the work happens on the main thread, between frames.
             let _ =
                 signal_hook::flag::register_usize(sig, Arc::clone(&events.signal), sig as usize);
+            // crossterm retries its poll on EINTR, so a signal alone would not end the wait.
+            // Raising SIGWINCH wakes it through its own resize pipe, and the flag is read at
+            // once: the wait needs no timer of its own, and an idle app does not wake up.
+            // SAFETY: the action only calls raise(3), which is async-signal-safe.
+            let _ = unsafe {
+                signal_hook::low_level::register(sig, || {
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                })
+            };
         }
         events
     }
@@ -104,7 +114,14 @@ impl EventSource for TerminalEvents {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             let slice = left.map_or(SIGNAL_CHECK, |l| l.min(SIGNAL_CHECK));
             match event::poll(slice) {
-                Ok(true) => return event::read().map(|e| Some(Input::Event(e))),
+                Ok(true) => {
+                    let event = event::read()?;
+                    // The resize a signal raised to wake the wait: the signal comes first.
+                    if let Some(sig) = self.pending_signal() {
+                        return Ok(Some(Input::Signal(sig)));
+                    }
+                    return Ok(Some(Input::Event(event)));
+                }
                 Ok(false) => {}
                 // A signal interrupted the wait: look at the flag.
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
