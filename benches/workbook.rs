@@ -4,9 +4,7 @@
 //! Memory is counted by a global allocator wrapper and printed once per measured operation
 //! (peak bytes live during the operation), because criterion measures time only.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use modelownia::lang::Lang;
@@ -17,35 +15,9 @@ use modelownia::storage::{self, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOC: Counting = Counting;
-
-/// Peak extra heap bytes while `f` runs.
-fn peak_bytes<T>(f: impl FnOnce() -> T) -> usize {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let out = f();
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
-    drop(out);
-    peak
-}
+#[path = "support/alloc.rs"]
+mod alloc;
+use alloc::peak_bytes;
 
 fn sample_plan(m: &model::Model, i: usize) -> Plan {
     let mut p = Plan {
