@@ -21,7 +21,7 @@ use alloc::peak_bytes;
 
 fn sample_plan(m: &model::Model, i: usize) -> Plan {
     let mut p = Plan {
-        version: 1,
+        version: modelownia::plan::SCHEMA_VERSION,
         id: format!("p{i:05}"),
         created: "2026-11-27T09:00:00Z".into(),
         updated: "2026-11-27T09:00:00Z".into(),
