@@ -4,7 +4,7 @@
 
 use super::polish_plural;
 use crate::lang::Lang;
-use crate::model::{Condition, Jurisdiction, Level, Provenance};
+use crate::model::{Condition, Jurisdiction, Level};
 use crate::plan::{Fact, Facts};
 
 /// A word or sentence of the checklist screen.
@@ -155,22 +155,6 @@ pub fn level_name(lang: Lang, level: Level) -> &'static str {
         Level::LegalRequirement => super::pick(lang, "wymóg prawny", "legal requirement"),
         Level::GoodPractice => super::pick(lang, "dobra praktyka", "good practice"),
     }
-}
-
-/// Where an item comes from, as the guide says it after "source".
-pub fn provenance_name(lang: Lang, p: Provenance) -> &'static str {
-    let (pl, en) = match p {
-        Provenance::Model => ("Model współpracy", "the cooperation Model"),
-        Provenance::Publication => (
-            "publikacja o pracy z młodzieżą",
-            "the youth-work publication",
-        ),
-        Provenance::GdyniaPractice => ("praktyka Gdyni", "Gdynia practice"),
-        Provenance::GeneralPractice => {
-            ("powszechna praktyka i przepisy", "general practice and law")
-        }
-    };
-    super::pick(lang, pl, en)
 }
 
 /// The line under the checklist that counts the items the facts hide, and the key that shows

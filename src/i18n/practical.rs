@@ -121,21 +121,30 @@ pub fn support_team_label(lang: Lang, member: bool) -> &'static str {
 
 /// Where a model item comes from, as a line: "Source: Gdynia practice".
 pub fn provenance_line(lang: Lang, provenance: Provenance) -> String {
-    let what = match provenance {
+    let what = provenance_name(lang, provenance);
+    let source = pick(lang, "Źródło", "Source");
+    match provenance {
+        Provenance::Model | Provenance::Publication => format!("{source}: {what}"),
+        Provenance::GdyniaPractice | Provenance::GeneralPractice => format!(
+            "{source}: {what} ({})",
+            pick(lang, "nie cytat z Modelu", "not a quotation of the Model")
+        ),
+    }
+}
+
+/// Where an item comes from, in a few words: the one wording for every kind of item.
+pub fn provenance_name(lang: Lang, provenance: Provenance) -> &'static str {
+    match provenance {
         Provenance::Model => pick(lang, "Model współpracy", "the cooperation Model"),
         Provenance::Publication => pick(lang, "publikacja", "the publication"),
-        Provenance::GdyniaPractice => pick(
-            lang,
-            "praktyka gdyńska (nie cytat z Modelu)",
-            "Gdynia practice (not a quotation of the Model)",
-        ),
+        Provenance::GdyniaPractice => pick(lang, "praktyka gdyńska", "Gdynia practice"),
+        // Also the source of legal checklist items, so not "good practice" alone.
         Provenance::GeneralPractice => pick(
             lang,
-            "ogólna dobra praktyka (nie cytat z Modelu)",
-            "general good practice (not a quotation of the Model)",
+            "powszechna praktyka i przepisy",
+            "general practice and law",
         ),
-    };
-    format!("{}: {what}", pick(lang, "Źródło", "Source"))
+    }
 }
 
 #[cfg(test)]

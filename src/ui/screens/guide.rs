@@ -504,7 +504,7 @@ pub(crate) fn item_facts_line(lang: Lang, item: &crate::model::ChecklistItem) ->
         "{} · {}: {}",
         cw::level_name(lang, item.level),
         cw::word(lang, cw::Word::Source),
-        cw::provenance_name(lang, item.provenance)
+        crate::i18n::practical::provenance_name(lang, item.provenance)
     );
     if !item.applies_when.is_empty() {
         let when: Vec<&str> = item
