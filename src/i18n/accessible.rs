@@ -1,15 +1,9 @@
 //! Words of the accessible mode: every line says what it is, so a screen reader or a braille
 //! display reads the screen in order without the boxes and marks a sighted user relies on.
 
+use super::pick;
 use crate::lang::Lang;
 use crate::plan::CheckState;
-
-fn pick(lang: Lang, pl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Pl => pl,
-        Lang::En => en,
-    }
-}
 
 /// "Step 5 of 13: Values."
 pub fn step(lang: Lang, n: usize, total: usize, name: &str) -> String {

@@ -1,15 +1,9 @@
 //! Words of the model browser: kinds of item, how linked items relate, who advice is for.
 
+use super::pick;
 use crate::browse::{Kind, Relation};
 use crate::lang::Lang;
 use crate::model::Audience;
-
-fn pick(lang: Lang, pl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Pl => pl,
-        Lang::En => en,
-    }
-}
 
 /// The kind of an item, as a short label before its name.
 pub fn kind(lang: Lang, kind: Kind) -> &'static str {

@@ -1,16 +1,10 @@
 //! The words for what a method needs in practice (adaptations, staffing, space, plan B) and
 //! for a role's vetting, support-team seat and an item's provenance, in both languages.
 
+use super::pick;
 use super::polish_plural;
 use crate::lang::Lang;
 use crate::model::{AdaptationKind, Provenance, Space, Vetting};
-
-fn pick(lang: Lang, pl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Pl => pl,
-        Lang::En => en,
-    }
-}
 
 /// Who an adaptation is for, as the label before its text.
 pub fn adaptation_label(lang: Lang, kind: AdaptationKind) -> &'static str {
