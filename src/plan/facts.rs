@@ -105,8 +105,9 @@ pub fn derived(plan: &Plan, model: &Model) -> Facts {
         })
     });
     let text = plan_text(plan);
-    // Words only ever say yes: a "yes" that is wrong hides nothing, a "no" could.
-    let says = |words: &[&str]| words.iter().any(|w| text.contains(w)).then_some(true);
+    // Words only ever say yes: a "yes" that is wrong hides nothing, a "no" could. A negated
+    // mention ("no photos", "bez zdjęć") says nothing either way.
+    let says = |words: &[&str]| words.iter().any(|w| mentions(&text, w)).then_some(true);
     Facts {
         country,
         youngest,
@@ -182,6 +183,46 @@ const ONLINE_WORDS: &[&str] = &[
     "social media",
     "mediach społeczn",
 ];
+
+/// Words that undo a mention near them in the same clause.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "without", "never", "don't", "won't", "nor", "nie", "bez", "brak", "ani",
+    "żadnych", "żadnego", "żadne", "żadnej",
+];
+
+/// Clause boundaries: a negation does not reach past them.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '(' | ')')
+}
+
+/// Whether `text` mentions `word` at least once without a negation in the three words before it
+/// or the two after it, within its clause.
+fn mentions(text: &str, word: &str) -> bool {
+    let negation = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NEGATIONS.contains(&w)
+    };
+    text.match_indices(word).any(|(at, _)| {
+        let before = &text[..at];
+        let clause_start = before.rfind(ends_clause).map_or(0, |i| i + 1);
+        let negated_before = before[clause_start..]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(negation);
+        let after = &text[at + word.len()..];
+        let clause_end = after.find(ends_clause).unwrap_or(after.len());
+        let after = &after[..clause_end];
+        // The first piece finishes the mentioned word itself ("zdjęć" of "zdję…").
+        let rest = match after.find(char::is_whitespace) {
+            Some(i) if !after.starts_with(char::is_whitespace) => &after[i..],
+            Some(_) => after,
+            None => "",
+        };
+        let negated_after = rest.split_whitespace().take(2).any(negation);
+        !negated_before && !negated_after
+    })
+}
 
 /// The plan's own words about where, when, how and with what, in lower case.
 fn plan_text(plan: &Plan) -> String {
@@ -394,6 +435,21 @@ mod tests {
         assert_eq!(said.outdoor, Some(true));
         assert_eq!(said.trip, None);
         assert_eq!(said.abroad, None);
+        // A negated mention says nothing; another, plain one still does.
+        plan.context.idea = "Bez zdjęć, na sali".into();
+        plan.logistics.risks = "No photos of faces; we won't serve food".into();
+        let said = derived(&plan, &model);
+        assert_eq!(said.photos, None);
+        assert_eq!(said.outdoor, None);
+        assert_eq!(
+            said.food,
+            Some(true),
+            "the budget still names a poczęstunek"
+        );
+        plan.logistics.budget.clear();
+        assert_eq!(derived(&plan, &model).food, None);
+        plan.logistics.materials = "aparat do zdjęć, nie telefon".into();
+        assert_eq!(derived(&plan, &model).photos, Some(true));
         // An answer still wins over the words.
         plan.facts.photos = Some(false);
         assert_eq!(effective(&plan, &model).photos, Some(false));
