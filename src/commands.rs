@@ -144,7 +144,14 @@ pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u
             }
             Err(e) => {
                 say(&crate::i18n::errors::store_error(req.lang, &e));
-                INVALID
+                match e {
+                    // The path given cannot take a new file: invalid input.
+                    storage::StoreError::Exists { .. }
+                    | storage::StoreError::InTheWay { .. }
+                    | storage::StoreError::NoFolder { .. } => INVALID,
+                    // A full disk or a failing device is not the user's input.
+                    _ => 1,
+                }
             }
         },
     }

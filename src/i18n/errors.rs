@@ -176,6 +176,11 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("{}: nie ma takiego folderu albo nie można do niego zajrzeć ({}), więc nic nie zapisano", shown(path), io_reason(lang, reason)),
             format!("{}: there is no such folder or it cannot be looked into ({}), so nothing was written", shown(path), io_reason(lang, reason)),
         ),
+        E::NotWritten { path, reason } => pick(
+            lang,
+            format!("nie można zapisać {}: {}; nic nie zapisano", shown(path), io_reason(lang, reason)),
+            format!("cannot write {}: {}; nothing was written", shown(path), io_reason(lang, reason)),
+        ),
         E::Exists { path } => pick(
             lang,
             format!("{}: już istnieje, więc nic nie zapisano (eksport nigdy nie zastępuje pliku: podaj nową nazwę albo najpierw usuń stary plik)", shown(path)),
@@ -253,6 +258,22 @@ mod tests {
         assert_eq!(
             store_error(Lang::Pl, &e),
             "nie można podmienić /d/plans/p1.ron: dysk jest pełny; plik na dysku jest bez zmian"
+        );
+    }
+
+    #[test]
+    fn a_new_file_that_failed_says_nothing_was_written() {
+        let e = StoreError::NotWritten {
+            path: PathBuf::from("/d/plan.md"),
+            reason: IoReason::DiskFull,
+        };
+        assert_eq!(
+            store_error(Lang::En, &e),
+            "cannot write /d/plan.md: the disk is full; nothing was written"
+        );
+        assert_eq!(
+            store_error(Lang::Pl, &e),
+            "nie można zapisać /d/plan.md: dysk jest pełny; nic nie zapisano"
         );
     }
 

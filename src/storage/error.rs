@@ -35,6 +35,9 @@ impl From<&io::Error> for IoReason {
             ReadOnlyFilesystem => IoReason::ReadOnlyDisk,
             NotFound => IoReason::Missing,
             _ if e.raw_os_error() == Some(ELOOP) => IoReason::NotOurs,
+            // tempfile wraps the system's error with the temp file's name, which means
+            // nothing to the user: say only what kind of failure it was.
+            kind if e.get_ref().is_some() && kind != Other => IoReason::Other(kind.to_string()),
             _ => IoReason::Other(e.to_string()),
         }
     }
@@ -128,6 +131,13 @@ pub enum StoreError {
     /// The folder to write into does not exist or cannot be looked at; nothing was written.
     NoFolder {
         /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: IoReason,
+    },
+    /// A new file (an export) could not be written; nothing is left where it would have been.
+    NotWritten {
+        /// The file.
         path: PathBuf,
         /// Why.
         reason: IoReason,

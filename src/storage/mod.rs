@@ -1061,7 +1061,16 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        atomic::create_new(&atomic::RealFs, path, text.as_bytes()).map_err(|f| f.into_error(path))
+        atomic::create_new(&atomic::RealFs, path, text.as_bytes()).map_err(|f| {
+            if f.step.after_rename() {
+                f.into_error(path)
+            } else {
+                StoreError::NotWritten {
+                    path: path.to_path_buf(),
+                    reason: IoReason::from(&f.error),
+                }
+            }
+        })
     }
 
     /// Removes `.<id>.ron.tmp-*` and `.<id>.ron.bak.tmp-*` files left by a killed save, for

@@ -447,6 +447,47 @@ fn a_closed_pipe_ends_quietly_and_a_full_disk_says_so_in_one_line() {
     }
 }
 
+/// A write to `-o` that the system refuses half way (here a file-size limit of 0, which fails
+/// like a full disk) is an I/O failure, not bad input: exit 1, one line, nothing left behind.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_write_to_a_new_file_exits_1_and_leaves_nothing() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let id = new_plan(data.path(), &["--title", "Spacer"]);
+    let target = tempfile::tempdir().expect("tempdir");
+    let out_path = target.path().join("plan.md");
+    let mut cmd = Command::new("sh");
+    cmd.args([
+        "-c",
+        // An ignored SIGXFSZ stays ignored across exec, so the write fails with EFBIG.
+        "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"",
+        env!("CARGO_BIN_EXE_modelownia"),
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "export",
+        &id,
+        "-o",
+        out_path.to_str().unwrap(),
+    ])
+    .env(
+        "MODELOWNIA_CONFIG_DIR",
+        "/nonexistent/modelownia-test-config",
+    )
+    .env("LANG", "C")
+    .env_remove("LC_ALL");
+    let out = cmd.output().expect("run");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(
+        !err.contains(".tmp-"),
+        "no temp file name in the message: {err}"
+    );
+    let left: Vec<_> = std::fs::read_dir(target.path()).unwrap().collect();
+    assert!(left.is_empty(), "no temp file left: {left:?}");
+}
+
 #[test]
 fn import_copies_good_files_renames_clashes_and_rejects_damaged_ones() {
     let data = tempfile::tempdir().expect("tempdir");
