@@ -374,8 +374,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Steps => ("Kroki", "Steps"),
         Guide => ("Podpowiedź", "Guide"),
         ModelSource => (
-            "Podpowiedzi i przykłady opisują praktykę Gdyni; nie są cytatami z Modelu.",
-            "Guidance and examples follow Gdynia practice; they do not quote the Model.",
+            "Podpowiedzi opisują praktykę Gdyni i Nikozji; nie są cytatami z Modelu.",
+            "Guidance follows Gdynia and Nicosia practice; it does not quote the Model.",
         ),
         PlanB => ("Plan B", "Plan B"),
         Saved => ("zapisano", "saved"),

@@ -117,20 +117,30 @@ pub fn support_team_label(lang: Lang, member: bool) -> &'static str {
 pub fn provenance_line(lang: Lang, provenance: Provenance) -> String {
     let what = provenance_name(lang, provenance);
     let source = pick(lang, "Źródło", "Source");
-    match provenance {
-        Provenance::Model | Provenance::Publication => format!("{source}: {what}"),
-        Provenance::GdyniaPractice | Provenance::GeneralPractice => format!(
-            "{source}: {what} ({})",
-            pick(lang, "nie cytat z Modelu", "not a quotation of the Model")
+    // We have neither the Model's text nor the publication's: even an item on a topic they
+    // name is in our words.
+    let caveat = match provenance {
+        Provenance::Model | Provenance::Publication => pick(
+            lang,
+            "tekst nasz, nie cytat",
+            "our wording, not a quotation",
         ),
-    }
+        Provenance::GdyniaPractice | Provenance::GeneralPractice => {
+            pick(lang, "nie cytat z Modelu", "not a quotation of the Model")
+        }
+    };
+    format!("{source}: {what} ({caveat})")
 }
 
 /// Where an item comes from, in a few words: the one wording for every kind of item.
 pub fn provenance_name(lang: Lang, provenance: Provenance) -> &'static str {
     match provenance {
-        Provenance::Model => pick(lang, "Model współpracy", "the cooperation Model"),
-        Provenance::Publication => pick(lang, "publikacja", "the publication"),
+        Provenance::Model => pick(
+            lang,
+            "temat z opisu Modelu współpracy",
+            "a topic named in the cooperation Model",
+        ),
+        Provenance::Publication => pick(lang, "temat publikacji", "a topic of the publication"),
         Provenance::GdyniaPractice => pick(lang, "praktyka gdyńska", "Gdynia practice"),
         // Also the source of legal checklist items, so not "good practice" alone.
         Provenance::GeneralPractice => pick(
@@ -144,6 +154,22 @@ pub fn provenance_name(lang: Lang, provenance: Provenance) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_source_says_the_words_are_not_a_quotation() {
+        assert_eq!(
+            provenance_line(Lang::En, Provenance::Model),
+            "Source: a topic named in the cooperation Model (our wording, not a quotation)"
+        );
+        assert_eq!(
+            provenance_line(Lang::Pl, Provenance::Model),
+            "Źródło: temat z opisu Modelu współpracy (tekst nasz, nie cytat)"
+        );
+        assert_eq!(
+            provenance_line(Lang::En, Provenance::GdyniaPractice),
+            "Source: Gdynia practice (not a quotation of the Model)"
+        );
+    }
 
     #[test]
     fn polish_staffing_takes_the_right_noun_form() {
