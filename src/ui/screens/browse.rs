@@ -283,9 +283,10 @@ fn provenance(model: &Model, item: &Item) -> Option<crate::model::Provenance> {
     }
 }
 
-fn detail_paragraph(app: &App, b: &Browsing) -> Option<Paragraph<'static>> {
+fn detail_paragraph(app: &App, b: &Browsing, width: u16) -> Option<Paragraph<'static>> {
     let item = b.shown(&app.model, app.lang)?;
     let lines = detail_lines(&app.theme, &app.model, app.lang, &item);
+    let lines = crate::ui::widgets::wrap::hang(lines, width);
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
 
@@ -293,7 +294,7 @@ fn render_detail(app: &App, b: &Browsing, frame: &mut Frame, area: Rect) {
     let block = app.theme.block(false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(text) = detail_paragraph(app, b) else {
+    let Some(text) = detail_paragraph(app, b, inner.width) else {
         return;
     };
     let total = u16::try_from(text.line_count(inner.width)).unwrap_or(u16::MAX);
@@ -305,7 +306,7 @@ fn render_detail(app: &App, b: &Browsing, frame: &mut Frame, area: Rect) {
 pub(crate) fn max_scroll(app: &App, b: &Browsing, area: Rect) -> u16 {
     let (_, _, detail) = panes(area);
     let inner = app.theme.block(false).inner(detail);
-    detail_paragraph(app, b).map_or(0, |text| {
+    detail_paragraph(app, b, inner.width).map_or(0, |text| {
         let total = u16::try_from(text.line_count(inner.width)).unwrap_or(u16::MAX);
         total.saturating_sub(inner.height)
     })

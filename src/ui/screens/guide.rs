@@ -476,7 +476,7 @@ fn contents(app: &App, wb: &Workbook, width: u16) -> (Option<NoteSection>, Vec<L
         None => body.push(Line::raw(step_intro(lang, wb.current_step()))),
     }
 
-    (note, body)
+    (note, crate::ui::widgets::wrap::hang(body, width))
 }
 
 /// Under a checklist item's name: its level, when it applies, and why it is hidden if it is.

@@ -1,5 +1,6 @@
 //! Word wrapping by display width, for views that need to know where each line lands.
 
+use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps `text` to `width` columns: at spaces where possible, inside long words otherwise.
@@ -40,6 +41,39 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Wraps each bulleted ("• …") or indented ("  …") one-span line that is wider than `width`
+/// with a hanging indent, so its continuation lines stay under its text instead of starting
+/// at the margin, where a long guide would read as one block. Other lines are left for the
+/// paragraph to wrap.
+pub fn hang(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
+    const INDENT: &str = "  ";
+    let width = usize::from(width);
+    if width <= 2 * INDENT.len() {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let [span] = line.spans.as_slice() else {
+            out.push(line);
+            continue;
+        };
+        let text = span.content.as_ref();
+        let prefix = ["• ", INDENT].into_iter().find(|p| text.starts_with(p));
+        let (Some(prefix), true) = (prefix, text.width() > width) else {
+            out.push(line);
+            continue;
+        };
+        let body = &text[prefix.len()..];
+        for (i, piece) in wrap(body, width - INDENT.len()).into_iter().enumerate() {
+            let lead = if i == 0 { prefix } else { INDENT };
+            out.push(
+                Line::from(Span::styled(format!("{lead}{piece}"), span.style)).style(line.style),
+            );
+        }
+    }
+    out
+}
+
 /// Cuts `text` to `width` columns, ending with `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -71,6 +105,32 @@ pub fn pad(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullets_and_indented_lines_hang_under_their_text() {
+        let style = ratatui::style::Style::new().bold();
+        let lines = vec![
+            Line::from(Span::styled("• ala ma kota i psa", style)),
+            Line::raw("  ola ma rybki"),
+            Line::raw("bez wcięcia, długa linia"),
+            Line::raw("• krótka"),
+        ];
+        let out = hang(lines, 10);
+        let text: Vec<String> = out.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            text,
+            vec![
+                "• ala ma",
+                "  kota i",
+                "  psa",
+                "  ola ma",
+                "  rybki",
+                "bez wcięcia, długa linia",
+                "• krótka"
+            ]
+        );
+        assert!(out[..3].iter().all(|l| l.spans[0].style == style));
+    }
 
     #[test]
     fn wraps_at_spaces_and_keeps_breaks() {
