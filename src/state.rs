@@ -390,16 +390,20 @@ impl Editor {
 
     /// Lays the text out afresh after the window changed size: the widget keeps the view's
     /// top line from the old size, which left a box that grew showing only its last line.
-    /// The cursor stays where it was; the undo history does not survive this.
+    /// The view goes back to the top and follows the cursor from there at the next draw; the
+    /// cursor, the text and the undo history stay as they were.
     pub fn relayout(&mut self, theme: &Theme) {
         let ratatui_textarea::DataCursor(row, col) = self.area.cursor();
-        let mut area = TextArea::new(self.area.lines().to_vec());
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
-        area.move_cursor(ratatui_textarea::CursorMove::Jump(
+        let (top, left) = self.area.scroll_offset();
+        self.area.scroll((
+            -i16::try_from(top).unwrap_or(i16::MAX),
+            -i16::try_from(left).unwrap_or(i16::MAX),
+        ));
+        // Scrolling pulls the cursor into the old view; put it back.
+        self.area.move_cursor(ratatui_textarea::CursorMove::Jump(
             u16::try_from(row).unwrap_or(u16::MAX),
             u16::try_from(col).unwrap_or(u16::MAX),
         ));
-        self.area = area;
         self.restyle(theme);
     }
 

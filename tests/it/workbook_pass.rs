@@ -412,6 +412,49 @@ fn the_edit_box_shows_its_text_again_after_the_window_grows_back() {
 }
 
 #[test]
+fn a_resize_keeps_the_cursor_and_the_undo_history_of_the_edit_box() {
+    let mut app = app(Lang::En);
+    let mut plan = modelownia::plan::new("p1".into(), String::new());
+    plan.context.idea = (1..=30)
+        .map(|i| format!("line {i}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    app.workbook = Some(modelownia::state::Workbook::new(plan, None));
+    modelownia::update::edit_field(&mut app, modelownia::plan::FieldId::Idea);
+    let press = |app: &mut App, code, mods| {
+        let msg = modelownia::update::key_msg(app, KeyEvent::new(code, mods));
+        modelownia::update::update(app, msg)
+    };
+    for c in "xyz".chars() {
+        press(&mut app, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+    let _ = screen(&app, 80, 24);
+    let typed = editor_text(&app);
+    assert!(typed.contains("xyz"), "{typed}");
+    let _ = screen(&app, 60, 20);
+    modelownia::update::update(&mut app, modelownia::update::Msg::Resized);
+    let after = screen(&app, 60, 20);
+    assert!(
+        after.contains("xyz"),
+        "the cursor's line is in view: {after}"
+    );
+    press(&mut app, KeyCode::Char('z'), KeyModifiers::CONTROL);
+    assert!(
+        !editor_text(&app).contains("xyz"),
+        "Ctrl+Z still undoes what was typed before the resize: {}",
+        editor_text(&app)
+    );
+}
+
+fn editor_text(app: &App) -> String {
+    app.workbook
+        .as_ref()
+        .and_then(|wb| wb.editor.as_ref())
+        .map(|e| e.text())
+        .unwrap_or_default()
+}
+
+#[test]
 fn a_presentation_moves_reveals_and_jumps() {
     let mut app = app(Lang::En);
     app.present = Some(modelownia::state::Presenting::new(
