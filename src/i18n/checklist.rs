@@ -87,7 +87,7 @@ pub fn fact_name(lang: Lang, fact: Fact) -> &'static str {
     let (pl, en) = match fact {
         Fact::Country => ("Kraj (czyje prawo)", "Country (whose law)"),
         Fact::Outdoor => ("Zajęcia na zewnątrz", "Outdoors"),
-        Fact::Trip => ("Wyjście lub wyjazd", "An outing or a trip"),
+        Fact::Trip => ("Wyjazd lub półkolonie", "Outing, trip or camp"),
         Fact::Abroad => ("Wyjazd za granicę", "A trip abroad"),
         Fact::Evening => ("Koniec wieczorem", "Ends in the evening"),
         Fact::Photos => ("Zdjęcia lub nagrania", "Photos or video"),
@@ -136,7 +136,10 @@ pub fn answer(lang: Lang, fact: Fact, facts: &Facts) -> String {
 pub fn condition_name(lang: Lang, condition: Condition) -> &'static str {
     let (pl, en) = match condition {
         Condition::Outdoor => ("zajęcia na zewnątrz", "outdoors"),
-        Condition::Trip => ("wyjście lub wyjazd", "an outing or a trip"),
+        Condition::Trip => (
+            "wyjście, wyjazd lub półkolonie",
+            "an outing, a trip or a day camp",
+        ),
         Condition::Abroad => ("wyjazd za granicę", "a trip abroad"),
         Condition::Evening => ("koniec wieczorem", "ends in the evening"),
         Condition::Photos => ("zdjęcia lub nagrania", "photos or video"),

@@ -11,7 +11,7 @@ pub enum Fact {
     Country,
     /// Outdoors.
     Outdoor,
-    /// An outing or a trip.
+    /// An outing, a trip or a holiday day camp.
     Trip,
     /// A trip abroad.
     Abroad,
@@ -137,15 +137,17 @@ const OUTDOOR_WORDS: &[&str] = &[
     "in the park",
     "walk",
 ];
-/// …that it includes an outing or a trip.
+/// …that it includes an outing, a trip or a holiday day camp.
 const TRIP_WORDS: &[&str] = &[
     "wyjazd",
     "wycieczk",
+    "półkoloni",
     "wyjście do",
     "wyjścia do",
     "trip",
     "outing",
     "excursion",
+    "day camp",
 ];
 /// …that a trip goes abroad.
 const ABROAD_WORDS: &[&str] = &["za granic", "zagraniczn", "abroad"];
@@ -435,6 +437,10 @@ mod tests {
         assert_eq!(said.outdoor, Some(true));
         assert_eq!(said.trip, None);
         assert_eq!(said.abroad, None);
+        // A holiday day camp is notified like a trip, so its items show.
+        let mut camp = Plan::default();
+        camp.context.idea = "Półkolonie w ferie w Przystani".into();
+        assert_eq!(derived(&camp, &model).trip, Some(true));
         // A negated mention says nothing; another, plain one still does.
         plan.context.idea = "Bez zdjęć, na sali".into();
         plan.logistics.risks = "No photos of faces; we won't serve food".into();
