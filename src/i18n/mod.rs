@@ -351,8 +351,8 @@ fn pair(msg: Msg) -> (&'static str, &'static str) {
         Plans => ("Plany działań", "Activity plans"),
         NoPlansTitle => ("Nie masz jeszcze żadnego planu.", "You have no plans yet."),
         NoPlansHint => (
-            "Naciśnij {home.new}, aby zacząć nowy plan, albo {home.scenario}, aby zacząć od jednego z przykładów z Gdyni i Nikozji. Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
-            "Press {home.new} to start a new plan, or {home.scenario} to start from one of the examples from Gdynia and Nicosia. You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
+            "Naciśnij {home.new}, aby zacząć nowy plan, albo {home.scenario}, aby zacząć od jednego z przykładów z Gdyni i Nikozji (ilustracyjnych, napisanych dla tego narzędzia). Modelownia poprowadzi cię krok po kroku: od kontekstu i grupy, przez wartości i kierunki pracy, po listę kontrolną i ewaluację.",
+            "Press {home.new} to start a new plan, or {home.scenario} to start from one of the examples from Gdynia and Nicosia (illustrative, written for this tool). You will be walked through it step by step: context and group, values and directions of work, the checklist and evaluation.",
         ),
         ReadingPlans => ("Wczytywanie planów…", "Reading the plans…"),
         NoMatch => (
