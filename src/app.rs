@@ -194,12 +194,11 @@ pub fn run(store: &Store, model: Model, look: Look, start: Start) -> u8 {
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     let mut app = App::new(model, look.lang);
-    app.utc_offset = clock::local_offset();
     app.theme = look.theme;
     app.accessible = look.accessible;
     app.settings = look.settings.settings.clone();
     app.no_color = Theme::no_color_from_env();
-    let mut rt = Runtime::starting(store, app);
+    let mut rt = Runtime::starting(store, app).with_zone(clock::local_offset);
     rt.settings_file = look
         .settings
         .path
@@ -301,6 +300,9 @@ pub struct Runtime<'a> {
     rescued: Option<(plan::Plan, std::path::PathBuf)>,
     /// Milliseconds since the Unix epoch: the only clock update and the view see.
     clock: Box<dyn Fn() -> u64>,
+    /// The machine's offset from UTC, read before each frame so a daylight-saving change
+    /// shows at the next frame; `None` leaves `app.utc_offset` as it was set (tests).
+    zone: Option<Box<dyn Fn() -> i32>>,
     /// When the open plan's file was last looked at for outside changes.
     checked: Instant,
     /// Where settings changed in the app are written, and whether the file was there at
@@ -370,6 +372,7 @@ impl<'a> Runtime<'a> {
             terminated: None,
             rescued: None,
             clock: Box::new(system_ms),
+            zone: None,
             checked: Instant::now(),
             settings_file: None,
             pending: None,
@@ -413,6 +416,12 @@ impl<'a> Runtime<'a> {
         }
     }
 
+    /// The same runtime reading its UTC offset from `zone` before each frame.
+    pub fn with_zone(mut self, zone: impl Fn() -> i32 + 'static) -> Self {
+        self.zone = Some(Box::new(zone));
+        self
+    }
+
     /// The same runtime on another clock (tests move time by hand).
     pub fn with_clock(mut self, clock: impl Fn() -> u64 + 'static) -> Self {
         self.clock = Box::new(clock);
@@ -447,6 +456,9 @@ impl<'a> Runtime<'a> {
     {
         loop {
             self.app.now = (self.clock)();
+            if let Some(zone) = &self.zone {
+                self.app.utc_offset = zone();
+            }
             terminal
                 .draw(|f| crate::ui::render(&self.app, f))
                 .map_err(io::Error::other)?;

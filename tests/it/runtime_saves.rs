@@ -485,6 +485,29 @@ mod real_loop {
     }
 
     #[test]
+    fn the_time_zone_is_read_again_for_every_frame() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        // Winter time for the first frame, summer time from then on.
+        let frames = std::cell::Cell::new(0);
+        let mut rt = Runtime::new(&store, app()).with_zone(move || {
+            frames.set(frames.get() + 1);
+            if frames.get() == 1 { 3600 } else { 7200 }
+        });
+        let mut input = keys("nSpacer\x1b\x1b\x1b");
+        input.extend(keys("q"));
+        let mut events = ScriptedEvents(input.into());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        rt.run(&mut terminal, &mut events)
+            .expect("loop ends with q");
+        let shown = format!("{:?}", terminal.backend());
+        assert!(
+            shown.contains("UTC+2"),
+            "the list's times follow the new offset: {shown}"
+        );
+    }
+
+    #[test]
     fn a_termination_signal_saves_and_exits_with_128_plus_n() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("store");
