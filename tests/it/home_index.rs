@@ -370,7 +370,7 @@ fn a_damaged_file_keeps_its_place_and_message_through_the_index() {
     // The same verdict and place as opening it.
     let opened = store.load("bbb").expect_err("damaged");
     assert_eq!((opened.line, opened.col), (damaged.line, damaged.col));
-    assert_eq!(opened.message, damaged.message);
+    assert_eq!(opened.message(Lang::En), damaged.message(Lang::En));
 }
 
 fn list_command(data: &Path, cache: Option<&Path>) -> String {
