@@ -10,8 +10,8 @@ use crate::lang::Lang;
 /// What is wrong with a file, in no language yet ([`Problem::text`] words it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// A RON syntax or shape error, as ron reports it.
-    Ron(ron::Error),
+    /// A RON syntax or shape error, as ron reports it (boxed: ron's codes are large).
+    Ron(Box<ron::Error>),
     /// The file is not there.
     Missing,
     /// The system refuses to let it be read.
@@ -75,19 +75,9 @@ pub enum Problem {
     },
     /// The file's name is not `<id>.ron`.
     BadFileName,
-    /// Fields the plan's version does not have.
-    UnknownFields {
-        /// The first one's own name.
-        field: String,
-        /// Where it is (`context`, `values[1]`); empty at the top level.
-        parent: String,
-        /// The plan version read.
-        version: u32,
-        /// The others' paths (at most five).
-        rest: Vec<String>,
-        /// How many others there are in all.
-        more: usize,
-    },
+    /// Fields the plan's version does not have (boxed: the rarest, largest case, and every
+    /// `Result` that can carry a problem pays for its size).
+    UnknownFields(Box<UnknownFields>),
     /// Brackets nested deeper than ron's recursion limit.
     TooDeep,
     /// An English sentence: the model checks, which speak English only (they are for the
@@ -100,6 +90,21 @@ pub enum Problem {
         /// English.
         en: String,
     },
+}
+
+/// Fields a plan's version does not have, the first one located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFields {
+    /// The first one's own name.
+    pub field: String,
+    /// Where it is (`context`, `values[1]`); empty at the top level.
+    pub parent: String,
+    /// The plan version read.
+    pub version: u32,
+    /// The others' paths (at most five).
+    pub rest: Vec<String>,
+    /// How many others there are in all.
+    pub more: usize,
 }
 
 impl From<String> for Problem {
@@ -119,7 +124,7 @@ impl From<ron::Error> for Problem {
         match e {
             // ron's own words advise a developer (raise the limit); ours say what it means.
             ron::Error::ExceededRecursionLimit => Problem::TooDeep,
-            e => Problem::Ron(e),
+            e => Problem::Ron(Box::new(e)),
         }
     }
 }
@@ -258,6 +263,16 @@ mod tests {
         let text = loc.to_string();
         assert!(text.starts_with("values.ron:2:"), "{text}");
         assert!(text.contains("(id: \"a\",,)"), "{text}");
+    }
+
+    #[test]
+    fn one_line_has_no_excerpt() {
+        let e = Located::at("a.ron", "x\ny", 2, 1, "bad\nthing");
+        assert_eq!(e.one_line(Lang::En), "a.ron:2:1: bad thing");
+        assert_eq!(
+            Located::whole_file("a.ron", "gone").one_line(Lang::Pl),
+            "a.ron: gone"
+        );
     }
 
     #[test]

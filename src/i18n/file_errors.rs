@@ -190,13 +190,9 @@ impl Problem {
                      then `.ron`)"
                 ),
             ),
-            Problem::UnknownFields {
-                field,
-                parent,
-                version,
-                rest,
-                more,
-            } => unknown_fields(lang, field, parent, *version, rest, *more),
+            Problem::UnknownFields(u) => {
+                unknown_fields(lang, &u.field, &u.parent, u.version, &u.rest, u.more)
+            }
             Problem::TooDeep => too_deep(lang),
             Problem::Text(text) => text.clone(),
             Problem::Worded { pl, en } => pick(lang, pl.clone(), en.clone()),
@@ -334,9 +330,7 @@ fn ron_error(lang: Lang, e: &ron::Error) -> String {
             ident(expected),
             ident(found)
         ),
-        E::ExpectedNamedStructLike(name) if name.is_empty() => {
-            s("oczekiwano samego nawiasu `(`, bez nazwy")
-        }
+        E::ExpectedNamedStructLike("") => s("oczekiwano samego nawiasu `(`, bez nazwy"),
         E::ExpectedNamedStructLike(name) => {
             format!(
                 "oczekiwano otwierającego nawiasu `(` struktury {}",
@@ -488,31 +482,33 @@ mod tests {
 
     #[test]
     fn closing_bracket_reads_in_both_languages() {
-        let p = Problem::Ron(ron::Error::ExpectedStructLikeEnd);
+        let p = Problem::from(ron::Error::ExpectedStructLikeEnd);
         assert_eq!(p.text(Lang::Pl), "oczekiwano zamykającego nawiasu `)`");
         assert_eq!(p.text(Lang::En), "Expected closing `)`");
     }
 
     #[test]
     fn end_of_file_and_unexpected_char() {
-        let p = ron_problem("(a: 1");
+        let p = Problem::from(ron::Error::Eof);
         assert!(
             p.text(Lang::Pl).starts_with("nieoczekiwany koniec pliku"),
             "{p:?}"
         );
-        let p = Problem::Ron(ron::Error::UnexpectedChar('@'));
+        // ron reads a missing `)` at the end as a missing comma.
+        assert_eq!(ron_problem("(a: 1").text(Lang::Pl), "oczekiwano przecinka");
+        let p = Problem::from(ron::Error::UnexpectedChar('@'));
         assert_eq!(p.text(Lang::Pl), "nieoczekiwany znak '@'");
         assert_eq!(p.text(Lang::En), "Unexpected char '@'");
     }
 
     #[test]
     fn fields_and_variants_keep_their_names() {
-        let p = Problem::Ron(ron::Error::MissingStructField {
+        let p = Problem::from(ron::Error::MissingStructField {
             field: "id",
             outer: Some("Plan".into()),
         });
         assert_eq!(p.text(Lang::Pl), "brak wymaganego pola `id` w `Plan`");
-        let p = Problem::Ron(ron::Error::NoSuchEnumVariant {
+        let p = Problem::from(ron::Error::NoSuchEnumVariant {
             expected: &["Todo", "Done", "NotApplicable"],
             found: "Dnoe".into(),
             outer: Some("CheckState".into()),
@@ -521,7 +517,7 @@ mod tests {
             p.text(Lang::Pl),
             "nieznana wartość `Dnoe` w `CheckState`; dozwolone: `Todo`, `Done` lub `NotApplicable`"
         );
-        let p = Problem::Ron(ron::Error::NoSuchStructField {
+        let p = Problem::from(ron::Error::NoSuchStructField {
             expected: &["lang", "theme"],
             found: "colour".into(),
             outer: None,
@@ -530,7 +526,7 @@ mod tests {
             p.text(Lang::Pl),
             "nieznane pole `colour`; dozwolone pola: `lang` lub `theme`"
         );
-        let p = Problem::Ron(ron::Error::DuplicateStructField {
+        let p = Problem::from(ron::Error::DuplicateStructField {
             field: "title",
             outer: Some("Context".into()),
         });
@@ -542,7 +538,7 @@ mod tests {
 
     #[test]
     fn wrong_kinds_of_values_are_named_in_polish() {
-        let p = Problem::Ron(ron::Error::InvalidValueForType {
+        let p = Problem::from(ron::Error::InvalidValueForType {
             expected: "a sequence".into(),
             found: "the string \"oops\"".into(),
         });
@@ -551,11 +547,11 @@ mod tests {
             "nieprawidłowa wartość: w pliku jest tekst \"oops\", a oczekiwano: lista w nawiasach `[…]`"
         );
         assert_eq!(
-            Problem::Ron(ron::Error::ExpectedString).text(Lang::Pl),
+            Problem::from(ron::Error::ExpectedString).text(Lang::Pl),
             "oczekiwano tekstu w cudzysłowie (\"…\")"
         );
         assert_eq!(
-            Problem::Ron(ron::Error::TrailingCharacters).text(Lang::En),
+            Problem::from(ron::Error::TrailingCharacters).text(Lang::En),
             "Non-whitespace trailing characters"
         );
     }
@@ -563,7 +559,7 @@ mod tests {
     #[test]
     fn too_deep_never_gives_developer_advice() {
         for lang in [Lang::Pl, Lang::En] {
-            let text = Problem::Ron(ron::Error::ExceededRecursionLimit).text(lang);
+            let text = Problem::from(ron::Error::ExceededRecursionLimit).text(lang);
             assert!(
                 text.contains("128") && !text.contains("serde_stacker"),
                 "{text}"
@@ -573,13 +569,13 @@ mod tests {
 
     #[test]
     fn plan_problems_and_polish_plurals() {
-        let p = Problem::UnknownFields {
+        let p = Problem::UnknownFields(Box::new(crate::ron_error::UnknownFields {
             field: "colour".into(),
             parent: "context".into(),
             version: 4,
             rest: vec!["mood".into(), "x".into()],
             more: 2,
-        };
+        }));
         assert_eq!(
             p.text(Lang::Pl),
             "nieznane pole `colour` w `context` (plan w wersji 4 nie ma takiego pola; sprawdź \
@@ -605,7 +601,13 @@ mod tests {
         let en = loc.render(Lang::En);
         let head = format!("plans/a.ron:{}:{}: ", loc.line, loc.col);
         assert!(pl.starts_with(&head) && en.starts_with(&head), "{pl}\n{en}");
-        assert!(pl.contains("nieoczekiwany koniec pliku"), "{pl}");
-        assert_eq!(pl.lines().count(), en.lines().count());
+        assert_eq!(
+            pl,
+            "plans/a.ron:3:13: oczekiwano przecinka\n      title: \"x\"\n                ^"
+        );
+        assert_eq!(
+            pl.lines().skip(1).collect::<Vec<_>>(),
+            en.lines().skip(1).collect::<Vec<_>>()
+        );
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::locate::{self, Seg};
 use crate::plan::{Plan, SCHEMA_VERSION};
-use crate::ron_error::{Located, Problem};
+use crate::ron_error::{Located, Problem, UnknownFields};
 
 /// The largest plan file that is read at all (8 MiB). A real plan is a few kilobytes.
 pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
@@ -369,7 +369,7 @@ fn parse_strict<T: serde::de::DeserializeOwned>(
     de.end()
         .map_err(|e| ron_located(file, text, &de.span_error(e)))?;
     if let Some(first) = unknown.first() {
-        let problem = Problem::UnknownFields {
+        let problem = Problem::UnknownFields(Box::new(UnknownFields {
             field: locate::last_name(first),
             parent: locate::parent_path(first),
             version,
@@ -379,7 +379,7 @@ fn parse_strict<T: serde::de::DeserializeOwned>(
                 .map(|p| locate::display(p))
                 .collect(),
             more: unknown.len() - 1,
-        };
+        }));
         return Err(at_path(file, text, first, problem));
     }
     Ok(plan)

@@ -226,11 +226,6 @@ pub fn new_id() -> String {
     format!("p{stamp:016x}{:04x}", std::process::id() & 0xffff)
 }
 
-/// `file:line:col: message` in `lang` on one line (no excerpt), for lists and status lines.
-pub fn one_line(e: &Located, lang: crate::lang::Lang) -> String {
-    e.one_line(lang)
-}
-
 impl Store {
     /// Opens (creating if needed) the data folder at `root`, and removes temporary files left
     /// by a save that was killed (only for plans no running window holds).
@@ -1273,16 +1268,5 @@ mod tests {
         assert_eq!(stale_temp_id("p1.ron.tmp-abc123"), None);
         assert_eq!(stale_temp_id(".locks"), None);
         assert_eq!(stale_temp_id("..ron.tmp-x"), None);
-    }
-
-    #[test]
-    fn one_line_has_no_excerpt() {
-        let en = crate::lang::Lang::En;
-        let e = Located::at("a.ron", "x\ny", 2, 1, "bad\nthing");
-        assert_eq!(one_line(&e, en), "a.ron:2:1: bad thing");
-        assert_eq!(
-            one_line(&Located::whole_file("a.ron", "gone"), en),
-            "a.ron: gone"
-        );
     }
 }

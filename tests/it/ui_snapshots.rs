@@ -179,7 +179,7 @@ fn home_app(lang: Lang) -> App {
                 "",
                 3,
                 12,
-                modelownia::ron_error::Problem::Ron(ron::Error::ExpectedStructLikeEnd),
+                modelownia::ron_error::Problem::from(ron::Error::ExpectedStructLikeEnd),
             ))),
             has_backup: true,
             order: String::new(),
