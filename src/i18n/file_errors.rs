@@ -350,8 +350,9 @@ fn ron_error(lang: Lang, e: &ron::Error) -> String {
             format!("nieprawidłowa cyfra {digit:?} w liczbie o podstawie {base}")
         }
         E::InvalidEscape(what) => format!(
-            "nieprawidłowa sekwencja ze znakiem `\\` w tekście ({what}); sam ukośnik zapisuje się \
-             jako `\\\\`"
+            "nieprawidłowa sekwencja ze znakiem `\\` w tekście ({}); sam ukośnik zapisuje się \
+             jako `\\\\`",
+            escape_pl(what)
         ),
         E::UnexpectedChar(c) => format!("nieoczekiwany znak {c:?}"),
         E::Utf8Error(u) => format!(
@@ -420,6 +421,24 @@ fn ron_error(lang: Lang, e: &ron::Error) -> String {
         E::Io(text) => format!("błąd odczytu ({text})"),
         // Codes a hand-edited plan does not produce: a general sentence and ron's words.
         other => format!("błąd w zapisie pliku ({other})"),
+    }
+}
+
+/// ron's words for a bad escape in a string, in Polish; an unknown one as ron says it.
+fn escape_pl(what: &str) -> String {
+    match what {
+        "Unknown escape character" => "nieznany znak po `\\`".into(),
+        "Non-hex digit found" => "to nie jest cyfra szesnastkowa".into(),
+        "Missing { in Unicode escape" => "brak `{` w kodzie znaku Unicode".into(),
+        "No } at the end of Unicode escape" => "brak `}` na końcu kodu znaku Unicode".into(),
+        "Expected 1-6 digits, got 0 digits in Unicode escape" => {
+            "kod znaku Unicode musi mieć od 1 do 6 cyfr".into()
+        }
+        "Not a valid Unicode-escaped character" | "Not a valid byte-escaped Unicode character" => {
+            "to nie jest poprawny kod znaku Unicode".into()
+        }
+        "Unexpected Unicode escape in byte literal" => "kod znaku Unicode w bajcie".into(),
+        other => other.to_string(),
     }
 }
 
@@ -554,6 +573,17 @@ mod tests {
             Problem::from(ron::Error::TrailingCharacters).text(Lang::En),
             "Non-whitespace trailing characters"
         );
+    }
+
+    #[test]
+    fn a_bad_escape_is_explained_in_polish() {
+        let p = ron_problem("\"x\\q\"");
+        assert_eq!(
+            p.text(Lang::Pl),
+            "nieprawidłowa sekwencja ze znakiem `\\` w tekście (nieznany znak po `\\`); sam \
+             ukośnik zapisuje się jako `\\\\`"
+        );
+        assert_eq!(p.text(Lang::En), "Unknown escape character");
     }
 
     #[test]
