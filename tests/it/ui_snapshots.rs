@@ -738,3 +738,48 @@ fn the_checklist_with_facts_that_hide_items() {
         );
     }
 }
+
+/// The screen's text, line by line.
+fn screen_text(app: &App) -> String {
+    let term = draw(app, 120, 24);
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn l_rewords_a_damaged_row_in_the_other_language() {
+    let mut app = home_app(Lang::Pl);
+    // The status line too (a notice lasts until the next key, so only before `L`).
+    app.notice = app.home.rows[0]
+        .damaged
+        .clone()
+        .map(|e| Notice::Unreadable(*e));
+    let pl = screen_text(&app);
+    assert!(
+        pl.contains("plans/broken.ron:3:12: oczekiwano zamykającego nawiasu `)`"),
+        "{pl}"
+    );
+    assert!(!pl.contains("Expected closing"), "{pl}");
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.lang, Lang::En);
+    let en = screen_text(&app);
+    assert!(
+        en.contains("plans/broken.ron:3:12: Expected closing `)`"),
+        "{en}"
+    );
+    assert!(!en.contains("oczekiwano"), "{en}");
+    app.accessible = true;
+    key(&mut app, KeyCode::Char('L'));
+    let accessible = screen_text(&app);
+    assert!(
+        accessible.contains("oczekiwano zamykającego"),
+        "{accessible}"
+    );
+}
