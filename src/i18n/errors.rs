@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::lang::Lang;
+use crate::ron_error::Problem;
 use crate::storage::{IoReason, SaveStep, StoreError};
 
 /// The text in `lang`.
@@ -139,7 +140,12 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             )
         }
         E::CannotRead { path, detail } => {
-            let detail = detail.text(lang);
+            // The sentence already says "cannot read": only the reason goes in the brackets.
+            let detail = match detail {
+                Problem::PermissionDenied => pick(lang, "brak uprawnień".into(), "permission denied".into()),
+                Problem::CannotRead(why) => why.clone(),
+                other => other.text(lang),
+            };
             pick(
                 lang,
                 format!("{}: nie można odczytać pliku ({detail}); plik został bez zmian, planu nie zapisano", shown(path)),
