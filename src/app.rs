@@ -1172,9 +1172,7 @@ impl<'a> Runtime<'a> {
 fn row(s: Summary, others: &HashMap<String, Vec<Origin>>) -> Row {
     Row {
         others: others.get(&s.id).cloned().unwrap_or_default(),
-        damaged: s
-            .damaged
-            .map(|e| e.to_string().lines().next().unwrap_or("").to_string()),
+        damaged: s.damaged,
         id: s.id,
         title: s.title,
         updated: s.updated,

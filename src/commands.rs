@@ -30,8 +30,8 @@ pub fn check_model(dir: Option<&Path>) -> u8 {
 
 /// `check-plan FILE...`: checks plan files. Prints `FILE: OK` for each good one (stdout) and
 /// `file:line:col: problem` plus the offending line for each bad one (stderr); exit 0 when all
-/// are fine, 2 otherwise.
-pub fn check_plan(files: &[PathBuf]) -> u8 {
+/// are fine, 2 otherwise. Problems are worded in `lang`.
+pub fn check_plan(files: &[PathBuf], lang: Lang) -> u8 {
     let mut bad = 0;
     let mut out = String::new();
     for path in files {
@@ -39,20 +39,21 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
         match storage::load_file(path) {
             Ok(decoded) => match decoded.read_only {
                 None => out.push_str(&format!("{shown}: OK\n")),
-                Some(why) => out.push_str(&format!("{shown}: OK ({why})\n")),
+                Some(why) => out.push_str(&format!("{shown}: OK ({})\n", why.text(lang))),
             },
             Err(e) => {
                 bad += 1;
-                say(&e.to_string());
+                say(&e.render(lang));
             }
         }
     }
     let code = emit(&out);
     if bad > 0 && files.len() > 1 {
-        say(&format!(
-            "{bad} of {} plan files have problems",
-            files.len()
-        ));
+        let n = files.len();
+        say(&match lang {
+            Lang::Pl => format!("problemy w {bad} z {n} plików planów"),
+            Lang::En => format!("{bad} of {n} plan files have problems"),
+        });
     }
     if bad == 0 { code } else { INVALID }
 }
@@ -60,8 +61,9 @@ pub fn check_plan(files: &[PathBuf]) -> u8 {
 /// `list`: one line per plan, newest first: `id<TAB>title<TAB>last change<TAB>progress%`;
 /// a damaged file is `id<TAB>DAMAGED<TAB>file:line:col: problem`; another version of a plan
 /// is `id<TAB>RECOVERED<TAB>when<TAB>file` or `id<TAB>CONFLICT<TAB>device, when<TAB>file`.
-/// The data folder read is said first, on standard error.
-pub fn list(store: &Store, model: &Model) -> u8 {
+/// The data folder read is said first, on standard error. The markers (`DAMAGED`…) are for
+/// scripts and stay as they are; the problem is worded in `lang`.
+pub fn list(store: &Store, model: &Model, lang: Lang) -> u8 {
     say(&cell(&store.root().display().to_string()));
     let mut out = String::new();
     for row in store.summaries(&storage::Summarizer::new(model)) {
@@ -76,7 +78,7 @@ pub fn list(store: &Store, model: &Model) -> u8 {
             Some(error) => format!(
                 "{}\tDAMAGED\t{}",
                 cell(&row.id),
-                cell(&storage::one_line(error))
+                cell(&error.one_line(lang))
             ),
         };
         out.push_str(&line);
@@ -130,7 +132,7 @@ pub struct ExportRequest<'a> {
 /// output or a new file. PLAN is a plan file (read directly, `store` may be `None`), an id in
 /// `store`, or the start of exactly one plan's title.
 pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u8 {
-    let plan = match find_plan(store, req.plan) {
+    let plan = match find_plan(store, req.plan, req.lang) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
@@ -159,12 +161,12 @@ pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u
 
 /// The plan PLAN names: a plan file, an id in `store`, or the start of exactly one healthy
 /// plan's title (ignoring case and Polish letters). Otherwise says why, with the candidates,
-/// and gives the exit code.
-pub fn find_plan(store: Option<&Store>, arg: &str) -> Result<Plan, u8> {
+/// and gives the exit code. A damaged file's problem is worded in `lang`.
+pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u8> {
     let path = Path::new(arg);
     if path.is_file() {
         return storage::load_file(path).map(|d| d.plan).map_err(|e| {
-            say(&e.to_string());
+            say(&e.render(lang));
             INVALID
         });
     }
@@ -174,7 +176,7 @@ pub fn find_plan(store: Option<&Store>, arg: &str) -> Result<Plan, u8> {
     };
     if storage::valid_id(arg) && store.plan_path(arg).exists() {
         return store.load(arg).map(|d| d.plan).map_err(|e| {
-            say(&e.to_string());
+            say(&e.render(lang));
             INVALID
         });
     }
@@ -265,16 +267,13 @@ pub fn import(store: &Store, lang: Lang, files: &[PathBuf]) -> u8 {
             Ok(d) => d,
             Err(e) => {
                 bad += 1;
-                say(&e.to_string());
+                say(&e.render(lang));
                 continue;
             }
         };
         if let Some(why) = decoded.read_only {
             bad += 1;
-            say(&format!(
-                "{}: not imported: {why}",
-                crate::i18n::errors::shown(path)
-            ));
+            say(&not_imported(lang, path, &why.text(lang)));
             continue;
         }
         let name = path.file_name().map_or_else(
@@ -301,29 +300,43 @@ pub fn import(store: &Store, lang: Lang, files: &[PathBuf]) -> u8 {
         }
         match result {
             Ok(()) => {
-                out.push_str(&format!(
-                    "imported {} as {id}\n",
-                    visible_line(&path.display().to_string())
-                ));
+                let file = crate::i18n::errors::shown(path);
+                out.push_str(&match lang {
+                    Lang::Pl => format!("zaimportowano {file} jako {id}\n"),
+                    Lang::En => format!("imported {file} as {id}\n"),
+                });
             }
             Err(e) => {
                 bad += 1;
-                say(&format!(
-                    "{}: not imported: {}",
-                    crate::i18n::errors::shown(path),
-                    crate::i18n::errors::store_error(lang, &e)
+                say(&not_imported(
+                    lang,
+                    path,
+                    &crate::i18n::errors::store_error(lang, &e),
                 ));
             }
         }
     }
     let code = emit(&out);
     if bad > 0 {
-        if files.len() > 1 {
-            say(&format!("{bad} of {} files were not imported", files.len()));
+        let n = files.len();
+        if n > 1 {
+            say(&match lang {
+                Lang::Pl => format!("nie zaimportowano {bad} z {n} plików"),
+                Lang::En => format!("{bad} of {n} files were not imported"),
+            });
         }
         return INVALID;
     }
     code
+}
+
+/// `FILE: not imported: why`, in `lang`.
+fn not_imported(lang: Lang, path: &Path, why: &str) -> String {
+    let file = crate::i18n::errors::shown(path);
+    match lang {
+        Lang::Pl => format!("{file}: nie zaimportowano: {why}"),
+        Lang::En => format!("{file}: not imported: {why}"),
+    }
 }
 
 /// `scenarios`: one line per example scenario: `id<TAB>setting<TAB>title`.
@@ -376,6 +389,7 @@ pub fn resolve_run(
     store: &Store,
     plan: &str,
     session: Option<usize>,
+    lang: Lang,
 ) -> Result<(String, Option<usize>), u8> {
     let path = Path::new(plan);
     let id = if path.is_file() {
@@ -397,10 +411,10 @@ pub fn resolve_run(
             }
         }
     } else {
-        find_plan(Some(store), plan)?.id
+        find_plan(Some(store), plan, lang)?.id
     };
     let decoded = store.load(&id).map_err(|e| {
-        say(&e.to_string());
+        say(&e.render(lang));
         INVALID
     })?;
     let sessions = &decoded.plan.sessions;

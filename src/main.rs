@@ -11,13 +11,15 @@ fn main() -> ExitCode {
         eprintln!("warning: cannot install the error reporter: {e}");
     }
     let settings = modelownia::settings::load_from(modelownia::settings::path());
-    if let Some(w) = &settings.warning {
-        commands::say(w);
-    }
+    // The language is known only now: from the flag or the environment, as a damaged file
+    // remembers none.
     let lang = cli.language(&settings.settings);
+    if let Some(w) = &settings.warning {
+        commands::say(&w.text(lang));
+    }
     let code = match &cli.command {
         Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
-        Some(Command::CheckPlan { files }) => commands::check_plan(files),
+        Some(Command::CheckPlan { files }) => commands::check_plan(files, lang),
         Some(Command::Export {
             plan,
             format,
@@ -59,7 +61,7 @@ fn main() -> ExitCode {
         Some(Command::Present { section, id }) => with_store(&cli, lang, true, |store, model| {
             let deck = if section == "plan" {
                 match id.as_deref() {
-                    Some(id) => commands::find_plan(Some(store), id)
+                    Some(id) => commands::find_plan(Some(store), id, lang)
                         .map(|p| modelownia::present::Deck::Plan(Box::new(p))),
                     None => {
                         commands::say("`present plan` needs a plan: its id, file or title start");
@@ -99,7 +101,7 @@ fn main() -> ExitCode {
                 &cli,
                 lang,
                 true,
-                |store, model| match commands::resolve_run(store, plan, *session) {
+                |store, model| match commands::resolve_run(store, plan, *session, lang) {
                     Ok((id, session)) => modelownia::app::run(
                         store,
                         model,
@@ -111,7 +113,7 @@ fn main() -> ExitCode {
             )
         }
         Some(Command::List) => with_store(&cli, lang, true, |store, model| {
-            commands::list(store, &model)
+            commands::list(store, &model, lang)
         }),
         None => with_store(&cli, lang, true, |store, model| {
             modelownia::app::run(

@@ -37,8 +37,35 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// False when the file exists but is not ours to write (damaged, too big, not a file).
     pub writable: bool,
-    /// One line for standard error, when the file could not be used.
-    pub warning: Option<String>,
+    /// Why the file could not be used, when it could not; worded (one line for standard
+    /// error) by [`Warning::text`] once the language is known.
+    pub warning: Option<Warning>,
+}
+
+/// Why the settings file was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// It could not be read; the system's reason.
+    CannotRead {
+        /// The file, as shown.
+        file: String,
+        /// The system's (English) words.
+        why: String,
+    },
+    /// A folder, a link or a device, not a plain file.
+    NotPlainFile {
+        /// The file, as shown.
+        file: String,
+    },
+    /// Larger than any settings file a person writes.
+    TooLarge {
+        /// The file, as shown.
+        file: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// It does not parse.
+    Damaged(Located),
 }
 
 /// The config file: in `MODELOWNIA_CONFIG_DIR` when it is set, else in the platform's config
@@ -59,13 +86,15 @@ pub fn load_from(path: Option<PathBuf>) -> Loaded {
         return Loaded::default();
     };
     let shown = crate::text::visible_line(&path.display().to_string()).into_owned();
-    let refuse = |why: String| Loaded {
+    let refuse = |why: Warning| Loaded {
         settings: Settings::default(),
         path: Some(path.clone()),
         writable: false,
-        warning: Some(format!(
-            "warning: {why}; using the default settings and leaving the file as it is"
-        )),
+        warning: Some(why),
+    };
+    let cannot_read = |e: std::io::Error| Warning::CannotRead {
+        file: shown.clone(),
+        why: e.to_string(),
     };
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -76,16 +105,23 @@ pub fn load_from(path: Option<PathBuf>) -> Loaded {
                 warning: None,
             };
         }
-        Err(e) => return refuse(format!("cannot read {shown}: {e}")),
-        Ok(m) if !m.is_file() => return refuse(format!("{shown} is not a plain file")),
+        Err(e) => return refuse(cannot_read(e)),
+        Ok(m) if !m.is_file() => {
+            return refuse(Warning::NotPlainFile {
+                file: shown.clone(),
+            });
+        }
         Ok(m) if m.len() > MAX_BYTES => {
-            return refuse(format!("{shown} is larger than {MAX_BYTES} bytes"));
+            return refuse(Warning::TooLarge {
+                file: shown.clone(),
+                limit: MAX_BYTES,
+            });
         }
         Ok(_) => {}
     }
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) => return refuse(format!("cannot read {shown}: {e}")),
+        Err(e) => return refuse(cannot_read(e)),
     };
     match parse(&text, &shown) {
         Ok(settings) => Loaded {
@@ -94,12 +130,7 @@ pub fn load_from(path: Option<PathBuf>) -> Loaded {
             writable: true,
             warning: None,
         },
-        // One line: the place and the reason, without the quoted source under it.
-        Err(e) => {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            refuse(crate::text::visible_line(first).into_owned())
-        }
+        Err(e) => refuse(Warning::Damaged(e)),
     }
 }
 
@@ -155,5 +186,9 @@ mod tests {
     fn a_damaged_file_says_where() {
         let e = parse("(lang: Pl,\n theme: Neon)", "config.ron").unwrap_err();
         assert!(e.to_string().starts_with("config.ron:2:"), "{e}");
+        let pl = Warning::Damaged(e).text(Lang::Pl);
+        assert!(pl.starts_with("uwaga: config.ron:2:"), "{pl}");
+        assert!(pl.contains("nieznana wartość `Neon`"), "{pl}");
+        assert!(!pl.contains('\n'), "{pl}");
     }
 }

@@ -277,8 +277,9 @@ pub struct Row {
     pub updated: String,
     /// Progress in percent.
     pub percent: u8,
-    /// Why the file cannot be read, when it cannot.
-    pub damaged: Option<String>,
+    /// Why the file cannot be read, when it cannot: worded when drawn, in the language of
+    /// the moment. Boxed: few rows have one.
+    pub damaged: Option<Box<Located>>,
     /// A `.bak` exists to restore from.
     pub has_backup: bool,
     /// Other versions of this plan waiting to be compared: rescued edits, sync conflicts.
@@ -1041,7 +1042,8 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
                 Lang::En => format!("Trash emptied: {n} plans deleted for good."),
             }
         }
-        Notice::Unreadable(e) => crate::storage::one_line(e)
+        Notice::Unreadable(e) => e
+            .one_line(lang)
             .chars()
             .map(|c| if c.is_control() { '?' } else { c })
             .collect(),

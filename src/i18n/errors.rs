@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::lang::Lang;
+use crate::ron_error::Problem;
 use crate::storage::{IoReason, SaveStep, StoreError};
 
 /// The text in `lang`.
@@ -130,21 +131,35 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             "po zapisaniu plan nie odczytałby się tak samo, więc nie został zapisany (zgłoś to, proszę)".into(),
             "the plan would not read back the same after saving, so it was not saved (please report this)".into(),
         ),
-        E::NotReadBack { detail } => pick(
-            lang,
-            format!("po zapisaniu plan nie dałby się odczytać ({detail}), więc nie został zapisany (zgłoś to, proszę)"),
-            format!("the plan would not read back after saving ({detail}), so it was not saved (please report this)"),
-        ),
-        E::CannotRead { path, detail } => pick(
-            lang,
-            format!("{}: nie można odczytać pliku ({detail}); plik został bez zmian, planu nie zapisano", shown(path)),
-            format!("{}: cannot read the file ({detail}); the file was left as it is and the plan was not saved", shown(path)),
-        ),
-        E::DamagedOnDisk { detail } => pick(
-            lang,
-            format!("plik na dysku jest uszkodzony ({detail}), więc nie został nadpisany; przywróć go z kopii zapasowej albo najpierw przenieś do kosza"),
-            format!("the file on disk is damaged ({detail}), so it was not overwritten; restore it from its backup or move it to the trash first"),
-        ),
+        E::NotReadBack { detail } => {
+            let detail = detail.one_line(lang);
+            pick(
+                lang,
+                format!("po zapisaniu plan nie dałby się odczytać ({detail}), więc nie został zapisany (zgłoś to, proszę)"),
+                format!("the plan would not read back after saving ({detail}), so it was not saved (please report this)"),
+            )
+        }
+        E::CannotRead { path, detail } => {
+            // The sentence already says "cannot read": only the reason goes in the brackets.
+            let detail = match detail {
+                Problem::PermissionDenied => pick(lang, "brak uprawnień".into(), "permission denied".into()),
+                Problem::CannotRead(why) => why.clone(),
+                other => other.text(lang),
+            };
+            pick(
+                lang,
+                format!("{}: nie można odczytać pliku ({detail}); plik został bez zmian, planu nie zapisano", shown(path)),
+                format!("{}: cannot read the file ({detail}); the file was left as it is and the plan was not saved", shown(path)),
+            )
+        }
+        E::DamagedOnDisk { detail } => {
+            let detail = detail.one_line(lang);
+            pick(
+                lang,
+                format!("plik na dysku jest uszkodzony ({detail}), więc nie został nadpisany; przywróć go z kopii zapasowej albo najpierw przenieś do kosza"),
+                format!("the file on disk is damaged ({detail}), so it was not overwritten; restore it from its backup or move it to the trash first"),
+            )
+        }
         E::NewerOnDisk { path, version } => pick(
             lang,
             format!("{}: plik na dysku zapisała nowsza wersja modelowni (wersja {version}), więc nie został nadpisany", shown(path)),
@@ -206,16 +221,22 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             format!("plan jest w koszu, ale jego kopia zapasowa {} nie: {}", shown(path), r(reason)),
             format!("moved the plan to the trash, but not its backup {}: {}", shown(path), r(reason)),
         ),
-        E::BackupUnreadable { path, detail } => pick(
-            lang,
-            format!("{}: {detail}; nic nie zmieniono", shown(path)),
-            format!("{}: {detail}; nothing was changed", shown(path)),
-        ),
-        E::BackupDamaged { detail } => pick(
-            lang,
-            format!("kopia zapasowa też jest uszkodzona ({detail}); nic nie zmieniono"),
-            format!("the backup is damaged too ({detail}); nothing was changed"),
-        ),
+        E::BackupUnreadable { path, detail } => {
+            let detail = detail.text(lang);
+            pick(
+                lang,
+                format!("{}: {detail}; nic nie zmieniono", shown(path)),
+                format!("{}: {detail}; nothing was changed", shown(path)),
+            )
+        }
+        E::BackupDamaged { detail } => {
+            let detail = detail.one_line(lang);
+            pick(
+                lang,
+                format!("kopia zapasowa też jest uszkodzona ({detail}); nic nie zmieniono"),
+                format!("the backup is damaged too ({detail}); nothing was changed"),
+            )
+        }
         E::BackupOtherPlan { path, found } => pick(
             lang,
             format!("{}: kopia zapasowa zawiera inny plan (`{found}`); nic nie zmieniono", shown(path)),

@@ -4,6 +4,7 @@ pub mod accessible;
 pub mod browse;
 pub mod checklist;
 pub mod errors;
+pub mod file_errors;
 pub mod handout;
 pub mod practical;
 

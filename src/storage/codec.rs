@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::locate::{self, Seg};
 use crate::plan::{Plan, SCHEMA_VERSION};
-use crate::ron_error::Located;
+use crate::ron_error::{Located, Problem, UnknownFields};
 
 /// The largest plan file that is read at all (8 MiB). A real plan is a few kilobytes.
 pub const MAX_PLAN_BYTES: u64 = 8 * 1024 * 1024;
@@ -23,8 +23,20 @@ pub const MAX_ID_LEN: usize = 100;
 pub struct Decoded {
     /// The plan, migrated to the current schema.
     pub plan: Plan,
-    /// Why the plan must not be written (e.g. made by a newer version), if so.
-    pub read_only: Option<String>,
+    /// Why the plan must not be written (made by a newer version), if so.
+    pub read_only: Option<ReadOnly>,
+}
+
+/// Why a plan that reads must not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Made by a newer modelownia: writing it would drop what that version added.
+    Newer {
+        /// The file's version.
+        version: u32,
+        /// The newest this build knows.
+        known: u32,
+    },
 }
 
 /// Whether `id` is safe as a file name: 1–100 ASCII letters, digits, `-` or `_`, not starting
@@ -61,14 +73,14 @@ pub fn try_encode(plan: &Plan) -> Result<String, String> {
 }
 
 /// Reads up to [`MAX_PLAN_BYTES`] of the file at `path`, refusing a larger file by its size
-/// before reading it. The error is a message without the file name.
-pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+/// before reading it. The error is the problem, without the file name.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, Problem> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| io_message(&e))?;
     if meta.file_type().is_symlink() {
-        return Err("is a symbolic link; it was not opened".into());
+        return Err(Problem::SymbolicLink);
     }
     if !meta.is_file() {
-        return Err("is not a file".into());
+        return Err(Problem::NotAFile);
     }
     if meta.len() > MAX_PLAN_BYTES {
         return Err(too_large(meta.len()));
@@ -93,18 +105,15 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn too_large(len: u64) -> String {
-    format!(
-        "file is too large ({len} bytes; the limit is {MAX_PLAN_BYTES} bytes, 8 MiB); \
-         it is not a plan saved by modelownia"
-    )
+fn too_large(len: u64) -> Problem {
+    Problem::TooLarge { len }
 }
 
-pub(crate) fn io_message(e: &std::io::Error) -> String {
+pub(crate) fn io_message(e: &std::io::Error) -> Problem {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "file is missing".into(),
-        std::io::ErrorKind::PermissionDenied => "file cannot be read (permission denied)".into(),
-        _ => format!("file cannot be read: {e}"),
+        std::io::ErrorKind::NotFound => Problem::Missing,
+        std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+        _ => Problem::CannotRead(e.to_string()),
     }
 }
 
@@ -133,12 +142,10 @@ pub fn decode_bytes(file: &str, bytes: &[u8]) -> Result<Decoded, Located> {
                 prefix,
                 line,
                 col,
-                format!(
-                    "file is not UTF-8 text (bad byte 0x{:02X} at offset {}); plan files are \
-                     always UTF-8",
-                    bytes[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
+                Problem::NotUtf8 {
+                    byte: bytes[e.valid_up_to()],
+                    offset: e.valid_up_to(),
+                },
             ))
         }
     }
@@ -169,7 +176,7 @@ fn decode_with(file: &str, text: &str, name_is_id: bool) -> Result<Decoded, Loca
     if text.trim().is_empty() {
         return Err(Located::whole_file(
             file,
-            format!("file is empty ({} bytes); it holds no plan", text.len()),
+            Problem::Empty { len: text.len() },
         ));
     }
     // Nearly every file is of the current version: one parse instead of a probe and then a
@@ -189,14 +196,7 @@ fn decode_with(file: &str, text: &str, name_is_id: bool) -> Result<Decoded, Loca
     let version = match probe.version {
         Some(v) => v,
         None => {
-            return Err(Located::at(
-                file,
-                text,
-                1,
-                1,
-                "the plan has no `version` field, so it is not a modelownia plan file \
-                 (files start with `(version: 1, id: ...`)",
-            ));
+            return Err(Located::at(file, text, 1, 1, Problem::NoVersion));
         }
     };
     let (plan, read_only) = if version == 0 {
@@ -204,22 +204,22 @@ fn decode_with(file: &str, text: &str, name_is_id: bool) -> Result<Decoded, Loca
             file,
             text,
             &[Seg::Key("version".into())],
-            "`version: 0` is not a plan version; plan files start at version 1".into(),
+            Problem::VersionZero,
         ));
     } else if version > SCHEMA_VERSION {
         let plan = parse_lenient(text).map_err(|e| {
             let mut loc = ron_located(file, text, &e);
-            loc.message = format!(
-                "made by a newer modelownia (file version {version}, this one knows up to \
-                 {SCHEMA_VERSION}) and cannot be read: {}",
-                loc.message
-            );
+            loc.problem = Problem::Newer {
+                version,
+                known: SCHEMA_VERSION,
+                inner: Box::new(loc.problem),
+            };
             loc
         })?;
-        let why = format!(
-            "made by a newer modelownia (file version {version}, this one knows up to \
-             {SCHEMA_VERSION}); opened read-only so nothing it added is lost"
-        );
+        let why = ReadOnly::Newer {
+            version,
+            known: SCHEMA_VERSION,
+        };
         (plan, Some(why))
     } else {
         (migrate(version, file, text)?, None)
@@ -246,7 +246,10 @@ pub fn migrate(version: u32, file: &str, text: &str) -> Result<Plan, Located> {
         1 => parse_strict::<v1::Plan>(file, text, 1).map(v1::to_v2),
         _ => Err(Located::whole_file(
             file,
-            format!("no migration from plan version {version} to {SCHEMA_VERSION}"),
+            Problem::NoMigration {
+                version,
+                known: SCHEMA_VERSION,
+            },
         )),
     }
 }
@@ -366,39 +369,26 @@ fn parse_strict<T: serde::de::DeserializeOwned>(
     de.end()
         .map_err(|e| ron_located(file, text, &de.span_error(e)))?;
     if let Some(first) = unknown.first() {
-        let mut message = format!(
-            "unknown field `{}`{} (plan version {version} has no such field; \
-             check its spelling)",
-            locate::last_name(first),
-            locate::parent_display(first)
-        );
-        if unknown.len() > 1 {
-            let rest: Vec<String> = unknown[1..]
+        let problem = Problem::UnknownFields(Box::new(UnknownFields {
+            field: locate::last_name(first),
+            parent: locate::parent_path(first),
+            version,
+            rest: unknown[1..]
                 .iter()
                 .take(5)
                 .map(|p| locate::display(p))
-                .collect();
-            message.push_str(&format!(
-                "; {} more unknown: {}{}",
-                unknown.len() - 1,
-                rest.join(", "),
-                if unknown.len() > 6 { ", …" } else { "" }
-            ));
-        }
-        return Err(at_path(file, text, first, message));
+                .collect(),
+            more: unknown.len() - 1,
+        }));
+        return Err(at_path(file, text, first, problem));
     }
     Ok(plan)
 }
 
-/// A located ron error, with ron's developer advice replaced by words for the user.
+/// A located ron error (ron's developer advice on deep nesting becomes words for the user in
+/// `Problem::from`).
 fn ron_located(file: &str, text: &str, e: &ron::error::SpannedError) -> Located {
-    let mut loc = Located::from_ron(file, text, e);
-    if matches!(e.code, ron::Error::ExceededRecursionLimit) {
-        loc.message = "brackets are nested too deeply (over 128 levels); no plan file is \
-                       nested like this"
-            .into();
-    }
-    loc
+    Located::from_ron(file, text, e)
 }
 
 /// The plan's id must be a safe file name and, for a `.ron` file when `name_is_id`, equal
@@ -410,7 +400,7 @@ fn check_id(file: &str, text: &str, id: &str, name_is_id: bool) -> Result<(), Lo
             file,
             text,
             &id_path,
-            format!("plan id {id:?} is not valid (1–{MAX_ID_LEN} letters, digits, `-` or `_`)"),
+            Problem::BadId { id: id.to_string() },
         ));
     }
     let Some(name) = Path::new(file)
@@ -428,25 +418,25 @@ fn check_id(file: &str, text: &str, id: &str, name_is_id: bool) -> Result<(), Lo
             file,
             text,
             &id_path,
-            format!(
-                "plan id `{id}` does not match the file name `{name}` (a plan's file must be \
-                 named `<id>.ron`; if `{id}.ron` exists, this is a copy of that plan: never \
-                 rename it onto it, compare the two first)"
-            ),
+            Problem::IdMismatch {
+                id: id.to_string(),
+                name: name.to_string(),
+            },
         ));
     }
     Ok(())
 }
 
 /// An error at the place `path` names in `text` (line 1, column 1 when it cannot be found).
-fn at_path(file: &str, text: &str, path: &[Seg], message: String) -> Located {
+fn at_path(file: &str, text: &str, path: &[Seg], problem: Problem) -> Located {
     let (line, col) = locate::find(text, path).unwrap_or((1, 1));
-    Located::at(file, text, line, col, message)
+    Located::at(file, text, line, col, problem)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::plan::{Check, CheckState, Pick};
 
     fn sample() -> Plan {
@@ -498,8 +488,8 @@ mod tests {
     fn id_must_match_file_name() {
         let text = encode(&sample());
         let err = decode("plans/p2.ron", &text).unwrap_err();
-        assert!(err.message.contains("`p1`"), "{err}");
-        assert!(err.message.contains("`p2.ron`"), "{err}");
+        assert!(err.message(Lang::En).contains("`p1`"), "{err}");
+        assert!(err.message(Lang::En).contains("`p2.ron`"), "{err}");
         assert_eq!((err.line, err.col), (3, 5), "{err}");
         // A name that is not a .ron file is not checked.
         assert!(decode("<clipboard>", &text).is_ok());
@@ -535,7 +525,8 @@ mod tests {
         let err = decode("p1.ron", text).unwrap_err();
         assert_eq!((err.line, err.col), (6, 9), "{err}");
         assert!(
-            err.message.contains("unknown field `colour` in `context`"),
+            err.message(Lang::En)
+                .contains("unknown field `colour` in `context`"),
             "{err}"
         );
     }
@@ -546,16 +537,16 @@ mod tests {
         let d = decode("p1.ron", text).unwrap();
         assert_eq!(d.plan.context.title, "x");
         assert_eq!(d.plan.version, 7);
-        let why = d.read_only.unwrap();
+        let why = d.read_only.unwrap().text(Lang::En);
         assert!(why.contains("newer") && why.contains('7'), "{why}");
     }
 
     #[test]
     fn missing_and_zero_versions_are_errors() {
         let err = decode("p1.ron", "(id: \"p1\")").unwrap_err();
-        assert!(err.message.contains("no `version`"), "{err}");
+        assert!(err.message(Lang::En).contains("no `version`"), "{err}");
         let err = decode("p1.ron", "(\n  id: \"p1\",\n  version: 0,\n)").unwrap_err();
-        assert!(err.message.contains("version: 0"), "{err}");
+        assert!(err.message(Lang::En).contains("version: 0"), "{err}");
         assert_eq!((err.line, err.col), (3, 3), "{err}");
     }
 
@@ -569,13 +560,13 @@ mod tests {
     #[test]
     fn bad_bytes() {
         let err = decode_bytes("p1.ron", b"(version: 1,\n id: \"p\xFF\xFE\")").unwrap_err();
-        assert!(err.message.contains("not UTF-8"), "{err}");
+        assert!(err.message(Lang::En).contains("not UTF-8"), "{err}");
         assert_eq!((err.line, err.col), (2, 8), "{err}");
         let err = decode_bytes("p1.ron", b"").unwrap_err();
-        assert!(err.message.contains("empty"), "{err}");
+        assert!(err.message(Lang::En).contains("empty"), "{err}");
         let big = vec![b' '; MAX_PLAN_BYTES as usize + 1];
         let err = decode_bytes("p1.ron", &big).unwrap_err();
-        assert!(err.message.contains("8 MiB"), "{err}");
+        assert!(err.message(Lang::En).contains("8 MiB"), "{err}");
     }
 
     #[test]
@@ -583,7 +574,7 @@ mod tests {
         let text = encode(&sample());
         assert_eq!(migrate(SCHEMA_VERSION, "p1.ron", &text).unwrap(), sample());
         let err = migrate(SCHEMA_VERSION + 1, "p1.ron", &text).unwrap_err();
-        assert!(err.message.contains("no migration"), "{err}");
+        assert!(err.message(Lang::En).contains("no migration"), "{err}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::atomic::SaveStep;
+use crate::ron_error::{Located, Problem};
 
 /// Why the operating system refused, in terms a user can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,20 +93,20 @@ pub enum StoreError {
     NotSameOnReadBack,
     /// The text would not decode at all (a bug); nothing was written.
     NotReadBack {
-        /// `file:line:col: message`.
-        detail: String,
+        /// What is wrong and where.
+        detail: Box<Located>,
     },
     /// The file on disk cannot be looked at or read; nothing was written.
     CannotRead {
         /// The file.
         path: PathBuf,
-        /// Why (as the reader words it).
-        detail: String,
+        /// Why.
+        detail: Problem,
     },
     /// The file on disk does not decode, so it was not overwritten.
     DamagedOnDisk {
-        /// `file:line:col: message`.
-        detail: String,
+        /// What is wrong and where.
+        detail: Box<Located>,
     },
     /// The file on disk is from a newer modelownia, so it was not overwritten.
     NewerOnDisk {
@@ -176,12 +177,12 @@ pub enum StoreError {
         /// The backup file.
         path: PathBuf,
         /// Why.
-        detail: String,
+        detail: Problem,
     },
     /// The backup does not decode either; nothing was changed.
     BackupDamaged {
-        /// `file:line:col: message`.
-        detail: String,
+        /// What is wrong and where.
+        detail: Box<Located>,
     },
     /// The backup holds another plan; nothing was changed.
     BackupOtherPlan {

@@ -19,14 +19,16 @@ use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::{Replace, Store, exists, others};
+use crate::lang::Lang;
 use crate::model::Model;
 use crate::plan::Plan;
-use crate::ron_error::Located;
+use crate::ron_error::{Located, Problem};
 
 /// The first field of the index's first line; the second is [`FORMAT`].
 const MAGIC: &str = "modelownia-home-index";
 /// Bumped whenever the lines change meaning: an index of another format is rebuilt.
-const FORMAT: u32 = 1;
+/// 2: a damaged row keeps its problem in both languages (1 kept one English message).
+const FORMAT: u32 = 2;
 /// At most this many threads read plan files at once.
 const MAX_READERS: usize = 4;
 /// The index's file name in the cache folder.
@@ -128,10 +130,13 @@ enum Kept {
         updated: String,
         percent: u8,
     },
+    /// Worded in both languages when read, so switching the language never shows the other
+    /// one, and the index need not know every shape of a problem to keep it.
     Damaged {
         line: usize,
         col: usize,
-        message: String,
+        pl: String,
+        en: String,
     },
 }
 
@@ -193,13 +198,16 @@ impl Entry {
                 has_backup: false,
                 order: String::new(),
             },
-            Kept::Damaged { line, col, message } => {
+            Kept::Damaged { line, col, pl, en } => {
                 let path = store.plans_dir().join(&self.name);
                 let error = Located {
                     file: path.display().to_string(),
                     line: *line,
                     col: *col,
-                    message: message.clone(),
+                    problem: Problem::Worded {
+                        pl: pl.clone(),
+                        en: en.clone(),
+                    },
                     excerpt: None,
                 };
                 let secs = u64::try_from(self.stamp.mtime_ns.div_euclid(1_000_000_000)).ok();
@@ -229,7 +237,8 @@ impl Entry {
             super::Listed::Damaged { error, .. } => Kept::Damaged {
                 line: error.line,
                 col: error.col,
-                message: error.message,
+                pl: error.message(Lang::Pl),
+                en: error.message(Lang::En),
             },
         };
         Self {
@@ -521,9 +530,11 @@ fn render(entries: &[Entry], root: &Path, key: u64) -> String {
                 escape(updated, &mut out);
                 let _ = write!(out, "\t{percent}");
             }
-            Kept::Damaged { line, col, message } => {
+            Kept::Damaged { line, col, pl, en } => {
                 let _ = write!(out, "D\t{line}\t{col}\t");
-                escape(message, &mut out);
+                escape(pl, &mut out);
+                out.push('\t');
+                escape(en, &mut out);
             }
         }
         out.push('\n');
@@ -573,10 +584,11 @@ fn parse(text: &str, root: &Path, key: u64) -> Option<HashMap<String, (Stamp, Ke
                 updated: unescape(f[6])?,
                 percent: f[7].parse().ok().filter(|p| *p <= 100)?,
             },
-            ("D", 8) => Kept::Damaged {
+            ("D", 9) => Kept::Damaged {
                 line: f[5].parse().ok()?,
                 col: f[6].parse().ok()?,
-                message: unescape(f[7])?,
+                pl: unescape(f[7])?,
+                en: unescape(f[8])?,
             },
             _ => return None,
         };
@@ -630,7 +642,8 @@ mod tests {
                 row: Kept::Damaged {
                     line: 2,
                     col: 7,
-                    message: "expected `)`".into(),
+                    pl: "oczekiwano `)`".into(),
+                    en: "expected `)`".into(),
                 },
             },
         ];
@@ -646,7 +659,12 @@ mod tests {
             "another folder"
         );
         assert!(
-            parse(&text.replace("\t1\t", "\t2\t"), root, 7).is_none(),
+            parse(
+                &text.replacen(&format!("\t{FORMAT}\t"), "\t1\t", 1),
+                root,
+                7
+            )
+            .is_none(),
             "another format"
         );
         assert!(

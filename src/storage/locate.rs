@@ -71,15 +71,10 @@ pub fn last_name(path: &[Seg]) -> String {
         .unwrap_or_default()
 }
 
-/// ` in `context`` for a nested field, empty at the top level.
-pub fn parent_display(path: &[Seg]) -> String {
+/// `context` for a nested field, empty at the top level.
+pub fn parent_path(path: &[Seg]) -> String {
     let key_at = path.iter().rposition(|s| matches!(s, Seg::Key(_)));
-    let parent = display(&path[..key_at.unwrap_or(0)]);
-    if parent.is_empty() {
-        String::new()
-    } else {
-        format!(" in `{parent}`")
-    }
+    display(&path[..key_at.unwrap_or(0)])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -364,7 +359,7 @@ mod tests {
         let p = vec![key("values"), Seg::Index(2), key("extra")];
         assert_eq!(display(&p), "values[2].extra");
         assert_eq!(last_name(&p), "extra");
-        assert_eq!(parent_display(&p), " in `values[2]`");
-        assert_eq!(parent_display(&[key("x")]), "");
+        assert_eq!(parent_path(&p), "values[2]");
+        assert_eq!(parent_path(&[key("x")]), "");
     }
 }

@@ -32,8 +32,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use atomic::{FailAt, RealFs, SAVE_STEPS, SaveFs, SaveStep, StepFailed};
 pub use codec::{
-    Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file, load_shared_file,
-    migrate, read_capped, try_encode, valid_id,
+    Decoded, MAX_ID_LEN, MAX_PLAN_BYTES, ReadOnly, decode, decode_bytes, encode, load_file,
+    load_shared_file, migrate, read_capped, try_encode, valid_id,
 };
 pub use error::{IoReason, StoreError};
 pub use index::{Change, INDEX_FILE, Scan, Stamp, Summarizer, Summary, model_key};
@@ -41,7 +41,7 @@ pub use others::{Origin, Other, SyncTool, conflict_name, rescue_of};
 pub use settings_file::write_settings;
 
 use crate::plan::{Plan, SCHEMA_VERSION};
-use crate::ron_error::Located;
+use crate::ron_error::{Located, Problem};
 
 /// Environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "MODELOWNIA_DATA_DIR";
@@ -226,16 +226,6 @@ pub fn new_id() -> String {
     format!("p{stamp:016x}{:04x}", std::process::id() & 0xffff)
 }
 
-/// `file:line:col: message` on one line (no excerpt), for lists and status lines.
-pub fn one_line(e: &Located) -> String {
-    let message = e.message.replace(['\n', '\r', '\t'], " ");
-    if e.line == 0 {
-        format!("{}: {message}", e.file)
-    } else {
-        format!("{}:{}:{}: {message}", e.file, e.line, e.col)
-    }
-}
-
 impl Store {
     /// Opens (creating if needed) the data folder at `root`, and removes temporary files left
     /// by a save that was killed (only for plans no running window holds).
@@ -356,10 +346,7 @@ impl Store {
     fn read(&self, path: &Path, id: &str) -> Listed {
         let shown = path.display().to_string();
         let result = if others::is_link(path) {
-            Err(Located::whole_file(
-                &shown,
-                "is a symbolic link; it was not opened (plans are plain files)".to_string(),
-            ))
+            Err(Located::whole_file(&shown, Problem::SymbolicLink))
         } else if valid_id(id) {
             read_capped(path)
                 .map_err(|m| Located::whole_file(&shown, m))
@@ -369,13 +356,7 @@ impl Store {
                     Ok(decoded)
                 })
         } else {
-            Err(Located::whole_file(
-                &shown,
-                format!(
-                    "file name is not a plan id (1–{MAX_ID_LEN} letters, digits, `-` or `_`, \
-                     then `.ron`)"
-                ),
-            ))
+            Err(Located::whole_file(&shown, Problem::BadFileName))
         };
         match result {
             Ok(decoded) => Listed::Ok {
@@ -453,13 +434,13 @@ impl Store {
 
     /// The bytes of `path`, `None` when there is no such file.
     fn on_disk(&self, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-        let cannot_read = |detail: String| StoreError::CannotRead {
+        let cannot_read = |detail: Problem| StoreError::CannotRead {
             path: path.to_path_buf(),
             detail,
         };
         match std::fs::symlink_metadata(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(cannot_read(e.to_string())),
+            Err(e) => Err(cannot_read(codec::io_message(&e))),
             Ok(_) => read_capped(path).map(Some).map_err(cannot_read),
         }
     }
@@ -468,7 +449,7 @@ impl Store {
         match decode_bytes(&path.display().to_string(), old) {
             Err(e) => {
                 return Err(StoreError::DamagedOnDisk {
-                    detail: one_line(&e),
+                    detail: Box::new(e),
                 });
             }
             Ok(d) if d.read_only.is_some() => {
@@ -740,7 +721,7 @@ impl Store {
         match decode_bytes(&bak_shown, &bytes) {
             Err(e) => {
                 return Err(StoreError::BackupDamaged {
-                    detail: one_line(&e),
+                    detail: Box::new(e),
                 });
             }
             Ok(d) if d.plan.id != id => {
@@ -946,16 +927,13 @@ impl Store {
     pub fn load_other(&self, other: &Other) -> Result<Plan, Located> {
         let shown = other.path.display().to_string();
         if others::is_link(&other.path) {
-            return Err(Located::whole_file(
-                &shown,
-                "is a symbolic link; it was not opened".to_string(),
-            ));
+            return Err(Located::whole_file(&shown, Problem::SymbolicLink));
         }
         let bytes = read_capped(&other.path).map_err(|m| Located::whole_file(&shown, m))?;
         // The name is not `<id>.ron`, so decode under the plan's name: a copy that claims to
         // be another plan is an error, not a version of this one.
         let text = String::from_utf8(bytes)
-            .map_err(|_| Located::whole_file(&shown, "is not valid UTF-8".to_string()))?;
+            .map_err(|_| Located::whole_file(&shown, Problem::NotUtf8Anywhere))?;
         let decoded = decode(&format!("{}.ron", other.id), &text).map_err(|mut e| {
             e.file = shown.clone();
             e
@@ -1107,7 +1085,7 @@ fn write_file_with(
         Err(e) => {
             return Err(StoreError::CannotRead {
                 path: path.to_path_buf(),
-                detail: e.to_string(),
+                detail: codec::io_message(&e),
             });
         }
         Ok(m) if replace == Replace::OwnPlainFile && m.file_type().is_file() => {}
@@ -1153,7 +1131,7 @@ fn verified_text(plan: &Plan) -> Result<String, StoreError> {
         Ok(back) if back.plan == *plan => Ok(text),
         Ok(_) => Err(StoreError::NotSameOnReadBack),
         Err(e) => Err(StoreError::NotReadBack {
-            detail: one_line(&e),
+            detail: Box::new(e),
         }),
     }
 }
@@ -1290,15 +1268,5 @@ mod tests {
         assert_eq!(stale_temp_id("p1.ron.tmp-abc123"), None);
         assert_eq!(stale_temp_id(".locks"), None);
         assert_eq!(stale_temp_id("..ron.tmp-x"), None);
-    }
-
-    #[test]
-    fn one_line_has_no_excerpt() {
-        let e = Located::at("a.ron", "x\ny", 2, 1, "bad\nthing");
-        assert_eq!(one_line(&e), "a.ron:2:1: bad thing");
-        assert_eq!(
-            one_line(&Located::whole_file("a.ron", "gone")),
-            "a.ron: gone"
-        );
     }
 }

@@ -215,7 +215,7 @@ fn home(app: &App) -> Page {
                 "{}, {}: {}",
                 visible_line(&row.id),
                 a::label(lang, Label::Damaged),
-                visible_line(err)
+                visible_line(&err.one_line(lang))
             ),
             None => format!(
                 "{}, {} {}%, {} {}",

@@ -385,6 +385,24 @@ fn a_damaged_config_gives_one_warning_line_the_defaults_and_is_left_alone() {
 }
 
 #[test]
+fn a_damaged_config_is_reported_in_the_language_of_the_flag() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("config.ron"),
+        "(lang: Pl,\n theme: Neon)",
+    )
+    .unwrap();
+    let out = with_config(config.path(), &["--lang", "pl", "scenarios"]);
+    assert!(out.status.success());
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("uwaga: "), "{err}");
+    assert!(err.contains("config.ron:2:"), "says where: {err}");
+    assert!(err.contains("nieznana wartość `Neon`"), "{err}");
+    assert!(err.contains("użyto ustawień domyślnych"), "{err}");
+}
+
+#[test]
 fn an_unknown_theme_in_the_config_is_reported_but_a_flag_still_works() {
     let config = tempfile::tempdir().unwrap();
     std::fs::write(config.path().join("config.ron"), "(theme: Neon)").unwrap();

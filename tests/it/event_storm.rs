@@ -70,7 +70,15 @@ fn start(in_plan: bool, lang: Lang) -> App {
             title: title.into(),
             updated: String::new(),
             percent: 10,
-            damaged: (id == "c").then(|| "plans/c.ron:1:1: broken".into()),
+            damaged: (id == "c").then(|| {
+                Box::new(modelownia::ron_error::Located::at(
+                    "plans/c.ron",
+                    "",
+                    1,
+                    1,
+                    "broken",
+                ))
+            }),
             has_backup: false,
             order: String::new(),
             others: Vec::new(),

@@ -203,7 +203,11 @@ fn a_damaged_index_is_ignored_and_rebuilt() {
         "not an index at all".to_string(),
         std::fs::read_to_string(store.index_path())
             .expect("index")
-            .replacen("\t1\t", "\t99\t", 1),
+            .replacen(
+                "modelownia-home-index\t2\t",
+                "modelownia-home-index\t99\t",
+                1,
+            ),
         {
             let text = std::fs::read_to_string(store.index_path()).expect("index");
             text[..text.len() / 2].to_string()
@@ -370,7 +374,15 @@ fn a_damaged_file_keeps_its_place_and_message_through_the_index() {
     // The same verdict and place as opening it.
     let opened = store.load("bbb").expect_err("damaged");
     assert_eq!((opened.line, opened.col), (damaged.line, damaged.col));
-    assert_eq!(opened.message, damaged.message);
+    // In both languages, so switching (`L`) never shows the language the index was made in.
+    for lang in [Lang::Pl, Lang::En] {
+        assert_eq!(opened.message(lang), damaged.message(lang));
+    }
+    assert_ne!(damaged.message(Lang::Pl), damaged.message(Lang::En));
+    assert!(
+        damaged.one_line(Lang::Pl).contains("oczekiwano"),
+        "{damaged:?}"
+    );
 }
 
 fn list_command(data: &Path, cache: Option<&Path>) -> String {

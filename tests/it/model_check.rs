@@ -1,5 +1,6 @@
 //! Every kind of model problem, each in a small broken copy of the model in a temp dir.
 
+use modelownia::lang::Lang;
 use std::path::Path;
 
 use modelownia::model::{self, FILES};
@@ -153,9 +154,9 @@ fn duplicate_id_points_at_the_second_one() {
     let errs = errors(dir.path());
     let dup = errs
         .iter()
-        .find(|e| e.message.contains("duplicate id"))
+        .find(|e| e.message(Lang::En).contains("duplicate id"))
         .unwrap_or_else(|| panic!("{}", joined(&errs)));
-    assert!(dup.message.contains("participation"));
+    assert!(dup.message(Lang::En).contains("participation"));
     let first_line = std::fs::read_to_string(dir.path().join("values.ron"))
         .expect("read")
         .lines()
@@ -654,9 +655,9 @@ fn a_legal_requirement_needs_its_legal_basis_in_both_languages() {
     let errs = errors(dir.path());
     let e = errs
         .iter()
-        .find(|e| e.message.contains("legal_basis"))
+        .find(|e| e.message(Lang::En).contains("legal_basis"))
         .unwrap_or_else(|| panic!("{}", joined(&errs)));
-    assert!(e.message.contains("young-people-heard"), "{e}");
+    assert!(e.message(Lang::En).contains("young-people-heard"), "{e}");
     assert!(e.file.ends_with("phases.ron"));
     assert_eq!(
         e.line,
@@ -674,10 +675,11 @@ fn a_legal_requirement_needs_its_legal_basis_in_both_languages() {
     std::fs::write(dir.path().join("phases.ron"), broken).expect("write");
     let errs = errors(dir.path());
     assert!(
-        errs.iter()
-            .any(|e| e.message.contains("protection-standards-in-place")
-                && e.message
-                    .contains("legal_basis: English text (en) is missing")),
+        errs.iter().any(|e| e
+            .message(Lang::En)
+            .contains("protection-standards-in-place")
+            && e.message(Lang::En)
+                .contains("legal_basis: English text (en) is missing")),
         "{}",
         joined(&errs)
     );
@@ -695,9 +697,12 @@ fn a_tag_listed_twice_or_two_countries_at_once_are_reported() {
     let errs = errors(dir.path());
     let e = errs
         .iter()
-        .find(|e| e.message.contains("listed twice"))
+        .find(|e| e.message(Lang::En).contains("listed twice"))
         .unwrap_or_else(|| panic!("{}", joined(&errs)));
-    assert!(e.message.contains("research-walk-done") && e.message.contains("Outdoor"));
+    assert!(
+        e.message(Lang::En).contains("research-walk-done")
+            && e.message(Lang::En).contains("Outdoor")
+    );
     assert_eq!(
         e.line,
         line_of(dir.path(), "phases.ron", "id: \"research-walk-done\"")
@@ -712,9 +717,10 @@ fn a_tag_listed_twice_or_two_countries_at_once_are_reported() {
     );
     let errs = errors(dir.path());
     assert!(
-        errs.iter()
-            .any(|e| e.message.contains("cy-vetting-and-consent-checked")
-                && e.message.contains("more than one Jurisdiction")),
+        errs.iter().any(|e| e
+            .message(Lang::En)
+            .contains("cy-vetting-and-consent-checked")
+            && e.message(Lang::En).contains("more than one Jurisdiction")),
         "{}",
         joined(&errs)
     );
@@ -774,12 +780,18 @@ fn a_method_without_adaptations_is_rejected_at_its_place() {
     let errs = errors(dir.path());
     let e = errs
         .iter()
-        .find(|e| e.message.contains("adaptations: the list is empty"))
+        .find(|e| {
+            e.message(Lang::En)
+                .contains("adaptations: the list is empty")
+        })
         .unwrap_or_else(|| panic!("{}", joined(&errs)));
     assert!(e.file.ends_with("methods.ron"), "{e}");
-    assert!(e.message.contains("method \"research-walk\""), "{e}");
     assert!(
-        e.message
+        e.message(Lang::En).contains("method \"research-walk\""),
+        "{e}"
+    );
+    assert!(
+        e.message(Lang::En)
             .contains("Wheelchair, Neurodivergent, Hearing, Language, LowLiteracy"),
         "{e}"
     );

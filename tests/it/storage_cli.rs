@@ -13,7 +13,12 @@ fn run(args: &[&str], data: Option<&Path>) -> Output {
         "MODELOWNIA_CONFIG_DIR",
         "/nonexistent/modelownia-test-config",
     );
-    cmd.args(args).env_remove("MODELOWNIA_DATA_DIR");
+    // English unless a test asks for Polish: problems are worded in the interface language.
+    cmd.args(args)
+        .env_remove("MODELOWNIA_DATA_DIR")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     if let Some(dir) = data {
         cmd.arg("--data-dir").arg(dir);
     }
@@ -238,4 +243,138 @@ fn list_says_which_folder_it_read_and_marks_rescued_and_conflict_copies() {
     assert!(kinds.contains(&"CONFLICT"), "{stdout}");
     assert!(stdout.contains("LAPTOP7, 2026-12-01 12:34:56"), "{stdout}");
     assert!(!stdout.contains("DAMAGED"), "{stdout}");
+}
+
+#[test]
+fn check_plan_in_polish_words_the_problem_in_polish_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    std::fs::write(&good, encode(&plan("good", "fine", ""))).unwrap();
+    let cases: Vec<(&str, &[u8], &str)> = vec![
+        (
+            "unknown.ron",
+            b"(\n    version: 1,\n    id: \"unknown\",\n    colour: 1,\n)",
+            ":4:5: nieznane pole `colour` (plan w wersji 1 nie ma takiego pola; sprawdź pisownię)",
+        ),
+        (
+            "comma.ron",
+            b"(\n    version: 1,\n    id: \"comma\"\n    scenario: \"x\",\n)",
+            ":4:5: oczekiwano przecinka",
+        ),
+        (
+            "state.ron",
+            b"(\n    version: 1,\n    id: \"state\",\n    values: 3,\n)",
+            ":4:",
+        ),
+        (
+            "garbage.ron",
+            &[0xFF, 0xFE, 0x00],
+            ":1:1: plik nie jest tekstem UTF-8",
+        ),
+    ];
+    for (name, bytes, expected) in &cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(
+            &[
+                "--lang",
+                "pl",
+                "check-plan",
+                good.to_str().unwrap(),
+                path.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = text(&out.stderr);
+        let first = stderr.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with(&format!("{}{expected}", path.display())),
+            "{name}: {stderr}"
+        );
+        assert!(
+            stderr.contains("problemy w 1 z 2 plików planów"),
+            "{name}: {stderr}"
+        );
+        for english in ["Expected", "unknown field", "not UTF-8", "plan files have"] {
+            assert!(!stderr.contains(english), "{name}: {stderr}");
+        }
+    }
+    // The excerpt and caret are as in English.
+    let unknown = dir.path().join("unknown.ron");
+    let pl = run(
+        &["--lang", "pl", "check-plan", unknown.to_str().unwrap()],
+        None,
+    );
+    let en = run(
+        &["--lang", "en", "check-plan", unknown.to_str().unwrap()],
+        None,
+    );
+    let tail = |o: &Output| {
+        text(&o.stderr)
+            .lines()
+            .skip(1)
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tail(&pl), tail(&en));
+    assert!(text(&en.stderr).contains("unknown field `colour`"));
+}
+
+#[test]
+fn list_and_import_speak_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    std::fs::write(
+        store.plan_path("broken"),
+        "(version: 1,\n  id: \"broken\",\n  oops",
+    )
+    .unwrap();
+    let pl = run(&["--lang", "pl", "list"], Some(dir.path()));
+    let stdout = text(&pl.stdout);
+    let line = stdout.lines().next().unwrap_or("");
+    // The marker is for scripts and stays; the problem is in Polish.
+    assert!(line.starts_with("broken\tDAMAGED\t"), "{stdout}");
+    assert!(line.contains("broken.ron:3:"), "{stdout}");
+    assert!(line.contains("oczekiwano"), "{stdout}");
+    // The index written by the Polish run never answers the English one in Polish.
+    let en = run(&["--lang", "en", "list"], Some(dir.path()));
+    let en_line = text(&en.stdout).lines().next().unwrap_or("").to_string();
+    assert!(
+        en_line.contains("broken.ron:3:") && !en_line.contains("oczekiwano"),
+        "{en_line}"
+    );
+    assert!(en_line.contains("Expected"), "{en_line}");
+
+    let files = tempfile::tempdir().unwrap();
+    let good = files.path().join("shared.ron");
+    std::fs::write(&good, encode(&plan("shared", "Wspólny", ""))).unwrap();
+    let bad = files.path().join("bad.ron");
+    std::fs::write(&bad, "(version: 1, id: \"bad\", colour: 1)").unwrap();
+    let out = run(
+        &[
+            "--lang",
+            "pl",
+            "import",
+            good.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
+        Some(dir.path()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!("zaimportowano {} jako ", good.display())),
+        "{stdout}"
+    );
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("nieznane pole `colour`"), "{stderr}");
+    assert!(
+        stderr.contains("nie zaimportowano 1 z 2 plików"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("unknown") && !stderr.contains("imported"),
+        "{stderr}"
+    );
 }

@@ -1,5 +1,6 @@
 //! Bad input for the plan decoder: every case is a clear, located error, never a panic.
 
+use modelownia::lang::Lang;
 use modelownia::plan::{Plan, SCHEMA_VERSION};
 use modelownia::ron_error::Located;
 use modelownia::storage::{MAX_PLAN_BYTES, decode, decode_bytes, encode, load_file};
@@ -74,10 +75,10 @@ fn truncated_files_are_errors() {
 #[test]
 fn random_bytes_are_errors() {
     let e = decode_bytes("p1.ron", &[0xFF, 0xFE, 0x00, 0x41]).unwrap_err();
-    assert!(e.message.contains("not UTF-8"), "{e}");
+    assert!(e.message(Lang::En).contains("not UTF-8"), "{e}");
     let latin1 = b"(version: 1, id: \"p1\", context: (title: \"Gda\xF1sk\"))";
     let e = decode_bytes("p1.ron", latin1).unwrap_err();
-    assert!(e.message.contains("not UTF-8"), "{e}");
+    assert!(e.message(Lang::En).contains("not UTF-8"), "{e}");
     assert_eq!((e.line, e.col), (1, 45), "{e}");
     let e = err("\u{0}\u{1}garbage}}}");
     assert_eq!(e.line, 1, "{e}");
@@ -120,34 +121,44 @@ fn unknown_fields_in_the_current_version_are_errors_with_position() {
         1,
     );
     let e = err(&text);
-    assert!(e.message.contains("unknown field `mood` in `group`"), "{e}");
+    assert!(
+        e.message(Lang::En)
+            .contains("unknown field `mood` in `group`"),
+        "{e}"
+    );
     let line = text.lines().position(|l| l.contains("mood")).unwrap() + 1;
     assert_eq!((e.line, e.col), (line, 9), "{e}");
 
     let text = "(\n version: 1,\n id: \"p1\",\n values: [\n  (id: \"a\"),\n  (id: \"b\", weight: 2),\n ],\n colour: 1,\n)";
     let e = err(text);
-    assert!(e.message.contains("`weight` in `values[1]`"), "{e}");
-    assert!(e.message.contains("1 more unknown: colour"), "{e}");
+    assert!(
+        e.message(Lang::En).contains("`weight` in `values[1]`"),
+        "{e}"
+    );
+    assert!(
+        e.message(Lang::En).contains("1 more unknown: colour"),
+        "{e}"
+    );
     assert_eq!((e.line, e.col), (6, 13), "{e}");
 }
 
 #[test]
 fn versions() {
     let e = err("(id: \"p1\", context: (title: \"x\"))");
-    assert!(e.message.contains("no `version`"), "{e}");
+    assert!(e.message(Lang::En).contains("no `version`"), "{e}");
     let e = err("(version: 0, id: \"p1\")");
-    assert!(e.message.contains("version: 0"), "{e}");
+    assert!(e.message(Lang::En).contains("version: 0"), "{e}");
     let d = decode(
         "p1.ron",
         "(version: 999, id: \"p1\", future: [1, 2], context: (title: \"x\"))",
     )
     .unwrap();
     assert_eq!(d.plan.context.title, "x");
-    assert!(d.read_only.unwrap().contains("999"));
+    assert!(d.read_only.unwrap().text(Lang::En).contains("999"));
     // A newer file we cannot read at all: clear message naming both versions.
     let e = err("(version: 5, id: \"p1\", context: \"now a string\")");
     assert!(
-        e.message.contains("newer") && e.message.contains("version 5"),
+        e.message(Lang::En).contains("newer") && e.message(Lang::En).contains("version 5"),
         "{e}"
     );
     // The current version reads writable.
@@ -164,12 +175,12 @@ fn id_must_match_file_name() {
     let text = encode(&plan("p1"));
     let e = decode("/x/plans/other.ron", &text).unwrap_err();
     assert!(
-        e.message.contains("`p1`") && e.message.contains("`other.ron`"),
+        e.message(Lang::En).contains("`p1`") && e.message(Lang::En).contains("`other.ron`"),
         "{e}"
     );
     assert_eq!(e.line, 3, "{e}");
     let e = decode("x.ron", &encode(&plan("../../etc/passwd"))).unwrap_err();
-    assert!(e.message.contains("not valid"), "{e}");
+    assert!(e.message(Lang::En).contains("not valid"), "{e}");
 }
 
 #[test]
@@ -182,10 +193,13 @@ fn huge_file_is_refused_by_size_before_reading() {
     let e = load_file(&path).unwrap_err();
     assert!(start.elapsed() < std::time::Duration::from_secs(1));
     assert!(
-        e.message.contains("too large") && e.message.contains("8 MiB"),
+        e.message(Lang::En).contains("too large") && e.message(Lang::En).contains("8 MiB"),
         "{e}"
     );
-    assert!(e.message.contains(&MAX_PLAN_BYTES.to_string()), "{e}");
+    assert!(
+        e.message(Lang::En).contains(&MAX_PLAN_BYTES.to_string()),
+        "{e}"
+    );
 
     // Just under the cap: read, and a clear error (a 8 MiB one-line string is no plan).
     let mut text = String::from("(version: 1, id: \"p1\", context: (title: \"");
@@ -193,19 +207,24 @@ fn huge_file_is_refused_by_size_before_reading() {
     text.push_str("\")) x");
     std::fs::write(&path, &text).unwrap();
     let e = load_file(&path).unwrap_err();
-    assert!(!e.message.contains("too large"), "{e}");
+    assert!(!e.message(Lang::En).contains("too large"), "{e}");
 }
 
 #[test]
 fn missing_and_odd_files() {
     let dir = tempfile::tempdir().unwrap();
     let e = load_file(&dir.path().join("nope.ron")).unwrap_err();
-    assert!(e.message.contains("missing"), "{e}");
+    assert!(e.message(Lang::En).contains("missing"), "{e}");
     let e = load_file(dir.path()).unwrap_err();
-    assert!(e.message.contains("not a file"), "{e}");
+    assert!(e.message(Lang::En).contains("not a file"), "{e}");
     let empty = dir.path().join("e.ron");
     std::fs::write(&empty, "  \n").unwrap();
-    assert!(load_file(&empty).unwrap_err().message.contains("empty"));
+    assert!(
+        load_file(&empty)
+            .unwrap_err()
+            .message(Lang::En)
+            .contains("empty")
+    );
 }
 
 #[test]

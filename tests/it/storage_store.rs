@@ -1,6 +1,7 @@
 //! The data folder: saving, listing, damaged files, versions, trash, restore, locks, privacy.
 
 use crate::support::names;
+use modelownia::lang::Lang;
 
 use std::path::Path;
 
@@ -223,7 +224,7 @@ fn newer_version_is_read_only_and_never_overwritten() {
     let text = "(version: 5, id: \"p1\", hologram: true, context: (title: \"future\"))\n";
     std::fs::write(store.plan_path("p1"), text).unwrap();
     let d = store.load("p1").unwrap();
-    assert!(d.read_only.as_deref().unwrap().contains("newer"));
+    assert!(d.read_only.unwrap().text(Lang::En).contains("newer"));
     let e = store.save(&d.plan).unwrap_err();
     assert!(e.to_string().contains("newer"), "{e}");
     // Even a plan claiming the current version does not replace it.
@@ -317,7 +318,7 @@ fn list_is_newest_first_and_ignores_other_files() {
     let rows = store.list();
     let odd = rows.iter().find(|r| r.id() == "my plan").unwrap();
     assert!(
-        matches!(odd, Listed::Damaged { error, .. } if error.message.contains("not a plan id"))
+        matches!(odd, Listed::Damaged { error, .. } if error.message(Lang::En).contains("not a plan id"))
     );
 }
 

@@ -174,7 +174,13 @@ fn home_app(lang: Lang) -> App {
             title: String::new(),
             updated: String::new(),
             percent: 0,
-            damaged: Some("plans/broken.ron:3:12: Expected closing `)`".into()),
+            damaged: Some(Box::new(modelownia::ron_error::Located::at(
+                "plans/broken.ron",
+                "",
+                3,
+                12,
+                modelownia::ron_error::Problem::from(ron::Error::ExpectedStructLikeEnd),
+            ))),
             has_backup: true,
             order: String::new(),
             others: Vec::new(),
@@ -731,4 +737,49 @@ fn the_checklist_with_facts_that_hide_items() {
             draw(&app, 80, 24).backend()
         );
     }
+}
+
+/// The screen's text, line by line.
+fn screen_text(app: &App) -> String {
+    let term = draw(app, 120, 24);
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn l_rewords_a_damaged_row_in_the_other_language() {
+    let mut app = home_app(Lang::Pl);
+    // The status line too (a notice lasts until the next key, so only before `L`).
+    app.notice = app.home.rows[0]
+        .damaged
+        .clone()
+        .map(|e| Notice::Unreadable(*e));
+    let pl = screen_text(&app);
+    assert!(
+        pl.contains("plans/broken.ron:3:12: oczekiwano zamykającego nawiasu `)`"),
+        "{pl}"
+    );
+    assert!(!pl.contains("Expected closing"), "{pl}");
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.lang, Lang::En);
+    let en = screen_text(&app);
+    assert!(
+        en.contains("plans/broken.ron:3:12: Expected closing `)`"),
+        "{en}"
+    );
+    assert!(!en.contains("oczekiwano"), "{en}");
+    app.accessible = true;
+    key(&mut app, KeyCode::Char('L'));
+    let accessible = screen_text(&app);
+    assert!(
+        accessible.contains("oczekiwano zamykającego"),
+        "{accessible}"
+    );
 }

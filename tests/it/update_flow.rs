@@ -365,7 +365,13 @@ fn starting_from_an_example_scenario() {
 
 fn damaged_home(has_backup: bool) -> App {
     let mut app = home();
-    app.home.rows[0].damaged = Some("plans/a.ron:1:1: broken".into());
+    app.home.rows[0].damaged = Some(Box::new(modelownia::ron_error::Located::at(
+        "plans/a.ron",
+        "",
+        1,
+        1,
+        "broken",
+    )));
     app.home.rows[0].has_backup = has_backup;
     app
 }

@@ -74,7 +74,12 @@ pub(crate) fn render(app: &App, frame: &mut Frame, body: Rect) {
         for (i, row) in rows.iter().enumerate().skip(first).take(height) {
             let marker = if i == app.home.selected { "▶ " } else { "  " };
             let line = if let Some(err) = &row.damaged {
-                let text = format!("{marker}{} {}: {}", tr(lang, Msg::Damaged), row.id, err);
+                let text = format!(
+                    "{marker}{} {}: {}",
+                    tr(lang, Msg::Damaged),
+                    row.id,
+                    err.one_line(lang)
+                );
                 Line::from(Span::styled(truncate(&text, width), app.theme.error))
             } else {
                 let title = if row.title.trim().is_empty() {
