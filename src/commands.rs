@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::clock;
 use crate::export::{self, Format};
+use crate::i18n::cli::{Said, text as cli_text};
 use crate::lang::Lang;
 use crate::model::{self, Model};
 use crate::plan::Plan;
@@ -141,7 +142,7 @@ pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u
         None => emit(&text),
         Some(path) => match Store::write_new_file(path, &text) {
             Ok(()) => {
-                say(&format!("wrote {}", crate::i18n::errors::shown(path)));
+                say(&cli_text(req.lang, Said::Wrote { path }));
                 0
             }
             Err(e) => {
@@ -171,7 +172,7 @@ pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u
         });
     }
     let Some(store) = store else {
-        say(&format!("{arg}: no such plan file"));
+        say(&cli_text(lang, Said::NoSuchPlanFile { arg }));
         return Err(INVALID);
     };
     if storage::valid_id(arg) && store.plan_path(arg).exists() {
@@ -196,23 +197,15 @@ pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u
     if found.len() == 1 {
         return Ok(found.remove(0).clone());
     }
+    let dir = store.plans_dir();
     let (head, candidates) = if found.is_empty() {
         (
-            format!(
-                "{arg}: no such plan (no plan has this id, file name or title start). \
-                 Plans in {}:",
-                store.plans_dir().display()
-            ),
+            cli_text(lang, Said::NoSuchPlan { arg, dir: &dir }),
             plans.iter().collect(),
         )
     } else {
-        (
-            format!(
-                "{arg}: {} plans have titles starting like this; name one by its id:",
-                found.len()
-            ),
-            found,
-        )
+        let n = found.len();
+        (cli_text(lang, Said::ManyPlans { arg, n }), found)
     };
     say(&head);
     for p in candidates {
@@ -225,7 +218,7 @@ pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u
 /// `created "TITLE" as ID`.
 pub fn new(store: &Store, model: &Model, lang: Lang, title: &str, scenario: Option<&str>) -> u8 {
     if title.trim().is_empty() {
-        say("--title is empty; give the plan a title it can be found by");
+        say(&cli_text(lang, Said::EmptyTitle));
         return INVALID;
     }
     let (id, now) = (storage::new_id(), clock::now_rfc3339());
@@ -234,7 +227,7 @@ pub fn new(store: &Store, model: &Model, lang: Lang, title: &str, scenario: Opti
         Some(sid) => match model.scenario(sid) {
             Some(s) => crate::plan::from_scenario(s, lang, id, now.clone()),
             None => {
-                say(&format!("{sid}: no such example scenario; the model has:"));
+                say(&cli_text(lang, Said::NoSuchScenario { id: sid }));
                 for s in &model.scenarios {
                     say(&format!("  {}\t{}", s.id, s.title.get(lang)));
                 }
@@ -402,11 +395,8 @@ pub fn resolve_run(
         match stem {
             Some(stem) if inside => stem,
             _ => {
-                say(&format!(
-                    "{plan}: `run` works on plans in the data folder ({}); copy the file there \
-                     or point --data-dir at the folder that holds its plans/",
-                    store.plans_dir().display()
-                ));
+                let dir = store.plans_dir();
+                say(&cli_text(lang, Said::RunOutside { plan, dir: &dir }));
                 return Err(INVALID);
             }
         }
@@ -420,11 +410,13 @@ pub fn resolve_run(
     let sessions = &decoded.plan.sessions;
     let describe = || {
         for (i, s) in sessions.iter().enumerate() {
-            say(&format!(
-                "  {}\t{}\t{} parts",
-                i + 1,
-                cell(&s.label),
-                s.parts.len()
+            say(&cli_text(
+                lang,
+                Said::SessionRow {
+                    number: i + 1,
+                    label: &cell(&s.label),
+                    parts: s.parts.len(),
+                },
             ));
         }
     };
@@ -433,17 +425,13 @@ pub fn resolve_run(
             Ok((id, Some(n - 1)))
         }
         Some(n) => {
-            say(&format!(
-                "{plan}: session {n} does not exist or has no parts; the plan has:"
-            ));
+            say(&cli_text(lang, Said::NoSession { plan, n }));
             describe();
             Err(INVALID)
         }
         None if sessions.iter().any(|s| !s.parts.is_empty()) => Ok((id, None)),
         None => {
-            say(&format!(
-                "{plan}: the plan has no agenda parts yet; add them in the Agenda step first"
-            ));
+            say(&cli_text(lang, Said::NoAgenda { plan }));
             describe();
             Err(INVALID)
         }

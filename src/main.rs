@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use modelownia::cli::{Cli, Command};
+use modelownia::i18n::cli::{Said, text as cli_text};
 use modelownia::{commands, model, storage};
 
 fn main() -> ExitCode {
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
             if std::path::Path::new(plan).is_file() {
                 match model::load_for_use(cli.model.as_deref()) {
                     Ok(m) => commands::export(None, &m, request),
-                    Err(errors) => invalid_model(&errors),
+                    Err(errors) => invalid_model(&errors, lang),
                 }
             } else {
                 with_store(&cli, lang, false, |store, model| {
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
                     Some(id) => commands::find_plan(Some(store), id, lang)
                         .map(|p| modelownia::present::Deck::Plan(Box::new(p))),
                     None => {
-                        commands::say("`present plan` needs a plan: its id, file or title start");
+                        commands::say(&cli_text(lang, Said::PresentNeedsPlan));
                         Err(commands::INVALID)
                     }
                 }
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
         }),
         Some(Command::Scenarios) => match model::load_for_use(cli.model.as_deref()) {
             Ok(m) => commands::scenarios(&m, lang),
-            Err(errors) => invalid_model(&errors),
+            Err(errors) => invalid_model(&errors, lang),
         },
         Some(Command::Run { plan, session }) => {
             with_store(
@@ -137,10 +138,10 @@ fn with_store(
 ) -> u8 {
     let model = match model::load_for_use(cli.model.as_deref()) {
         Ok(m) => m,
-        Err(errors) => return invalid_model(&errors),
+        Err(errors) => return invalid_model(&errors, lang),
     };
     let Some(root) = storage::resolve_root(cli.data_dir.as_deref()) else {
-        commands::say("cannot find a data folder: set --data-dir DIR or MODELOWNIA_DATA_DIR");
+        commands::say(&cli_text(lang, Said::NoDataFolder));
         return commands::INVALID;
     };
     let cache = storage::resolve_cache(cli.data_dir.as_deref());
@@ -164,10 +165,10 @@ fn with_store(
     }
 }
 
-fn invalid_model(errors: &[modelownia::ron_error::Located]) -> u8 {
+fn invalid_model(errors: &[modelownia::ron_error::Located], lang: modelownia::lang::Lang) -> u8 {
     for e in errors {
         commands::say(&e.to_string());
     }
-    commands::say("the model is not valid; run `modelownia check-model` for details");
+    commands::say(&cli_text(lang, Said::InvalidModel));
     commands::INVALID
 }

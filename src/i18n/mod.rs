@@ -3,6 +3,7 @@
 pub mod accessible;
 pub mod browse;
 pub mod checklist;
+pub mod cli;
 pub mod errors;
 pub mod file_errors;
 pub mod handout;

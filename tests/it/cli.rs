@@ -323,6 +323,37 @@ fn run_names_the_valid_plans_and_sessions_when_given_a_wrong_one() {
 }
 
 #[test]
+fn wrong_plans_and_sessions_are_explained_in_polish_with_the_same_lists() {
+    let (dir, id) = data_with_agenda();
+    let data = dir.path().to_str().unwrap();
+    let out = run(&["--lang", "pl", "run", "nope", "--data-dir", data]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("nope: nie ma takiego planu") && err.contains(&id) && err.contains("Spacer"),
+        "{err}"
+    );
+    assert!(!err.contains("no such"), "no English left: {err}");
+    let out = run(&[
+        "--lang",
+        "pl",
+        "run",
+        &id,
+        "--session",
+        "9",
+        "--data-dir",
+        data,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("spotkania 9 nie ma"), "{err}");
+    assert!(err.contains(" części") || err.contains(" część"), "{err}");
+    let out = run(&["--lang", "pl", "new", "--title", " ", "--data-dir", data]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--title jest puste"));
+}
+
+#[test]
 fn run_refuses_a_plan_without_an_agenda() {
     let dir = tempfile::tempdir().unwrap();
     let store = modelownia::storage::Store::open(dir.path()).unwrap();
