@@ -87,7 +87,7 @@ pub fn fact_name(lang: Lang, fact: Fact) -> &'static str {
     let (pl, en) = match fact {
         Fact::Country => ("Kraj (czyje prawo)", "Country (whose law)"),
         Fact::Outdoor => ("Zajęcia na zewnątrz", "Outdoors"),
-        Fact::Trip => ("Wyjazd lub półkolonie", "Outing, trip or camp"),
+        Fact::Trip => ("Wyjście, wyjazd, półkolonie", "Trip or day camp"),
         Fact::Abroad => ("Wyjazd za granicę", "A trip abroad"),
         Fact::Evening => ("Koniec wieczorem", "Ends in the evening"),
         Fact::Photos => ("Zdjęcia lub nagrania", "Photos or video"),
