@@ -197,6 +197,8 @@ pub fn run(store: &Store, model: Model, look: Look, start: Start) -> u8 {
     app.theme = look.theme;
     app.accessible = look.accessible;
     app.settings = look.settings.settings.clone();
+    // Said on standard error too, but that line is hidden behind the screen until the end.
+    app.notice = look.settings.warning.clone().map(Notice::Settings);
     app.no_color = Theme::no_color_from_env();
     let mut rt = Runtime::starting(store, app).with_zone(clock::local_offset);
     rt.settings_file = look

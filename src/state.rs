@@ -490,6 +490,8 @@ pub enum Notice {
     Unreadable(Located),
     /// A fixed sentence.
     Words(Msg),
+    /// The settings file could not be used (the defaults are in force and the file is kept).
+    Settings(crate::settings::Warning),
     /// The plan with this title went to the trash (`u` brings it back).
     Trashed(String),
     /// The plan with this title came back from the trash.
@@ -991,6 +993,7 @@ pub fn notice(lang: Lang, n: &Notice) -> String {
         Notice::CloseUnsaved => tr(lang, Msg::CloseUnsaved).to_string(),
         Notice::DamagedHint => crate::i18n::trk(lang, Msg::DamagedHint),
         Notice::Words(m) => tr(lang, *m).to_string(),
+        Notice::Settings(w) => w.text(lang),
         Notice::Exported(path) => format!("{} {}", tr(lang, Msg::Exported), errors::shown(path)),
         Notice::Trashed(title) => {
             let title = crate::i18n::quoted(lang, &untitled_or(lang, title));

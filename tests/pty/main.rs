@@ -861,3 +861,32 @@ fn accessible_mode_reads_in_order_with_the_cursor_on_the_focus_and_settings_are_
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
 }
+
+#[test]
+fn a_damaged_config_is_reported_on_the_screen_and_left_as_it_is() {
+    let _serial = serial();
+    let dir = data_dir();
+    let config = dir.path().join(".config");
+    std::fs::create_dir_all(&config).expect("config dir");
+    let file = config.join("config.ron");
+    std::fs::write(&file, "(lang: Some(Pl),\n theme: ???)\n").expect("damaged config");
+    let Some(mut app) = Pty::spawn(dir.path(), &["--lang", "pl"], W, H) else {
+        return;
+    };
+    // On the drawn screen (the alternate screen hides the line said on standard error).
+    let screen = app.wait_screen("the plan list with the warning", |s| {
+        let text = s.contents();
+        text.contains("Plany działań") && text.contains("config.ron:2:")
+    });
+    assert!(
+        screen.contains("uwaga") && screen.contains("config.ron:2:9"),
+        "in the chosen language, with the place:\n{screen}"
+    );
+    app.send("q");
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("still there"),
+        "(lang: Some(Pl),\n theme: ???)\n",
+        "the damaged file is never written"
+    );
+}
