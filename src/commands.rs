@@ -9,7 +9,7 @@ use crate::i18n::cli::{Said, text as cli_text};
 use crate::lang::Lang;
 use crate::model::{self, Model};
 use crate::plan::Plan;
-use crate::storage::{self, Listed, Store};
+use crate::storage::{self, Store};
 use crate::text::{self, visible_line};
 
 /// Exit code for invalid input.
@@ -133,7 +133,7 @@ pub struct ExportRequest<'a> {
 /// output or a new file. PLAN is a plan file (read directly, `store` may be `None`), an id in
 /// `store`, or the start of exactly one plan's title.
 pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u8 {
-    let plan = match find_plan(store, req.plan, req.lang) {
+    let plan = match find_plan(store, model, req.plan, req.lang) {
         Ok(plan) => plan,
         Err(code) => return code,
     };
@@ -163,7 +163,7 @@ pub fn export(store: Option<&Store>, model: &Model, req: ExportRequest<'_>) -> u
 /// The plan PLAN names: a plan file, an id in `store`, or the start of exactly one healthy
 /// plan's title (ignoring case and Polish letters). Otherwise says why, with the candidates,
 /// and gives the exit code. A damaged file's problem is worded in `lang`.
-pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u8> {
+pub fn find_plan(store: Option<&Store>, model: &Model, arg: &str, lang: Lang) -> Result<Plan, u8> {
     let path = Path::new(arg);
     if path.is_file() {
         return storage::load_file(path).map(|d| d.plan).map_err(|e| {
@@ -181,21 +181,22 @@ pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u
             INVALID
         });
     }
-    let plans: Vec<Plan> = store
-        .list()
+    // Titles from the home-screen index, so years of plans are not all decoded to find one.
+    let plans: Vec<storage::Summary> = store
+        .summaries(&storage::Summarizer::new(model))
         .into_iter()
-        .filter_map(|row| match row {
-            Listed::Ok { decoded, .. } => Some(decoded.plan),
-            Listed::Damaged { .. } => None,
-        })
+        .filter(|row| row.damaged.is_none())
         .collect();
     let wanted = text::fold(arg.trim());
-    let mut found: Vec<&Plan> = plans
+    let found: Vec<&storage::Summary> = plans
         .iter()
-        .filter(|p| !wanted.is_empty() && text::fold(p.context.title.trim()).starts_with(&wanted))
+        .filter(|p| !wanted.is_empty() && text::fold(p.title.trim()).starts_with(&wanted))
         .collect();
-    if found.len() == 1 {
-        return Ok(found.remove(0).clone());
+    if let [one] = found.as_slice() {
+        return store.load(&one.id).map(|d| d.plan).map_err(|e| {
+            say(&e.render(lang));
+            INVALID
+        });
     }
     let dir = store.plans_dir();
     let (head, candidates) = if found.is_empty() {
@@ -209,7 +210,7 @@ pub fn find_plan(store: Option<&Store>, arg: &str, lang: Lang) -> Result<Plan, u
     };
     say(&head);
     for p in candidates {
-        say(&format!("  {}\t{}", p.id, visible_line(&p.context.title)));
+        say(&format!("  {}\t{}", p.id, visible_line(&p.title)));
     }
     Err(INVALID)
 }
@@ -380,6 +381,7 @@ pub fn say(message: &str) {
 /// its plans folder; N counts from 1.
 pub fn resolve_run(
     store: &Store,
+    model: &Model,
     plan: &str,
     session: Option<usize>,
     lang: Lang,
@@ -401,7 +403,7 @@ pub fn resolve_run(
             }
         }
     } else {
-        find_plan(Some(store), plan, lang)?.id
+        find_plan(Some(store), model, plan, lang)?.id
     };
     let decoded = store.load(&id).map_err(|e| {
         say(&e.render(lang));

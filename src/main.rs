@@ -62,7 +62,7 @@ fn main() -> ExitCode {
         Some(Command::Present { section, id }) => with_store(&cli, lang, true, |store, model| {
             let deck = if section == "plan" {
                 match id.as_deref() {
-                    Some(id) => commands::find_plan(Some(store), id, lang)
+                    Some(id) => commands::find_plan(Some(store), &model, id, lang)
                         .map(|p| modelownia::present::Deck::Plan(Box::new(p))),
                     None => {
                         commands::say(&cli_text(lang, Said::PresentNeedsPlan));
@@ -102,7 +102,7 @@ fn main() -> ExitCode {
                 &cli,
                 lang,
                 true,
-                |store, model| match commands::resolve_run(store, plan, *session, lang) {
+                |store, model| match commands::resolve_run(store, &model, plan, *session, lang) {
                     Ok((id, session)) => modelownia::app::run(
                         store,
                         model,
