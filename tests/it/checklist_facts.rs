@@ -298,3 +298,53 @@ fn a_gap_on_the_checklist_lands_in_the_list_not_on_the_facts() {
     assert_eq!(phase, 1);
     assert_ne!(id, "adults-vetted", "a hidden item is never the one to do");
 }
+
+/// Every string inside `value`, as RON stores it.
+fn strings(value: &ron::Value, out: &mut Vec<String>) {
+    match value {
+        ron::Value::String(s) => out.push(s.clone()),
+        ron::Value::Seq(items) => items.iter().for_each(|v| strings(v, out)),
+        ron::Value::Map(map) => map.iter().for_each(|(k, v)| {
+            strings(k, out);
+            strings(v, out);
+        }),
+        ron::Value::Option(Some(v)) => strings(v, out),
+        _ => {}
+    }
+}
+
+#[test]
+fn methods_of_the_nicosia_scenarios_name_polish_rules_only_as_polish() {
+    let m = model();
+    let mut checked = 0;
+    for scenario in m.scenarios.iter().filter(|s| s.setting == Setting::Nicosia) {
+        for id in &scenario.methods {
+            let method = m.method(id).expect("scenario methods exist");
+            let text = ron::to_string(method).expect("a method serialises");
+            let value: ron::Value = ron::from_str(&text).expect("and reads back");
+            let mut all = Vec::new();
+            strings(&value, &mut all);
+            for s in all {
+                let lower = s.to_lowercase();
+                checked += 1;
+                assert!(
+                    !lower.contains("przysta"),
+                    "{} / {id}: a Nicosia plan would read of the Przystań: {s}",
+                    scenario.id
+                );
+                let polish_rule = ["rejestr", "krk", "kurator", "sex offender", "pjm"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                let says_poland = ["polsce", "polski", "poland"]
+                    .iter()
+                    .any(|w| lower.contains(w));
+                assert!(
+                    !polish_rule || says_poland,
+                    "{} / {id}: a Polish rule without saying it is Polish: {s}",
+                    scenario.id
+                );
+            }
+        }
+    }
+    assert!(checked > 100, "the methods' texts were read ({checked})");
+}
