@@ -100,6 +100,8 @@ pub enum Action {
     EditContact,
     NextSlide,
     CycleTheme,
+    /// Turn accessible mode (plain labelled text for screen readers) on or off.
+    ToggleAccessible,
     ChoosePresentation,
     PrevSlide,
     FirstSlide,
@@ -331,6 +333,7 @@ pub const KEYMAP: &[Binding] = &[
     b(C::Global, &[K::Ctrl('s')], A::Save, Msg::KSave, G::App, false),
     b(C::Global, &[K::Char('L')], A::Lang, Msg::KLang, G::App, true),
     b(C::Global, &[K::Code(KeyCode::F(2))], A::CycleTheme, Msg::KCycleTheme, G::App, false),
+    b(C::Global, &[K::Code(KeyCode::F(3))], A::ToggleAccessible, Msg::KAccessible, G::App, false),
     b(C::Global, &[K::Char('q'), K::Ctrl('q')], A::Quit, Msg::KQuit, G::App, true),
 ];
 

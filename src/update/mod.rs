@@ -244,6 +244,16 @@ fn on_action(app: &mut App, action: Action) -> Vec<Effect> {
             }
             return vec![Effect::SaveSettings];
         }
+        Action::ToggleAccessible => {
+            app.accessible = !app.accessible;
+            app.settings.accessible = app.accessible;
+            let theme = app.theme;
+            // The text box is drawn in another place and width now.
+            if let Some(ed) = app.workbook.as_mut().and_then(|wb| wb.editor.as_mut()) {
+                ed.relayout(&theme);
+            }
+            return vec![Effect::SaveSettings];
+        }
         Action::Quit => return vec![Effect::Quit],
         Action::Save => {
             return if app.workbook.is_some() {

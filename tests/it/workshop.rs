@@ -432,3 +432,31 @@ fn the_browser_says_where_each_item_comes_from_and_that_it_is_not_a_quotation() 
         assert!(text.contains("not a quotation of the Model"), "{text}");
     }
 }
+
+#[test]
+fn f3_turns_accessible_mode_on_and_off_and_remembers_it() {
+    let mut app = App::new(model(), Lang::En);
+    assert!(
+        screen(&app, 80, 24)
+            .chars()
+            .any(modelownia::ui::is_box_drawing)
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::F(3)),
+        vec![Effect::SaveSettings],
+        "the choice is written to config.ron"
+    );
+    assert!(app.accessible && app.settings.accessible);
+    let plain = screen(&app, 80, 24);
+    assert!(
+        !plain.chars().any(modelownia::ui::is_box_drawing),
+        "no boxes in accessible mode:\n{plain}"
+    );
+    press(&mut app, KeyCode::F(3));
+    assert!(!app.accessible && !app.settings.accessible);
+    assert!(
+        screen(&app, 80, 24)
+            .chars()
+            .any(modelownia::ui::is_box_drawing)
+    );
+}
