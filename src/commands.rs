@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::clock;
 use crate::export::{self, Format};
 use crate::i18n::cli::{Said, text as cli_text};
+use crate::i18n::model_check::model_problems;
 use crate::lang::Lang;
 use crate::model::{self, Model};
 use crate::plan::Plan;
@@ -16,14 +17,15 @@ use crate::text::{self, visible_line};
 pub const INVALID: u8 = 2;
 
 /// `check-model`: validates the model and prints the summary line, or every problem.
-pub fn check_model(dir: Option<&Path>) -> u8 {
+pub fn check_model(dir: Option<&Path>, lang: Lang) -> u8 {
     match model::load_from(dir) {
+        // The success line is the same in every language: scripts and tests read it.
         Ok(m) => emit(&format!("{}\n", m.summary_line())),
         Err(errors) => {
             for e in &errors {
-                say(&e.to_string());
+                say(&e.render(lang));
             }
-            say(&format!("model has {} problem(s)", errors.len()));
+            say(&model_problems(lang, errors.len()));
             INVALID
         }
     }

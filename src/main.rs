@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         commands::say(&w.text(lang));
     }
     let code = match &cli.command {
-        Some(Command::CheckModel) => commands::check_model(cli.model.as_deref()),
+        Some(Command::CheckModel) => commands::check_model(cli.model.as_deref(), lang),
         Some(Command::CheckPlan { files }) => commands::check_plan(files, lang),
         Some(Command::Export {
             plan,
@@ -167,7 +167,7 @@ fn with_store(
 
 fn invalid_model(errors: &[modelownia::ron_error::Located], lang: modelownia::lang::Lang) -> u8 {
     for e in errors {
-        commands::say(&e.to_string());
+        commands::say(&e.render(lang));
     }
     commands::say(&cli_text(lang, Said::InvalidModel));
     commands::INVALID

@@ -80,10 +80,11 @@ pub enum Problem {
     UnknownFields(Box<UnknownFields>),
     /// Brackets nested deeper than ron's recursion limit.
     TooDeep,
-    /// An English sentence: the model checks, which speak English only (they are for the
-    /// people who write the model, not for its users).
+    /// A sentence in one language only, for messages no user sees worded (tests, internal
+    /// fallbacks); the model checks use [`Problem::Worded`].
     Text(String),
-    /// A problem already worded in both languages: a row of the home-screen index.
+    /// A problem already worded in both languages: a row of the home-screen index, or a
+    /// finding of the model checks (`model::check`, `model::glossary`).
     Worded {
         /// Polish.
         pl: String,
@@ -228,7 +229,8 @@ impl Located {
     }
 }
 
-/// English, as the model checks print it (`check-model` speaks English only).
+/// English: for logs and tests; what users see goes through [`Located::render`] in their
+/// language.
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))

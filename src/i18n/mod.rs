@@ -7,6 +7,7 @@ pub mod cli;
 pub mod errors;
 pub mod file_errors;
 pub mod handout;
+pub mod model_check;
 pub mod practical;
 
 use crate::lang::Lang;

@@ -149,6 +149,75 @@ fn check_model_exits_2_on_a_glossary_term_without_its_english_or_a_scenario_with
 }
 
 #[test]
+fn check_model_speaks_polish_with_lang_pl_at_the_same_place() {
+    let (_tmp, model) = model_copy();
+    let glossary = model.join("glossary.ron");
+    let original = std::fs::read_to_string(&glossary).unwrap();
+    let line = original
+        .lines()
+        .position(|l| l.trim() == "id: \"local-support-team\",")
+        .expect("the term")
+        + 1;
+    std::fs::write(
+        &glossary,
+        original.replacen("en: \"local support team\",", "en: \" \",", 1),
+    )
+    .unwrap();
+
+    let out = run(&[
+        "check-model",
+        "--model",
+        model.to_str().unwrap(),
+        "--lang",
+        "pl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("glossary.ron:{line}:"))
+            && stderr.contains(
+                "termin słownika \"local-support-team\": en: brak angielskiego terminu albo jest pusty"
+            ),
+        "{stderr}"
+    );
+    // The offending line and a caret under the id, as in English.
+    assert!(
+        stderr.contains("id: \"local-support-team\",") && stderr.contains('^'),
+        "{stderr}"
+    );
+    assert!(
+        stderr.trim_end().ends_with("model ma 1 problem"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("English term is missing"), "{stderr}");
+    assert_eq!(text(&out.stdout), "");
+
+    // The success line is the same in every language.
+    std::fs::write(&glossary, original).unwrap();
+    let pl = run(&[
+        "check-model",
+        "--model",
+        model.to_str().unwrap(),
+        "--lang",
+        "pl",
+    ]);
+    let en = run(&[
+        "check-model",
+        "--model",
+        model.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(pl.status.code(), Some(0));
+    assert!(
+        text(&pl.stdout).starts_with("model OK: "),
+        "{}",
+        text(&pl.stdout)
+    );
+    assert_eq!(pl.stdout, en.stdout);
+}
+
+#[test]
 fn check_model_locates_a_syntax_error() {
     let (_tmp, model) = model_copy();
     let values = model.join("values.ron");
