@@ -3,7 +3,7 @@
 
 use super::source::Source;
 use super::types::Term;
-use crate::ron_error::Located;
+use crate::ron_error::{Located, Problem};
 
 /// Whether `phrase` occurs in `text` as whole words, ignoring case.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
@@ -55,10 +55,16 @@ pub fn misused_terms(source: &Source, glossary: &[Term]) -> Vec<Located> {
                             &source.text,
                             n + 1,
                             line[..start].chars().count() + 1,
-                            format!(
-                                "English text says \"{variant}\"; the glossary term \"{}\" is \"{}\"",
-                                term.id, term.en
-                            ),
+                            Problem::Worded {
+                                pl: format!(
+                                    "tekst angielski mówi \"{variant}\"; termin słownika \"{}\" to \"{}\"",
+                                    term.id, term.en
+                                ),
+                                en: format!(
+                                    "English text says \"{variant}\"; the glossary term \"{}\" is \"{}\"",
+                                    term.id, term.en
+                                ),
+                            },
                         ));
                     }
                 }
@@ -105,10 +111,16 @@ pub fn untranslated_terms(source: &Source, glossary: &[Term]) -> Vec<Located> {
                         &source.text,
                         n + 1,
                         line[..start].chars().count() + 1,
-                        format!(
-                            "the Polish text says \"{}\" but the English one does not say \"{}\" (glossary term \"{}\")",
-                            term.pl, term.en, term.id
-                        ),
+                        Problem::Worded {
+                            pl: format!(
+                                "tekst polski mówi \"{}\", a angielski nie mówi \"{}\" (termin słownika \"{}\")",
+                                term.pl, term.en, term.id
+                            ),
+                            en: format!(
+                                "the Polish text says \"{}\" but the English one does not say \"{}\" (glossary term \"{}\")",
+                                term.pl, term.en, term.id
+                            ),
+                        },
                     ));
                 }
             }

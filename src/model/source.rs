@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::ron_error::Located;
+use crate::ron_error::{Located, Problem};
 
 /// One of the model's files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,14 +111,20 @@ impl Sources {
     /// Reads the eight files from `dir`, reporting every file that cannot be read.
     pub fn read_dir(dir: &Path) -> Result<Self, Vec<Located>> {
         if !dir.is_dir() {
-            let what = if dir.exists() {
-                "is not a folder"
+            let (pl, en) = if dir.exists() {
+                (
+                    "folder modelu nie jest folderem",
+                    "model folder is not a folder",
+                )
             } else {
-                "does not exist"
+                ("folder modelu nie istnieje", "model folder does not exist")
             };
             return Err(vec![Located::whole_file(
                 dir.display().to_string(),
-                format!("model folder {what}"),
+                Problem::Worded {
+                    pl: pl.into(),
+                    en: en.into(),
+                },
             )]);
         }
         let mut files = Vec::new();
@@ -151,33 +157,43 @@ impl Sources {
 /// A model file is hand-written text; anything larger is a mistake, not a model.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a hand-edited text file with a size cap and a UTF-8 check.
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+/// Reads a hand-edited text file with a size cap and a UTF-8 check; what is wrong is a
+/// [`Problem`], worded in the reader's language when shown.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let meta = std::fs::metadata(path).map_err(|e| io_problem(&e))?;
     if !meta.is_file() {
-        return Err("is not a file".into());
+        return Err(Problem::NotAFile);
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is too large ({} bytes; the limit is {} bytes)",
-            meta.len(),
-            MAX_FILE_BYTES
-        ));
+        let len = meta.len();
+        return Err(Problem::Worded {
+            pl: format!(
+                "plik jest za duży ({len} {}; limit to {MAX_FILE_BYTES} bajtów)",
+                crate::i18n::polish_plural(len, "bajt", "bajty", "bajtów")
+            ),
+            en: format!("file is too large ({len} bytes; the limit is {MAX_FILE_BYTES} bytes)"),
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+    let bytes = std::fs::read(path).map_err(|e| io_problem(&e))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "file is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
+        let offset = e.utf8_error().valid_up_to();
+        Problem::Worded {
+            pl: format!(
+                "plik nie jest poprawnym tekstem UTF-8 (pierwszy błędny bajt na pozycji {offset}); \
+                 zapisz go w UTF-8"
+            ),
+            en: format!(
+                "file is not valid UTF-8 (first bad byte at offset {offset}); save it as UTF-8"
+            ),
+        }
     })
 }
 
-fn io_message(e: &std::io::Error) -> String {
+fn io_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "file is missing".into(),
-        std::io::ErrorKind::PermissionDenied => "file cannot be read (permission denied)".into(),
-        _ => format!("file cannot be read: {e}"),
+        std::io::ErrorKind::NotFound => Problem::Missing,
+        std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+        _ => Problem::CannotRead(e.to_string()),
     }
 }
 
