@@ -119,14 +119,14 @@ impl Checker<'_> {
         if text.pl.trim().is_empty() {
             self.report(
                 item,
-                format!("{field}: brak polskiego tekstu (pl) albo jest pusty"),
+                format!("{field}: polski tekst (pl) jest pusty albo go brak"),
                 format!("{field}: Polish text (pl) is missing or empty"),
             );
         }
         if text.en.trim().is_empty() {
             self.report(
                 item,
-                format!("{field}: brak angielskiego tekstu (en) albo jest pusty"),
+                format!("{field}: angielski tekst (en) jest pusty albo go brak"),
                 format!("{field}: English text (en) is missing or empty"),
             );
         }
@@ -271,7 +271,7 @@ fn method_practicalities(c: &mut Checker<'_>, item: Item<'_>, m: &Method) {
         c.report(
             item,
             format!(
-                "adaptations: lista jest pusta; podaj po jednej dla każdego z: {}",
+                "adaptations: lista jest pusta; podaj po jednej dla każdego rodzaju: {}",
                 kinds_list(&AdaptationKind::ALL)
             ),
             format!(
@@ -567,7 +567,7 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         if m.duration_minutes == 0 {
             c.report(
                 item,
-                "duration_minutes musi być większe od 0".into(),
+                "duration_minutes musi wynosić więcej niż 0".into(),
                 "duration_minutes must be more than 0".into(),
             );
         }
@@ -751,7 +751,7 @@ pub fn check(model: &Model, sources: &Sources) -> Vec<Located> {
         {
             c.report(
                 item,
-                "risks: scenariusz z Nikozji podlega prawu cypryjskiemu; dodaj ryzyko, które nazywa cypryjskie zasady weryfikacji osób i zgód oraz mówi, co i z kim sprawdzić".into(),
+                "risks: scenariusz w Nikozji podlega prawu cypryjskiemu; dodaj ryzyko, które nazywa cypryjskie zasady weryfikacji kadry i zgód oraz mówi, co i z kim sprawdzić".into(),
                 "risks: a Nicosia scenario runs under Cypriot law; add a risk that names the Cypriot frame for vetting and consent and says what to verify and with whom".into(),
             );
         }
@@ -802,14 +802,14 @@ fn glossary(c: &mut Checker<'_>, model: &Model) {
         if t.pl.trim().is_empty() {
             c.report(
                 item,
-                "pl: brak polskiego terminu albo jest pusty".into(),
+                "pl: polski termin jest pusty albo go brak".into(),
                 "pl: the Polish term is missing or empty".into(),
             );
         }
         if t.en.trim().is_empty() {
             c.report(
                 item,
-                "en: brak angielskiego terminu albo jest pusty".into(),
+                "en: angielski termin jest pusty albo go brak".into(),
                 "en: the English term is missing or empty".into(),
             );
         }
@@ -828,7 +828,7 @@ fn glossary(c: &mut Checker<'_>, model: &Model) {
                 c.report(
                     item,
                     format!(
-                        "pl_forms[{}] jest puste; podaj polską formę terminu albo usuń wpis",
+                        "pl_forms[{}]: pusty wpis; podaj polską formę terminu albo go usuń",
                         i + 1
                     ),
                     format!(
@@ -843,7 +843,7 @@ fn glossary(c: &mut Checker<'_>, model: &Model) {
             if variant.trim().is_empty() {
                 c.report(
                     item,
-                    format!("{at} jest puste; podaj wariant albo usuń wpis"),
+                    format!("{at}: pusty wpis; podaj wariant albo go usuń"),
                     format!("{at} is empty; name a variant or remove it"),
                 );
             } else if super::glossary::contains_phrase(&t.en, variant) {
@@ -912,7 +912,7 @@ mod tests {
         assert!(pl.starts_with(&format!("{at}: ")), "{pl}");
         assert!(
             pl.ends_with(
-                "wartość \"participation\": name: brak polskiego tekstu (pl) albo jest pusty"
+                "wartość \"participation\": name: polski tekst (pl) jest pusty albo go brak"
             ),
             "{pl}"
         );

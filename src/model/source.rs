@@ -113,7 +113,7 @@ impl Sources {
         if !dir.is_dir() {
             let (pl, en) = if dir.exists() {
                 (
-                    "folder modelu nie jest folderem",
+                    "ścieżka modelu nie wskazuje folderu",
                     "model folder is not a folder",
                 )
             } else {

@@ -176,7 +176,7 @@ fn check_model_speaks_polish_with_lang_pl_at_the_same_place() {
     assert!(
         stderr.contains(&format!("glossary.ron:{line}:"))
             && stderr.contains(
-                "termin słownika \"local-support-team\": en: brak angielskiego terminu albo jest pusty"
+                "termin słownika \"local-support-team\": en: angielski termin jest pusty albo go brak"
             ),
         "{stderr}"
     );
