@@ -108,12 +108,11 @@ fn check_model_of_a_missing_folder_exits_2() {
     assert_eq!(text(&out.stdout), "", "nothing on stdout");
 }
 
-#[test]
-fn check_model_exits_2_on_a_glossary_term_without_its_english_or_a_scenario_without_plan_b() {
-    let (_tmp, model) = model_copy();
+/// Blanks the English of the glossary term `local-support-team` in the model copy at `model`;
+/// returns the line of its id, where the problem is reported.
+fn blank_an_english_term(model: &std::path::Path) -> usize {
     let glossary = model.join("glossary.ron");
     let original = std::fs::read_to_string(&glossary).unwrap();
-    // Terms are reported at their id.
     let line = original
         .lines()
         .position(|l| l.trim() == "id: \"local-support-team\",")
@@ -124,6 +123,13 @@ fn check_model_exits_2_on_a_glossary_term_without_its_english_or_a_scenario_with
         original.replacen("en: \"local support team\",", "en: \" \",", 1),
     )
     .unwrap();
+    line
+}
+
+#[test]
+fn check_model_exits_2_on_a_glossary_term_without_its_english_or_a_scenario_without_plan_b() {
+    let (_tmp, model) = model_copy();
+    let line = blank_an_english_term(&model);
     let scenarios = model.join("scenarios.ron");
     let text_of = std::fs::read_to_string(&scenarios).unwrap();
     std::fs::write(&scenarios, text_of.replacen("plan_b: (", "plan_z: (", 1)).unwrap();
@@ -153,16 +159,7 @@ fn check_model_speaks_polish_with_lang_pl_at_the_same_place() {
     let (_tmp, model) = model_copy();
     let glossary = model.join("glossary.ron");
     let original = std::fs::read_to_string(&glossary).unwrap();
-    let line = original
-        .lines()
-        .position(|l| l.trim() == "id: \"local-support-team\",")
-        .expect("the term")
-        + 1;
-    std::fs::write(
-        &glossary,
-        original.replacen("en: \"local support team\",", "en: \" \",", 1),
-    )
-    .unwrap();
+    let line = blank_an_english_term(&model);
 
     let out = run(&[
         "check-model",
